@@ -1,0 +1,20 @@
+/** Every default of the app model, in one place. */
+import type { Architecture, Runtime, StateMachineLogLevel } from './types';
+
+export const DEFAULTS = {
+  routeSelectionExpression: '$request.body.action',
+  stageName: 'prod',
+  throttlingBurstLimit: 500,
+  throttlingRateLimit: 1000,
+  logRetentionDays: 30,
+  runtime: 'nodejs22.x' as Runtime,
+  architecture: 'arm64' as Architecture,
+  memorySizeMb: 256,
+  timeoutSeconds: 10,
+  handler: 'handler',
+  tablePartitionKey: 'connectionId',
+  tableTtlAttribute: 'ttl',
+  stateMachineLogLevel: 'ALL' as StateMachineLogLevel,
+  /** API Gateway's maximum integration timeout for WebSocket APIs. */
+  integrationTimeoutMillis: 29_000,
+} as const;

@@ -1,0 +1,117 @@
+/**
+ * The app model: plain, readonly data describing a WebSocket API and what backs it. Factories in
+ * ./build.ts create and validate these; ../synth turns an App into a CloudFormation template.
+ */
+import type { Json } from '../template/types';
+
+export const RUNTIMES = ['nodejs22.x', 'nodejs24.x'] as const;
+export type Runtime = (typeof RUNTIMES)[number];
+
+export const ARCHITECTURES = ['arm64', 'x86_64'] as const;
+export type Architecture = (typeof ARCHITECTURES)[number];
+
+/** A DynamoDB table, e.g. the connections table of a chat API. */
+export interface Table {
+  readonly kind: 'table';
+  /** Logical id stem: `Connections` becomes the `ConnectionsTable` resource. */
+  readonly id: string;
+  readonly partitionKey: string;
+  /** Attribute holding an epoch-seconds expiry time; DynamoDB deletes expired items. */
+  readonly ttlAttribute: string;
+}
+
+/** A value of a function's environment variable. */
+export type EnvironmentValue = string | { readonly kind: 'tableName'; readonly table: Table };
+
+/** What a function may do, each scoped to one resource of this app. */
+export type Grant =
+  | { readonly kind: 'table'; readonly table: Table; readonly actions: readonly string[] }
+  /** `execute-api:ManageConnections` on this API's stage, for these `@connections` methods. */
+  | { readonly kind: 'connections'; readonly methods: readonly ConnectionsMethod[] };
+
+export const CONNECTIONS_METHODS = ['POST', 'GET', 'DELETE'] as const;
+export type ConnectionsMethod = (typeof CONNECTIONS_METHODS)[number];
+
+/** A Lambda function built from a TypeScript (or JavaScript) source file. */
+export interface LambdaFunction {
+  readonly kind: 'function';
+  /** Logical id stem: `OnConnect` becomes the `OnConnectFunction` resource. */
+  readonly id: string;
+  /** Absolute path of the source file esbuild bundles. */
+  readonly entry: string;
+  /** Name of the exported handler function in `entry`. */
+  readonly handler: string;
+  readonly runtime: Runtime;
+  readonly architecture: Architecture;
+  readonly memorySizeMb: number;
+  readonly timeoutSeconds: number;
+  readonly description?: string;
+  readonly environment: Readonly<Record<string, EnvironmentValue>>;
+  readonly grants: readonly Grant[];
+}
+
+/** An EXPRESS Step Functions state machine, defined by an ASL document. */
+export interface StateMachine {
+  readonly kind: 'stateMachine';
+  /** Logical id stem: `Sync` becomes the `SyncStateMachine` resource. */
+  readonly id: string;
+  /** Parsed Amazon States Language definition. */
+  readonly definition: Json;
+  /** File name the definition is written to under `statemachine/` in the app. */
+  readonly definitionFileName: string;
+  readonly logLevel: StateMachineLogLevel;
+}
+
+export const STATE_MACHINE_LOG_LEVELS = ['ALL', 'ERROR', 'FATAL', 'OFF'] as const;
+export type StateMachineLogLevel = (typeof STATE_MACHINE_LOG_LEVELS)[number];
+
+/** Lambda proxy integration: API Gateway passes the event to the function and returns its body. */
+export interface LambdaIntegration {
+  readonly kind: 'lambda';
+  readonly function: LambdaFunction;
+  readonly timeoutMillis: number;
+}
+
+/**
+ * AWS service integration calling Step Functions StartSyncExecution through a VTL request template.
+ * The response template, if any, reshapes the StartSyncExecution response for the client.
+ */
+export interface StepFunctionsSyncIntegration {
+  readonly kind: 'stepFunctionsSync';
+  readonly stateMachine: StateMachine;
+  /** VTL; `${StateMachineArn}` is substituted with the state machine's ARN at deploy time. */
+  readonly requestTemplate: string;
+  readonly responseTemplate?: string;
+  readonly timeoutMillis: number;
+}
+
+export type Integration = LambdaIntegration | StepFunctionsSyncIntegration;
+
+export interface Route {
+  readonly kind: 'route';
+  /** `$connect`, `$disconnect`, `$default` or a custom key matched by the route selection expression. */
+  readonly routeKey: string;
+  /** Logical id stem of the route's resources: `$connect` gives `ConnectRoute`, `ConnectIntegration`, ... */
+  readonly id: string;
+  readonly integration: Integration;
+  /** Two-way routes send the integration's result back to the client. */
+  readonly twoWay: boolean;
+}
+
+export interface Stage {
+  /** Default of the `StageName` template parameter. */
+  readonly defaultName: string;
+  readonly throttlingBurstLimit: number;
+  readonly throttlingRateLimit: number;
+  readonly accessLogRetentionDays: number;
+}
+
+export interface App {
+  readonly kind: 'app';
+  /** Stack and API name stem, e.g. `chat`. */
+  readonly name: string;
+  readonly description: string;
+  readonly routeSelectionExpression: string;
+  readonly stage: Stage;
+  readonly routes: readonly Route[];
+}

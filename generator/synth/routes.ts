@@ -1,0 +1,124 @@
+/**
+ * Each route with its integration, and for two-way routes the responses that make API Gateway
+ * answer the client. Lambda routes get an invoke permission scoped to this API and route key;
+ * Step Functions routes use the state machine's start role.
+ */
+import type { LambdaIntegration, Route, StepFunctionsSyncIntegration } from '../model/types';
+import { getAtt, ref, sub } from '../template/intrinsics';
+import type { Json } from '../template/types';
+import type { ResourceCollector } from './collector';
+import { API_ID, functionIds, routeIds, stateMachineIds } from './ids';
+
+/** API Gateway's escaped form of the `$default` key in template selection expressions. */
+export const ESCAPED_DEFAULT = '\\$default';
+
+/** Adds the route's resources; returns the ids the deployment must depend on. */
+export function addRoute(out: ResourceCollector, route: Route): string[] {
+  const ids = routeIds(route);
+  out.add(
+    ids.route,
+    {
+      Type: 'AWS::ApiGatewayV2::Route',
+      Properties: {
+        ApiId: ref(API_ID),
+        RouteKey: route.routeKey,
+        AuthorizationType: 'NONE',
+        OperationName: ids.route,
+        Target: sub(`integrations/\${${ids.integration}}`),
+        ...(route.twoWay ? { RouteResponseSelectionExpression: '$default' } : {}),
+      },
+    },
+    `Route ${route.routeKey}`,
+  );
+  const parts = [ids.route, ids.integration];
+  const integration = route.integration;
+  if (integration.kind === 'lambda') addLambdaIntegration(out, route, integration);
+  else addStepFunctionsIntegration(out, route, integration);
+
+  if (route.twoWay) {
+    out.add(ids.routeResponse, {
+      Type: 'AWS::ApiGatewayV2::RouteResponse',
+      Properties: { ApiId: ref(API_ID), RouteId: ref(ids.route), RouteResponseKey: '$default' },
+    });
+    parts.push(ids.routeResponse);
+    // Proxy integrations return the handler's body as is; AWS integrations need an integration response.
+    if (integration.kind === 'stepFunctionsSync') {
+      addIntegrationResponse(out, route, integration.responseTemplate);
+      parts.push(ids.integrationResponse);
+    }
+  }
+  return parts;
+}
+
+function addLambdaIntegration(out: ResourceCollector, route: Route, integration: LambdaIntegration): void {
+  const ids = routeIds(route);
+  const fn = functionIds(integration.function).function;
+  out.add(ids.integration, {
+    Type: 'AWS::ApiGatewayV2::Integration',
+    Properties: {
+      ApiId: ref(API_ID),
+      Description: `Invokes ${fn}`,
+      IntegrationType: 'AWS_PROXY',
+      IntegrationUri: sub(
+        `arn:\${AWS::Partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${fn}.Arn}/invocations`,
+      ),
+      TimeoutInMillis: integration.timeoutMillis,
+    },
+  });
+  out.add(ids.permission, {
+    Type: 'AWS::Lambda::Permission',
+    Properties: {
+      Action: 'lambda:InvokeFunction',
+      FunctionName: ref(fn),
+      Principal: 'apigateway.amazonaws.com',
+      // Only this API, on any stage, for this route key.
+      SourceArn: sub(
+        `arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${API_ID}}/*/${route.routeKey}`,
+      ),
+    },
+  });
+}
+
+function addStepFunctionsIntegration(
+  out: ResourceCollector,
+  route: Route,
+  integration: StepFunctionsSyncIntegration,
+): void {
+  const machine = stateMachineIds(integration.stateMachine);
+  out.add(routeIds(route).integration, {
+    Type: 'AWS::ApiGatewayV2::Integration',
+    Properties: {
+      ApiId: ref(API_ID),
+      Description: `Starts a synchronous execution of ${machine.stateMachine}`,
+      IntegrationType: 'AWS',
+      IntegrationMethod: 'POST',
+      IntegrationUri: sub('arn:${AWS::Partition}:apigateway:${AWS::Region}:states:action/StartSyncExecution'),
+      CredentialsArn: getAtt(machine.startRole, 'Arn'),
+      TemplateSelectionExpression: ESCAPED_DEFAULT,
+      RequestTemplates: {
+        $default: sub(integration.requestTemplate, { StateMachineArn: ref(machine.stateMachine) }),
+      },
+      TimeoutInMillis: integration.timeoutMillis,
+    },
+  });
+}
+
+function addIntegrationResponse(
+  out: ResourceCollector,
+  route: Route,
+  responseTemplate: string | undefined,
+): void {
+  const ids = routeIds(route);
+  const template: Record<string, Json> = responseTemplate
+    ? { TemplateSelectionExpression: ESCAPED_DEFAULT, ResponseTemplates: { $default: responseTemplate } }
+    : {};
+  out.add(ids.integrationResponse, {
+    Type: 'AWS::ApiGatewayV2::IntegrationResponse',
+    Properties: {
+      ApiId: ref(API_ID),
+      IntegrationId: ref(ids.integration),
+      IntegrationResponseKey: '$default',
+      ...template,
+    },
+  });
+}

@@ -1,0 +1,62 @@
+/**
+ * App model → CloudFormation template, plus the files the template points at. Pure: the same app
+ * gives the same result; bundling and writing happen in ../app.
+ */
+import type { App, LambdaFunction } from '../model/types';
+import { collectParts } from '../model/validate-app';
+import type { Template } from '../template/types';
+import { addApi, addStageAndDeployment, apiConditions, apiParameters } from './api';
+import { ResourceCollector } from './collector';
+import { addFunction } from './functions';
+import { functionIds, stateMachineIds } from './ids';
+import { outputs } from './outputs';
+import { addRoute } from './routes';
+import { addStateMachine } from './state-machines';
+import { addTable } from './tables';
+
+export const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
+
+export interface SynthResult {
+  readonly template: Template;
+  /** Comment banners to print above resources, keyed by logical id. */
+  readonly banners: Readonly<Record<string, string>>;
+  /** Files written verbatim next to the template (state machine definitions). */
+  readonly files: readonly { readonly path: string; readonly content: string }[];
+  /** Functions to bundle, each into the folder its CodeUri names. */
+  readonly bundles: readonly { readonly fn: LambdaFunction; readonly codeDir: string }[];
+}
+
+export function synthesize(app: App): SynthResult {
+  const parts = collectParts(app);
+  const retention = app.stage.accessLogRetentionDays;
+  // Routes are built first because the deployment's id hashes them; they are placed after it.
+  const routes = new ResourceCollector();
+  const deploymentDependencies = app.routes.flatMap((route) => addRoute(routes, route));
+
+  const out = new ResourceCollector();
+  addApi(out, app);
+  addStageAndDeployment(out, app, routes.resources, deploymentDependencies);
+  out.addAll(routes);
+  for (const fn of parts.functions) addFunction(out, fn, retention);
+  for (const table of parts.tables) addTable(out, table);
+  for (const machine of parts.stateMachines) addStateMachine(out, machine, retention);
+
+  const template: Template = {
+    AWSTemplateFormatVersion: '2010-09-09',
+    Transform: SAM_TRANSFORM,
+    Description: app.description,
+    Parameters: apiParameters(app),
+    Conditions: apiConditions(),
+    Resources: out.resources,
+    Outputs: outputs(parts),
+  };
+  return {
+    template,
+    banners: out.banners,
+    files: parts.stateMachines.map((machine) => ({
+      path: stateMachineIds(machine).definitionPath,
+      content: `${JSON.stringify(machine.definition, null, 2)}\n`,
+    })),
+    bundles: parts.functions.map((fn) => ({ fn, codeDir: functionIds(fn).codeDir })),
+  };
+}
