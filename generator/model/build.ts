@@ -12,7 +12,6 @@
  * });
  * export default webSocketApp({ name: 'chat', routes: [route('$connect', lambdaIntegration(onConnect))] });
  */
-import { isAbsolute, resolve } from 'node:path';
 import { ModelError, show } from '../errors';
 import type { Json } from '../template/types';
 import { checkId, checkOneOf, checkPattern, checkRange } from './check';
@@ -94,7 +93,7 @@ export function grantConnections(methods: readonly ConnectionsMethod[]): Grant {
 }
 
 export interface FunctionProps {
-  /** Source file, relative to the current directory or absolute. */
+  /** Source file; a relative path is resolved from the app file's folder (or the current directory). */
   readonly entry: string;
   /** Exported handler name. @default 'handler' */
   readonly handler?: string;
@@ -145,7 +144,7 @@ export function lambdaFunction(id: string, props: FunctionProps): LambdaFunction
   return {
     kind: 'function',
     id,
-    entry: isAbsolute(props.entry) ? props.entry : resolve(props.entry),
+    entry: props.entry,
     handler: checkPattern(
       `${path} handler`,
       props.handler ?? DEFAULTS.handler,

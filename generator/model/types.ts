@@ -37,7 +37,7 @@ export interface LambdaFunction {
   readonly kind: 'function';
   /** Logical id stem: `OnConnect` becomes the `OnConnectFunction` resource. */
   readonly id: string;
-  /** Absolute path of the source file esbuild bundles. */
+  /** Source file esbuild bundles; relative paths are resolved from the app's base directory. */
   readonly entry: string;
   /** Name of the exported handler function in `entry`. */
   readonly handler: string;

@@ -40,7 +40,10 @@ function insertBanners(text: string, banners: Readonly<Record<string, string>>):
       if (out.length > 0) out.push('');
     } else if (section === 'Resources') {
       const id = /^ {2}([A-Za-z0-9]+):$/.exec(line)?.[1];
-      if (id && banners[id]) out.push('', `  # --- ${banners[id]} ---`);
+      if (id && banners[id]) {
+        if (out.at(-1) !== 'Resources:') out.push('');
+        out.push(`  # --- ${banners[id]} ---`);
+      }
     }
     out.push(line);
   }

@@ -51,7 +51,7 @@ export const lambdaPattern: Pattern = {
 
     return webSocketApp({
       name,
-      description: `${name}: WebSocket API backed by Lambda, with a DynamoDB connections table`,
+      description: 'WebSocket API backed by Lambda, with a DynamoDB connections table',
       stage: { name: stageName },
       routes: [
         route('$connect', lambdaIntegration(onConnect)),

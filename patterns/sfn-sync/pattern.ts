@@ -46,7 +46,7 @@ export const sfnSyncPattern: Pattern = {
     });
     return webSocketApp({
       name,
-      description: `${name}: WebSocket API that runs a Step Functions Express workflow synchronously for each message`,
+      description: 'WebSocket API that runs a Step Functions Express workflow synchronously for each message',
       stage: { name: stageName },
       routes: [route('$default', integration, { twoWay: true })],
     });

@@ -1,14 +1,133 @@
 /** Options of `wskit generate`; the behaviour is in ./generate.ts, loaded on demand. */
-import type { Command } from 'commander';
-import { UsageError } from '../../errors';
+import { basename, resolve } from 'node:path';
+import { Argument, type Command, Option } from 'commander';
+import { PATTERNS } from '../../../patterns/index';
+import type { GenerateRequest } from '../../app/generate';
+import { show, UsageError } from '../../errors';
+import { RUNTIMES, type Runtime } from '../../model/types';
 import type { Done } from '../program';
 
-export function registerGenerate(program: Command, done: Done): void {
-  program
-    .command('generate')
-    .description('(not yet available)')
-    .action(() => {
-      done(0);
-      throw new UsageError('E_NOT_IMPLEMENTED', 'wskit generate is not available yet');
-    });
+export interface GenerateFlags {
+  readonly out: string;
+  readonly app?: string;
+  readonly name?: string;
+  readonly stage?: string;
+  readonly runtime?: Runtime;
+  readonly region?: string;
+  readonly force?: boolean;
+  /** Pattern options, by their flag names in camel case (commander's keys). */
+  readonly [patternOption: string]: string | boolean | undefined;
 }
+
+const patternOptions = () =>
+  Object.values(PATTERNS).flatMap((pattern) =>
+    pattern.options.map((option) => ({ pattern: pattern.name, option })),
+  );
+
+export function registerGenerate(program: Command, done: Done): void {
+  const command = program
+    .command('generate')
+    .description('write a complete SAM app (template.yml, samconfig.toml, bundled functions, README)')
+    .addArgument(new Argument('[pattern]', 'built-in pattern').choices(Object.keys(PATTERNS)))
+    .requiredOption('--out <dir>', 'directory to write the app to')
+    .option('--app <file.ts>', 'your own TypeScript file that exports default webSocketApp(...)')
+    .option('--name <name>', 'app and stack name (default: the --out folder name)')
+    .option('--stage <name>', 'default stage name (the StageName parameter)')
+    .addOption(new Option('--runtime <runtime>', 'Lambda runtime').choices(RUNTIMES))
+    .option('--region <region>', 'AWS region recorded in samconfig.toml')
+    .option('--force', 'replace an existing app in --out');
+  for (const { pattern, option } of patternOptions()) {
+    command.addOption(
+      new Option(
+        `--${option.name} <value>`,
+        `(${pattern}) ${option.description}; default ${option.default}`,
+      ).choices(option.values),
+    );
+  }
+  command.action(async (pattern: string | undefined, flags: GenerateFlags) => {
+    const { runGenerate } = await import('./generate');
+    done(await runGenerate(generateRequest(pattern, flags, ['generate', ...process.argv.slice(3)])));
+  });
+}
+
+/** Command-line input → a checked generate request. Pure, so it is tested as a table. */
+export function generateRequest(
+  pattern: string | undefined,
+  flags: GenerateFlags,
+  argv: readonly string[] = [],
+): GenerateRequest {
+  if (pattern && flags.app)
+    throw new UsageError('E_USAGE', 'pass a pattern or --app <file.ts>, not both', 'pattern');
+  if (!pattern && !flags.app) {
+    throw new UsageError(
+      'E_USAGE',
+      `name a pattern (${Object.keys(PATTERNS).join(' or ')}) or pass --app <file.ts>`,
+      'pattern',
+    );
+  }
+  if (flags.app && (flags.stage || flags.runtime)) {
+    throw new UsageError(
+      'E_USAGE',
+      '--stage and --runtime apply to patterns; set them in your app file instead',
+      'app',
+    );
+  }
+  const name = flags.name ?? basename(resolve(flags.out));
+  if (!/^[A-Za-z][A-Za-z0-9-]{0,63}$/.test(name)) {
+    throw new UsageError(
+      'E_USAGE',
+      `--name ${show(name)}: use letters, digits and hyphens, starting with a letter, at most 64${flags.name ? '' : ' (it defaults to the --out folder name)'}`,
+      'name',
+    );
+  }
+  if (flags.stage !== undefined && !/^[A-Za-z0-9_-]{1,128}$/.test(flags.stage)) {
+    throw new UsageError(
+      'E_USAGE',
+      `--stage ${show(flags.stage)}: use letters, digits, hyphens and underscores, 1 to 128`,
+      'stage',
+    );
+  }
+  if (flags.region !== undefined && !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(flags.region)) {
+    throw new UsageError(
+      'E_USAGE',
+      `--region ${show(flags.region)}: expected a region name such as "us-east-1"`,
+      'region',
+    );
+  }
+  const source = pattern
+    ? patternSource(pattern, flags)
+    : { kind: 'appFile' as const, file: flags.app as string };
+  return {
+    source,
+    out: flags.out,
+    name,
+    force: flags.force === true,
+    commandLine: ['wskit', ...argv].join(' '),
+    ...(flags.stage ? { stageName: flags.stage } : {}),
+    ...(flags.runtime ? { runtime: flags.runtime } : {}),
+    ...(flags.region ? { region: flags.region } : {}),
+  };
+}
+
+function patternSource(name: string, flags: GenerateFlags): GenerateRequest['source'] {
+  const pattern = PATTERNS[name];
+  if (!pattern)
+    throw new UsageError(
+      'E_USAGE',
+      `unknown pattern ${show(name)}; use ${Object.keys(PATTERNS)
+        .map((p) => show(p))
+        .join(' or ')}`,
+      'pattern',
+    );
+  for (const { pattern: owner, option } of patternOptions()) {
+    if (owner !== name && flags[camelCase(option.name)] !== undefined) {
+      throw new UsageError('E_USAGE', `--${option.name} applies to the ${owner} pattern only`, option.name);
+    }
+  }
+  const options = Object.fromEntries(
+    pattern.options.map((option) => [option.name, String(flags[camelCase(option.name)] ?? option.default)]),
+  );
+  return { kind: 'pattern', pattern, options };
+}
+
+const camelCase = (flag: string) => flag.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
