@@ -1,18 +1,130 @@
-/** Options of `wskit deploy`, `wskit delete` and `wskit outputs`; the behaviour loads on demand. */
+/**
+ * Options of `wskit deploy`, `wskit delete` and `wskit outputs`; the behaviour (and the AWS SDK) loads
+ * only when one of them runs. Each parse function turns commander's options into typed settings.
+ */
 import type { Command } from 'commander';
-import { UsageError } from '../../errors';
+import type { DeleteSettings } from '../../deploy/delete';
+import { type KeyValues, parseKeyValues } from '../../deploy/key-values';
+import type { DeployFlags } from '../../deploy/settings';
+import { UsageError, WskitError } from '../../errors';
 import type { Done } from '../program';
 
-function notYet(program: Command, name: string, done: Done): void {
-  program
-    .command(name)
-    .description('(not yet available)')
-    .action(() => {
-      done(0);
-      throw new UsageError('E_NOT_IMPLEMENTED', `wskit ${name} is not available yet`);
-    });
+export interface AwsFlags {
+  readonly region?: string;
+  readonly profile?: string;
 }
 
-export const registerDeploy = (program: Command, done: Done) => notYet(program, 'deploy', done);
-export const registerDelete = (program: Command, done: Done) => notYet(program, 'delete', done);
-export const registerOutputs = (program: Command, done: Done) => notYet(program, 'outputs', done);
+export function parseDeployArgs(appDir: string, options: Record<string, unknown>): DeployFlags {
+  return {
+    appDir,
+    stackName: optionalString(options.stackName),
+    region: optionalString(options.region),
+    profile: optionalString(options.profile),
+    s3Bucket: optionalString(options.s3Bucket),
+    s3Prefix: optionalString(options.s3Prefix),
+    parameterOverrides: pairs(options.parameterOverrides, '--parameter-overrides'),
+    tags: pairs(options.tags, '--tags'),
+    confirm: optionalBoolean(options.confirm),
+    execute: optionalBoolean(options.execute),
+  };
+}
+
+export function parseDeleteArgs(options: Record<string, unknown>): DeleteSettings & AwsFlags {
+  return {
+    stackName: String(options.stackName),
+    region: optionalString(options.region),
+    profile: optionalString(options.profile),
+    confirm: options.confirm !== false,
+    ignoreMissing: options.ignoreMissing === true,
+  };
+}
+
+export function parseOutputsArgs(
+  options: Record<string, unknown>,
+): { stackName: string; json: boolean } & AwsFlags {
+  return {
+    stackName: String(options.stackName),
+    region: optionalString(options.region),
+    profile: optionalString(options.profile),
+    json: options.json === true,
+  };
+}
+
+export function registerDeploy(program: Command, done: Done): void {
+  const command = program
+    .command('deploy')
+    .description('Package an app folder to S3 and deploy it through a CloudFormation change set')
+    .argument('<app-dir>', 'app folder with template.yml (and samconfig.toml), as wskit generate writes it')
+    .option('--stack-name <name>', 'stack to create or update (default: stack_name in samconfig.toml)')
+    .option(
+      '--s3-bucket <bucket>',
+      'bucket for code and definitions (default: a managed bucket, created once)',
+    )
+    .option(
+      '--s3-prefix <prefix>',
+      'key prefix in the bucket (default: s3_prefix in samconfig.toml, else the stack name)',
+    )
+    .option('--parameter-overrides <pairs...>', 'template parameters as Key=Value')
+    .option('--tags <pairs...>', 'stack tags as Key=Value')
+    .addOption(hidden(program, '--confirm'))
+    .option('--no-confirm', 'execute without asking (it only asks on a terminal)')
+    .addOption(hidden(program, '--execute'))
+    .option('--no-execute', 'create and show the change set, do not execute it');
+  awsOptions(command).action(async (appDir: string, options: Record<string, unknown>) => {
+    const { runDeploy } = await import('./deploy');
+    done(await runDeploy(parseDeployArgs(appDir, options)));
+  });
+}
+
+export function registerDelete(program: Command, done: Done): void {
+  const command = program
+    .command('delete')
+    .description('Delete a stack and wait until it is gone')
+    .requiredOption('--stack-name <name>', 'stack to delete')
+    .option('--no-confirm', 'delete without asking (it only asks on a terminal)')
+    .option('--ignore-missing', 'exit 0 when the stack does not exist');
+  awsOptions(command).action(async (options: Record<string, unknown>) => {
+    const { runDelete } = await import('./delete');
+    done(await runDelete(parseDeleteArgs(options)));
+  });
+}
+
+export function registerOutputs(program: Command, done: Done): void {
+  const command = program
+    .command('outputs')
+    .description("Print a stack's outputs")
+    .requiredOption('--stack-name <name>', 'stack to read')
+    .option('--json', 'print {"OutputKey": "value", ...} as JSON');
+  awsOptions(command).action(async (options: Record<string, unknown>) => {
+    const { runOutputs } = await import('./outputs');
+    done(await runOutputs(parseOutputsArgs(options)));
+  });
+}
+
+function awsOptions(command: Command): Command {
+  return command
+    .option('--region <region>', 'AWS region (default: samconfig.toml, AWS_REGION, the profile)')
+    .option('--profile <name>', 'AWS profile from ~/.aws/config');
+}
+
+/** `--confirm` next to `--no-confirm` leaves the default undefined, so samconfig.toml can decide. */
+function hidden(program: Command, flag: string) {
+  return program.createOption(flag).hideHelp();
+}
+
+function optionalString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function optionalBoolean(value: unknown): boolean | undefined {
+  return typeof value === 'boolean' ? value : undefined;
+}
+
+function pairs(value: unknown, flag: string): KeyValues {
+  try {
+    return parseKeyValues(Array.isArray(value) ? value.map(String) : undefined, flag);
+  } catch (error) {
+    if (error instanceof WskitError) throw new UsageError(error.code, error.message, flag);
+    throw error;
+  }
+}

@@ -1,0 +1,13 @@
+/** `wskit delete`: AWS checked, then DeleteStack followed to the end. */
+import { connectAws } from '../../deploy/aws';
+import { deleteStack } from '../../deploy/delete';
+import { withInterrupt } from '../../deploy/run';
+import { processTerminal, systemClock } from '../../deploy/terminal';
+import type { parseDeleteArgs } from './deploy.args';
+
+export async function runDelete(args: ReturnType<typeof parseDeleteArgs>): Promise<number> {
+  const aws = await connectAws(args);
+  return withInterrupt((signal) =>
+    deleteStack(args, { ...aws, terminal: processTerminal(), clock: systemClock, signal }),
+  );
+}
