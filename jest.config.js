@@ -10,5 +10,6 @@ module.exports = {
     ],
   },
   setupFiles: ['<rootDir>/test/setup-env.ts'],
+  globalSetup: '<rootDir>/test/global-setup.ts',
   testTimeout: 30000,
 };

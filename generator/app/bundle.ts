@@ -33,30 +33,47 @@ export async function bundleFunctions(
         fn.id,
       );
   }
-  await checkHandlerExports(esbuild, entries, baseDir);
-
   const runtimes = [...new Set(entries.map((e) => e.fn.runtime))].sort();
-  for (const runtime of runtimes) {
-    const group = entries.filter((e) => e.fn.runtime === runtime);
-    await esbuild
-      .build({
-        entryPoints: group.map((e) => ({ in: e.entry, out: `${e.codeDir}/index` })),
-        outdir: outDir,
-        absWorkingDir: baseDir,
-        bundle: true,
-        platform: 'node',
-        format: 'cjs',
-        target: TARGETS[runtime],
-        external: ['@aws-sdk/*'],
-        mainFields: ['module', 'main'],
-        charset: 'utf8',
-        legalComments: 'none',
-        logLevel: 'silent',
-      })
-      .catch((error: unknown) => {
-        throw bundleError(group.map((e) => e.fn.id).join(', '), error);
-      });
-  }
+  // The export check and the bundles are independent esbuild runs: let them overlap.
+  await Promise.all([
+    checkHandlerExports(esbuild, entries, baseDir),
+    ...runtimes.map((runtime) =>
+      bundleGroup(
+        esbuild,
+        entries.filter((e) => e.fn.runtime === runtime),
+        runtime,
+        outDir,
+        baseDir,
+      ),
+    ),
+  ]);
+}
+
+async function bundleGroup(
+  esbuild: typeof import('esbuild'),
+  group: readonly (BundleRequest & { entry: string })[],
+  runtime: Runtime,
+  outDir: string,
+  baseDir: string,
+): Promise<void> {
+  await esbuild
+    .build({
+      entryPoints: group.map((e) => ({ in: e.entry, out: `${e.codeDir}/index` })),
+      outdir: outDir,
+      absWorkingDir: baseDir,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: TARGETS[runtime],
+      external: ['@aws-sdk/*'],
+      mainFields: ['module', 'main'],
+      charset: 'utf8',
+      legalComments: 'none',
+      logLevel: 'silent',
+    })
+    .catch((error: unknown) => {
+      throw bundleError(group.map((e) => e.fn.id).join(', '), error);
+    });
 }
 
 /** Fails when a function's handler is not among its source's exports (ES module sources only). */

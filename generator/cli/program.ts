@@ -17,6 +17,8 @@ export function buildProgram(outcome: { exitCode: number }): Command {
     .description('Generate, lint, run locally and deploy AWS SAM apps for API Gateway WebSocket APIs')
     .version(version)
     .exitOverride()
+    // Commander's own usage errors get the same prefix as ours.
+    .configureOutput({ outputError: (message, write) => write(message.replace(/^error: /, 'wskit: ')) })
     .showSuggestionAfterError(true);
   const done: Done = (exitCode) => {
     outcome.exitCode = exitCode;

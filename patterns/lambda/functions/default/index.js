@@ -27,7 +27,13 @@ async function handler(event) {
   const { connectionId, routeKey, requestId } = event.requestContext;
   return {
     statusCode: 200,
-    body: JSON.stringify({ message: "success", routeKey, connectionId, requestId, received: parsed(event.body) })
+    body: JSON.stringify({
+      message: "success",
+      routeKey,
+      connectionId,
+      requestId,
+      received: parsed(event.body)
+    })
   };
 }
 function parsed(body) {

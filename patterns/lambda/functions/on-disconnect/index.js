@@ -34,7 +34,9 @@ function tableName() {
   return name;
 }
 async function removeConnection(connectionId) {
-  await dynamodb.send(new import_client_dynamodb.DeleteItemCommand({ TableName: tableName(), Key: { connectionId: { S: connectionId } } }));
+  await dynamodb.send(
+    new import_client_dynamodb.DeleteItemCommand({ TableName: tableName(), Key: { connectionId: { S: connectionId } } })
+  );
 }
 
 // functions/disconnect.ts

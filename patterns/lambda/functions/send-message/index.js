@@ -34,10 +34,15 @@ function tableName() {
   return name;
 }
 async function removeConnection(connectionId) {
-  await dynamodb.send(new import_client_dynamodb.DeleteItemCommand({ TableName: tableName(), Key: { connectionId: { S: connectionId } } }));
+  await dynamodb.send(
+    new import_client_dynamodb.DeleteItemCommand({ TableName: tableName(), Key: { connectionId: { S: connectionId } } })
+  );
 }
 async function* connectionIds() {
-  const pages = (0, import_client_dynamodb.paginateScan)({ client: dynamodb }, { TableName: tableName(), ProjectionExpression: "connectionId" });
+  const pages = (0, import_client_dynamodb.paginateScan)(
+    { client: dynamodb },
+    { TableName: tableName(), ProjectionExpression: "connectionId" }
+  );
   for await (const page of pages) {
     for (const item of page.Items ?? []) {
       const id = item.connectionId?.S;
@@ -87,7 +92,8 @@ async function handler(event) {
     );
   }
   const failed = (await Promise.allSettled(deliveries)).filter((result) => result.status === "rejected");
-  for (const failure of failed) console.error("postToConnection failed", failure.reason);
+  for (const failure of failed)
+    console.error("postToConnection failed", failure.reason);
   return { statusCode: 200 };
 }
 function messageData(body) {

@@ -1,0 +1,31 @@
+/** Runs the built `wskit` binary as a real process, as a user would. */
+import { spawnSync } from 'node:child_process';
+import { packagePath } from '../../generator/paths';
+
+export interface CliResult {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export function wskit(
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): CliResult {
+  const result = spawnSync(process.execPath, [packagePath('bin', 'wskit.mjs'), ...args], {
+    cwd: options.cwd ?? process.cwd(),
+    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...options.env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A user mistake is reported on one line with no stack trace. */
+export function expectOneLineError(result: CliResult, exitCode: number, message: RegExp): void {
+  expect(result.status).toBe(exitCode);
+  const lines = result.stderr.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(message);
+  expect(result.stderr).not.toMatch(/\n\s+at /);
+}
