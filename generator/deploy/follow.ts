@@ -69,9 +69,10 @@ export async function followStack(
   }
 }
 
+/** Status first, then events: every event up to that status is then printed before returning. */
 async function poll(ctx: FollowContext, stackId: string, seen: Set<string>) {
-  const fresh = await newEvents(ctx.cfn, stackId, seen);
   const stack = await describeStack(ctx.cfn, stackId);
+  const fresh = await newEvents(ctx.cfn, stackId, seen);
   return { fresh, stack };
 }
 
