@@ -1,0 +1,116 @@
+/**
+ * Non-proxy integrations (AWS and MOCK): the request template turns the message into a service
+ * request, the service answers, and the matching integration response (and its template) shapes
+ * what a two-way route sends back. Without an integration response nothing is sent, as on AWS.
+ */
+import { routeKeyOf } from '../server/route-selection';
+import type { ServiceResponse } from '../stepfunctions/runner';
+import type { AwsIntegration, LocalIntegrationResponse, MockIntegration } from '../types';
+import type { RenderInput } from '../vtl/render';
+import { type IntegrationResult, internalError, type Services, timedOut, withTimeout } from './types';
+
+export interface TemplateInput {
+  readonly body: string;
+  readonly context: Record<string, unknown>;
+  readonly params?: RenderInput['params'];
+}
+
+export async function runAwsIntegration(
+  integration: AwsIntegration | MockIntegration,
+  input: TemplateInput,
+  services: Services,
+): Promise<IntegrationResult> {
+  let request: string;
+  try {
+    request = renderRequest(integration, input, services);
+  } catch (error) {
+    services.log.line(`  request template failed: ${(error as Error).message}`);
+    return internalError;
+  }
+  services.log.detail('rendered request template', request);
+  const response = await withTimeout(
+    callService(integration, request, services),
+    integration.timeoutMs,
+    null,
+  );
+  if (!response) return timedOut;
+  services.log.detail(`service response ${response.statusCode}`, response.body);
+  const selected = selectResponse(integration.responses, response.statusCode);
+  if (!selected) return { kind: 'reply', status: response.statusCode, body: undefined };
+  const responseBody = JSON.stringify(response.body);
+  const template = pickTemplate(selected.templates, selected.templateSelectionExpression, responseBody);
+  if (template === undefined) return { kind: 'reply', status: response.statusCode, body: responseBody };
+  try {
+    const context = { ...input.context, status: response.statusCode };
+    const body = services.templates.get(template)({ body: responseBody, context });
+    return { kind: 'reply', status: response.statusCode, body };
+  } catch (error) {
+    services.log.line(`  response template failed: ${(error as Error).message}`);
+    return internalError;
+  }
+}
+
+function renderRequest(
+  integration: AwsIntegration | MockIntegration,
+  input: TemplateInput,
+  services: Services,
+): string {
+  const template = pickTemplate(
+    integration.requestTemplates,
+    integration.templateSelectionExpression,
+    input.body,
+  );
+  // No template: the message passes through (PassthroughBehavior WHEN_NO_MATCH).
+  if (template === undefined) return input.body;
+  return services.templates.get(template)(input);
+}
+
+/** The template for the key the selection expression gives (`\$default` is the literal `$default`). */
+function pickTemplate(
+  templates: Readonly<Record<string, string>>,
+  expression: string | undefined,
+  body: string,
+): string | undefined {
+  const literal = expression?.replace(/^\\/, '');
+  const key = literal?.startsWith('$request.body.') ? routeKeyOf(literal, body) : literal;
+  return (key !== undefined ? templates[key] : undefined) ?? templates.$default;
+}
+
+/** `$default`, or a `/regex/` key matched against the status code. */
+function selectResponse(responses: readonly LocalIntegrationResponse[], statusCode: number) {
+  const status = String(statusCode);
+  const matched = responses.find((response) => {
+    const pattern = /^\/(.*)\/$/.exec(response.key)?.[1];
+    return pattern !== undefined && new RegExp(`^(?:${pattern})$`).test(status);
+  });
+  return matched ?? responses.find((response) => response.key === '$default');
+}
+
+async function callService(
+  integration: AwsIntegration | MockIntegration,
+  request: string,
+  services: Services,
+): Promise<ServiceResponse | null> {
+  let parsed: Record<string, unknown>;
+  try {
+    parsed = JSON.parse(request);
+  } catch (error) {
+    return { statusCode: 400, body: { __type: 'SerializationException', message: (error as Error).message } };
+  }
+  if (integration.kind === 'mock') return { statusCode: Number(parsed.statusCode ?? 200), body: {} };
+  switch (integration.action) {
+    case 'states:StartSyncExecution':
+      return services.stepFunctions.startSync(parsed, integration.timeoutMs);
+    case 'states:StartExecution':
+      return services.stepFunctions.startAsync(parsed);
+    default: {
+      const outcome = await services.lambda.invoke(integration.functionId as string, parsed);
+      return outcome.ok
+        ? { statusCode: 200, body: outcome.result as Record<string, unknown> }
+        : {
+            statusCode: 200,
+            body: { errorType: outcome.error.errorType, errorMessage: outcome.error.errorMessage },
+          };
+    }
+  }
+}

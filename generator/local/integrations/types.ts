@@ -1,0 +1,39 @@
+/** What running a route's integration gives the server. */
+import type { LambdaRunner } from '../lambda/runner';
+import type { Logger } from '../log';
+import type { StepFunctionsRunner } from '../stepfunctions/runner';
+import type { TemplateCache } from '../vtl/render';
+
+export type IntegrationResult =
+  /** `body` is what a two-way route sends back (undefined: nothing); `status` decides `$connect`. */
+  | { readonly kind: 'reply'; readonly status: number; readonly body: string | undefined }
+  | { readonly kind: 'error'; readonly status: number; readonly message: GatewayErrorMessage };
+
+export type GatewayErrorMessage = 'Internal server error' | 'Endpoint request timed out';
+
+export interface Services {
+  readonly lambda: LambdaRunner;
+  readonly stepFunctions: StepFunctionsRunner;
+  readonly templates: TemplateCache;
+  readonly log: Logger;
+}
+
+export const internalError: IntegrationResult = {
+  kind: 'error',
+  status: 500,
+  message: 'Internal server error',
+};
+export const timedOut: IntegrationResult = {
+  kind: 'error',
+  status: 504,
+  message: 'Endpoint request timed out',
+};
+
+/** Resolves with `onTimeout` when `work` takes longer than `ms`. */
+export function withTimeout<T>(work: Promise<T>, ms: number, onTimeout: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(onTimeout), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}

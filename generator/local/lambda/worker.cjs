@@ -1,0 +1,93 @@
+'use strict';
+// One Lambda execution environment in a worker thread: loads the function's bundle once (the init
+// phase), then runs one invocation at a time, keeping module state between them as a warm Lambda does.
+const { parentPort, workerData } = require('node:worker_threads');
+const Module = require('node:module');
+const { resolve } = require('node:path');
+const { pathToFileURL } = require('node:url');
+
+// The Lambda runtime provides the AWS SDK, so bundles leave @aws-sdk/* external: NODE_PATH (set by
+// the emulator to wskit's node_modules) plays that part. Re-read it in case the loader cached it.
+Module._initPaths();
+
+const { codeDir, handler } = workerData;
+const dot = handler.lastIndexOf('.');
+const modulePath = resolve(codeDir, handler.slice(0, dot));
+const exportName = handler.slice(dot + 1);
+
+function errorInfo(error, fallbackType) {
+  if (error instanceof Error) {
+    return { errorType: error.name || fallbackType, errorMessage: error.message, stack: error.stack };
+  }
+  return { errorType: fallbackType, errorMessage: typeof error === 'string' ? error : JSON.stringify(error) };
+}
+
+async function loadHandler() {
+  let loaded;
+  try {
+    loaded = require(require.resolve(modulePath));
+  } catch (error) {
+    if (error && error.code === 'MODULE_NOT_FOUND' && String(error.message).includes(modulePath)) {
+      try {
+        loaded = await import(pathToFileURL(`${modulePath}.mjs`).href);
+      } catch {
+        throw Object.assign(new Error(`Cannot find module '${handler.slice(0, dot)}' in ${codeDir}`), {
+          name: 'Runtime.ImportModuleError',
+        });
+      }
+    } else {
+      throw error;
+    }
+  }
+  const fn = loaded?.[exportName] ?? loaded?.default?.[exportName];
+  if (typeof fn !== 'function') {
+    throw Object.assign(new Error(`${handler} is undefined or not exported`), {
+      name: 'Runtime.HandlerNotFound',
+    });
+  }
+  return fn;
+}
+
+const ready = loadHandler();
+ready.catch(() => {}); // reported on each invocation instead
+
+function makeContext(info) {
+  return {
+    callbackWaitsForEmptyEventLoop: true,
+    functionName: info.functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: info.invokedFunctionArn,
+    memoryLimitInMB: String(info.memoryLimitInMB),
+    awsRequestId: info.awsRequestId,
+    logGroupName: `/aws/lambda/${info.functionName}`,
+    logStreamName: info.logStreamName,
+    getRemainingTimeInMillis: () => Math.max(0, info.deadlineMs - Date.now()),
+    done() {},
+    fail() {},
+    succeed() {},
+  };
+}
+
+function call(fn, event, context) {
+  if (fn.length < 3) return Promise.resolve().then(() => fn(event, context));
+  // Callback-style handler: the first of callback or returned promise wins.
+  return new Promise((resolvePromise, reject) => {
+    const callback = (error, result) => (error ? reject(error) : resolvePromise(result));
+    const returned = fn(event, context, callback);
+    if (returned && typeof returned.then === 'function') returned.then(resolvePromise, reject);
+  });
+}
+
+parentPort.on('message', async ({ id, event, context }) => {
+  try {
+    const fn = await ready;
+    const result = await call(fn, event, makeContext(context));
+    parentPort.postMessage({
+      id,
+      ok: true,
+      result: result === undefined ? null : JSON.parse(JSON.stringify(result)),
+    });
+  } catch (error) {
+    parentPort.postMessage({ id, ok: false, error: errorInfo(error, 'Error') });
+  }
+});

@@ -1,0 +1,123 @@
+/**
+ * The handshake: `$connect` (and its authorizer) run before the upgrade completes, so a rejection
+ * is an HTTP status the client sees, as on API Gateway. Accepted sockets are handed to `onOpen`.
+ */
+import type { IncomingMessage } from 'node:http';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { WebSocket, WebSocketServer } from 'ws';
+import type { Connection } from '../connections/registry';
+import { newGatewayId } from '../ids';
+import { authorize } from './authorizer';
+import { runRoute } from './dispatch';
+import type { HandshakeInfo, RequestInfo } from './events';
+import type { Gateway } from './gateway';
+
+export type OnOpen = (
+  socket: WebSocket,
+  connection: Omit<Connection, 'socket' | 'lastActiveAt'>,
+  info: RequestInfo,
+) => void;
+
+export async function handleUpgrade(
+  gw: Gateway,
+  wss: WebSocketServer,
+  request: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+  onOpen: OnOpen,
+): Promise<void> {
+  socket.on('error', () => {}); // a client that drops mid-handshake must not crash the server
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  const path = url.pathname.replace(/\/+$/, '');
+  if (path !== '' && path !== `/${gw.app.stage}`) return reject(socket, 403, { message: 'Forbidden' });
+
+  const started = Date.now();
+  const connection = {
+    id: newGatewayId(),
+    connectedAt: started,
+    sourceIp: (request.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
+    userAgent: request.headers['user-agent'] ?? '',
+  };
+  const handshake = handshakeInfo(request, url);
+  const info: RequestInfo = {
+    app: gw.app,
+    connection,
+    domainName: request.headers.host ?? 'localhost',
+    routeKey: '$connect',
+    eventType: 'CONNECT',
+    requestId: newGatewayId(),
+    epochMs: started,
+  };
+  const route = gw.app.routes.get('$connect');
+  let authorizerContext: Record<string, unknown> | undefined;
+  if (route?.authorizer) {
+    const decision = await authorize(route.authorizer, info, handshake, gw.services);
+    if (!decision.allowed) {
+      gw.log.line(`${connection.id} $connect authorizer ${decision.status} ${Date.now() - started}ms`);
+      return reject(socket, decision.status, { message: STATUS_CODES[decision.status] ?? 'Forbidden' });
+    }
+    authorizerContext = decision.context;
+  }
+  const accepted = { ...connection, ...(authorizerContext ? { authorizer: authorizerContext } : {}) };
+  if (route) {
+    const result = await runRoute(
+      route,
+      { ...info, connection: accepted },
+      undefined,
+      gw.services,
+      handshake,
+    );
+    const status = result.kind === 'error' ? (result.status === 504 ? 504 : 502) : result.status;
+    gw.log.line(
+      `${connection.id} $connect ${describe(route.integration.kind)} ${status} ${Date.now() - started}ms`,
+    );
+    if (status < 200 || status > 299) {
+      return reject(socket, status, {
+        message: result.kind === 'error' ? result.message : STATUS_CODES[status],
+      });
+    }
+  } else {
+    gw.log.line(`${connection.id} $connect (no route) 200`);
+  }
+  if (socket.destroyed) {
+    onOpen(null as unknown as WebSocket, accepted, info); // the client left during $connect: still disconnect it
+    return;
+  }
+  wss.handleUpgrade(request, socket, head, (ws) => onOpen(ws, accepted, info));
+}
+
+export const describe = (kind: string) => (kind === 'lambda-proxy' ? 'lambda' : kind);
+
+function reject(socket: Duplex, status: number, body: unknown): void {
+  if (socket.destroyed) return;
+  const text = JSON.stringify(body);
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\nContent-Type: application/json\r\n` +
+      `Content-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
+  );
+}
+
+/** Headers with their original spelling, and the query string, as the `$connect` event carries them. */
+function handshakeInfo(request: IncomingMessage, url: URL): HandshakeInfo {
+  const headers: Record<string, string> = {};
+  const multiValueHeaders: Record<string, string[]> = {};
+  for (let i = 0; i < request.rawHeaders.length; i += 2) {
+    const name = request.rawHeaders[i] as string;
+    const value = request.rawHeaders[i + 1] as string;
+    headers[name] = headers[name] === undefined ? value : `${headers[name]},${value}`;
+    multiValueHeaders[name] = [...(multiValueHeaders[name] ?? []), value];
+  }
+  const query: Record<string, string> = {};
+  const multiQuery: Record<string, string[]> = {};
+  for (const [name, value] of url.searchParams) {
+    query[name] = value;
+    multiQuery[name] = [...(multiQuery[name] ?? []), value];
+  }
+  const hasQuery = Object.keys(query).length > 0;
+  return {
+    headers,
+    multiValueHeaders,
+    ...(hasQuery ? { queryStringParameters: query, multiValueQueryStringParameters: multiQuery } : {}),
+  };
+}

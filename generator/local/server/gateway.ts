@@ -1,0 +1,22 @@
+/** What every part of the server shares: the app, the services that run integrations, the connections. */
+import type { ConnectionRegistry } from '../connections/registry';
+import type { Services } from '../integrations/types';
+import type { Logger } from '../log';
+import type { LocalApp } from '../types';
+
+export interface Quotas {
+  readonly messageLimitBytes: number;
+  readonly frameLimitBytes: number;
+  readonly idleTimeoutMs: number;
+  readonly maxConnectionMs: number;
+}
+
+export interface Gateway {
+  readonly app: LocalApp;
+  readonly services: Services;
+  readonly registry: ConnectionRegistry;
+  readonly log: Logger;
+  readonly quotas: Quotas;
+  /** `$disconnect` invocations still running, awaited before the functions stop. */
+  readonly pending: Set<Promise<unknown>>;
+}

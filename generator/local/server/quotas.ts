@@ -1,0 +1,36 @@
+/** API Gateway's WebSocket quotas, and how the emulator enforces the frame limit on a ws socket. */
+import type { WebSocket } from 'ws';
+
+export const MESSAGE_LIMIT_BYTES = 128 * 1024;
+export const FRAME_LIMIT_BYTES = 32 * 1024;
+export const IDLE_TIMEOUT_MS = 10 * 60 * 1000;
+export const MAX_CONNECTION_MS = 2 * 60 * 60 * 1000;
+/** API Gateway's integration timeout, the longest TimeoutInMillis allows. */
+export const INTEGRATION_TIMEOUT_MS = 29_000;
+
+interface ReceiverInternals {
+  _payloadLength: number;
+  _opcode: number;
+  haveLength(cb: (error?: Error) => void): void;
+  createError(type: typeof RangeError, message: string, prefix: boolean, status: number, code: string): Error;
+}
+
+/**
+ * ws limits whole messages (maxPayload) but not single frames; API Gateway closes with 1009 on a data
+ * frame over 32 KB too. This wraps the socket's frame parser, if its shape is the one we know.
+ */
+export function limitFrameSize(socket: WebSocket, limitBytes: number): boolean {
+  const receiver = (socket as unknown as { _receiver?: ReceiverInternals })._receiver;
+  const original = receiver?.haveLength;
+  if (!receiver || typeof original !== 'function' || typeof receiver.createError !== 'function') return false;
+  receiver.haveLength = function (this: ReceiverInternals, cb) {
+    if (this._opcode < 0x08 && this._payloadLength > limitBytes) {
+      cb(
+        this.createError(RangeError, 'Frame size exceeded', false, 1009, 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH'),
+      );
+      return;
+    }
+    original.call(this, cb);
+  };
+  return true;
+}

@@ -1,0 +1,33 @@
+/**
+ * Route selection as API Gateway does it: evaluate `$request.body.<path>` on the message; JSON that
+ * names no route, or a message that is not JSON, goes to `$default`; undefined when there is none.
+ */
+
+export function selectRoute(
+  expression: string,
+  body: string,
+  routeKeys: ReadonlySet<string> | ReadonlyMap<string, unknown>,
+): string | undefined {
+  const key = routeKeyOf(expression, body);
+  if (key !== undefined && routeKeys.has(key) && !key.startsWith('$')) return key;
+  return routeKeys.has('$default') ? '$default' : undefined;
+}
+
+/** The value the selection expression picks from the message, as a string, or undefined. */
+export function routeKeyOf(expression: string, body: string): string | undefined {
+  const path = /^\$request\.body\.(.+)$/.exec(expression.trim())?.[1];
+  if (!path) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  for (const segment of path.split('.')) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[segment];
+  }
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
+}

@@ -1,0 +1,125 @@
+/**
+ * An open connection: quotas (frame and message size, idle and total time), messages routed to
+ * their integrations with answers as API Gateway sends them, and `$disconnect` when it closes.
+ */
+import type { WebSocket } from 'ws';
+import type { Connection } from '../connections/registry';
+import { newGatewayId } from '../ids';
+import { describe } from './connect';
+import { runRoute } from './dispatch';
+import type { RequestInfo } from './events';
+import type { Gateway } from './gateway';
+import { limitFrameSize } from './quotas';
+import { selectRoute } from './route-selection';
+
+export function openSession(
+  gw: Gateway,
+  socket: WebSocket | null,
+  accepted: Omit<Connection, 'socket' | 'lastActiveAt'>,
+  connectInfo: RequestInfo,
+): void {
+  if (!socket) {
+    track(gw, disconnect(gw, connectInfo, 1006, 'Client left during $connect'));
+    return;
+  }
+  const connection: Connection = { ...accepted, socket, lastActiveAt: Date.now() };
+  gw.registry.add(connection);
+  limitFrameSize(socket, gw.quotas.frameLimitBytes);
+  let idleTimer = setTimeout(() => socket.close(1001, 'Going away'), gw.quotas.idleTimeoutMs);
+  const lifetimeTimer = setTimeout(() => socket.close(1001, 'Going away'), gw.quotas.maxConnectionMs);
+  const touch = () => {
+    connection.lastActiveAt = Date.now();
+    idleTimer.refresh();
+  };
+  socket.on('error', () => {}); // protocol errors (1009, bad frames) close the socket; nothing else to do
+  socket.on('message', (data, isBinary) => {
+    touch();
+    if (isBinary) {
+      // API Gateway does not take binary frames: it disconnects with 1003.
+      gw.log.line(`${connection.id} binary frame: closing with 1003`);
+      socket.close(1003, 'Binary frames are not supported');
+      return;
+    }
+    void onMessage(gw, connection, connectInfo, (data as Buffer).toString('utf8'));
+  });
+  socket.on('close', (code, reason) => {
+    clearTimeout(idleTimer);
+    clearTimeout(lifetimeTimer);
+    gw.registry.remove(connection.id);
+    track(gw, disconnect(gw, { ...connectInfo, connection }, code, reason.toString() || closeReason(code)));
+  });
+  idleTimer = idleTimer.unref();
+  lifetimeTimer.unref();
+}
+
+async function onMessage(gw: Gateway, connection: Connection, connectInfo: RequestInfo, body: string) {
+  const started = Date.now();
+  const requestId = newGatewayId();
+  const routeKey = selectRoute(gw.app.routeSelectionExpression, body, gw.app.routes);
+  const send = (text: string) => {
+    if (connection.socket.readyState === connection.socket.OPEN) connection.socket.send(text);
+  };
+  if (routeKey === undefined) {
+    gw.log.line(`${connection.id} message: no route and no $default → Forbidden`);
+    send(JSON.stringify({ message: 'Forbidden', connectionId: connection.id, requestId }));
+    return;
+  }
+  const route = gw.app.routes.get(routeKey);
+  if (!route) return;
+  const info: RequestInfo = {
+    ...connectInfo,
+    connection,
+    routeKey,
+    eventType: 'MESSAGE',
+    requestId,
+    messageId: newGatewayId(),
+    epochMs: started,
+  };
+  let result: Awaited<ReturnType<typeof runRoute>>;
+  try {
+    result = await runRoute(route, info, body, gw.services);
+  } catch (error) {
+    gw.log.line(`${connection.id} ${routeKey}: ${(error as Error).stack ?? String(error)}`);
+    result = { kind: 'error', status: 500, message: 'Internal server error' };
+  }
+  gw.log.line(
+    `${connection.id} ${routeKey} ${describe(route.integration.kind)} ${result.status} ${Date.now() - started}ms`,
+  );
+  if (result.kind === 'error')
+    send(JSON.stringify({ message: result.message, connectionId: connection.id, requestId }));
+  else if (route.twoWay && result.body !== undefined) send(result.body);
+}
+
+async function disconnect(gw: Gateway, info: RequestInfo, code: number, reason: string): Promise<void> {
+  const route = gw.app.routes.get('$disconnect');
+  const started = Date.now();
+  if (!route) {
+    gw.log.line(`${info.connection.id} closed ${code}`);
+    return;
+  }
+  const event = {
+    ...info,
+    routeKey: '$disconnect',
+    eventType: 'DISCONNECT' as const,
+    requestId: newGatewayId(),
+    epochMs: started,
+  };
+  const result = await runRoute(route, event, undefined, gw.services, undefined, {
+    disconnectStatusCode: code,
+    disconnectReason: reason,
+  }).catch(() => ({ status: 500 }));
+  gw.log.line(
+    `${info.connection.id} closed ${code}; $disconnect ${describe(route.integration.kind)} ${result.status} ${Date.now() - started}ms`,
+  );
+}
+
+function track(gw: Gateway, work: Promise<unknown>): void {
+  gw.pending.add(work);
+  void work.finally(() => gw.pending.delete(work));
+}
+
+function closeReason(code: number): string {
+  if (code === 1001) return 'Going away';
+  if (code === 1009) return 'Message too big';
+  return code === 1005 || code === 1006 ? 'Client closed the connection' : '';
+}

@@ -1,0 +1,182 @@
+/**
+ * `startLocal`: serves a WebSocket API from its template on loopback, with its Lambda functions,
+ * state machines, DynamoDB tables and the `@connections` API, until `close()`.
+ *
+ * @example
+ * const local = await startLocal({ appDir: 'patterns/lambda', port: 0, waitScale: 0 });
+ * const ws = new WebSocket(local.url);
+ * // ...
+ * await local.close();
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
+import type { Template } from '../template/types';
+import { handleManagementRequest } from './connections/management-api';
+import { ConnectionRegistry } from './connections/registry';
+import { type LocalDynamo, startDynamo } from './dynamo';
+import type { Services } from './integrations/types';
+import { LambdaRunner } from './lambda/runner';
+import { createLogger } from './log';
+import { handleUpgrade } from './server/connect';
+import type { Gateway } from './server/gateway';
+import { FRAME_LIMIT_BYTES, IDLE_TIMEOUT_MS, MAX_CONNECTION_MS, MESSAGE_LIMIT_BYTES } from './server/quotas';
+import { openSession } from './server/session';
+import { StepFunctionsRunner } from './stepfunctions/runner';
+import { appFromTemplate, loadApp } from './template/load-app';
+import type { LocalApp } from './types';
+import { TemplateCache } from './vtl/render';
+
+export interface StartLocalOptions {
+  /** An app folder holding template.yml, or the template file itself. */
+  readonly appDir?: string;
+  /** A template as data, with `templateDir` for its relative paths (instead of `appDir`). */
+  readonly template?: Template;
+  readonly templateDir?: string;
+  /** 0 picks a free port. @default 3001 */
+  readonly port?: number;
+  /** @default '127.0.0.1' */
+  readonly host?: string;
+  /** @default the template's stage name */
+  readonly stage?: string;
+  /** Multiplies Wait state durations; 0 makes them instant. @default 1 */
+  readonly waitScale?: number;
+  readonly region?: string;
+  readonly verbose?: boolean;
+  /** Where log lines go. @default nowhere */
+  readonly log?: (line: string) => void;
+  /** @default 10 minutes */
+  readonly idleTimeoutMs?: number;
+  /** @default 2 hours */
+  readonly maxConnectionMs?: number;
+  /** Execution environments one function may run at once. @default 4 */
+  readonly maxEnvironmentsPerFunction?: number;
+}
+
+export interface LocalServer {
+  /** `ws://<host>:<port>/<stage>` */
+  readonly url: string;
+  readonly port: number;
+  readonly app: LocalApp;
+  /** Closes every socket with 1001, then stops the functions, the state machines and the table server. */
+  close(): Promise<void>;
+}
+
+export async function startLocal(options: StartLocalOptions): Promise<LocalServer> {
+  const { port = 3001, host = '127.0.0.1', waitScale = 1, verbose = false } = options;
+  const loadOptions = {
+    ...(options.stage ? { stage: options.stage } : {}),
+    ...(options.region ? { region: options.region } : {}),
+  };
+  const app = options.template
+    ? appFromTemplate(options.template, options.templateDir ?? process.cwd(), loadOptions)
+    : loadApp(options.appDir ?? '.', loadOptions);
+  const log = createLogger(options.log ?? (() => {}), verbose);
+  const stepFunctionsTrace = verbose ? (line: string) => log.detail('state machine', line) : undefined;
+
+  const httpServer = createServer();
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(port, host, () => resolve());
+  });
+  const actualPort = (httpServer.address() as AddressInfo).port;
+  let dynamo: LocalDynamo | undefined;
+  let lambda: LambdaRunner | undefined;
+  try {
+    dynamo = app.tables.length > 0 ? await startDynamo(app.tables, host) : undefined;
+    lambda = new LambdaRunner(app.functions, {
+      region: app.region,
+      ...(dynamo ? { dynamoEndpoint: dynamo.endpoint } : {}),
+      managementEndpoint: `http://${host}:${actualPort}/${app.stage}`,
+      maxEnvironmentsPerFunction: options.maxEnvironmentsPerFunction ?? 4,
+      onOutput: (fn, line) => log.line(`[${fn.id}] ${line}`),
+    });
+    const runner = lambda;
+    const stepFunctions = new StepFunctionsRunner(app.stateMachines, {
+      waitScale,
+      ...(stepFunctionsTrace ? { trace: stepFunctionsTrace } : {}),
+      invokeFunction: (ref, payload) => runner.invoke(functionIdOf(app, ref), payload),
+    });
+    const services: Services = { lambda, stepFunctions, templates: new TemplateCache(), log };
+    return serve(app, httpServer, services, dynamo, options, host, actualPort);
+  } catch (error) {
+    await lambda?.close();
+    await dynamo?.close();
+    await new Promise((resolve) => httpServer.close(resolve));
+    throw error;
+  }
+}
+
+function serve(
+  app: LocalApp,
+  httpServer: ReturnType<typeof createServer>,
+  services: Services,
+  dynamo: LocalDynamo | undefined,
+  options: StartLocalOptions,
+  host: string,
+  port: number,
+): LocalServer {
+  const registry = new ConnectionRegistry();
+  const gw: Gateway = {
+    app,
+    services,
+    registry,
+    log: services.log,
+    quotas: {
+      messageLimitBytes: MESSAGE_LIMIT_BYTES,
+      frameLimitBytes: FRAME_LIMIT_BYTES,
+      idleTimeoutMs: options.idleTimeoutMs ?? IDLE_TIMEOUT_MS,
+      maxConnectionMs: options.maxConnectionMs ?? MAX_CONNECTION_MS,
+    },
+    pending: new Set(),
+  };
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MESSAGE_LIMIT_BYTES,
+    perMessageDeflate: false,
+  });
+  httpServer.on('request', (request, response) => {
+    if (handleManagementRequest(request, response, registry, services.log)) return;
+    response
+      .writeHead(426, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ message: 'Upgrade Required' }));
+  });
+  httpServer.on('upgrade', (request, socket, head) => {
+    handleUpgrade(gw, wss, request, socket, head, (ws, connection, info) =>
+      openSession(gw, ws, connection, info),
+    ).catch((error: unknown) => {
+      services.log.line(`upgrade failed: ${(error as Error).stack ?? String(error)}`);
+      socket.destroy();
+    });
+  });
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      const closed = [...registry.all()].map(
+        (connection) =>
+          new Promise((resolve) => connection.socket.once('close', resolve).close(1001, 'Going away')),
+      );
+      await Promise.race([Promise.all(closed), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+      for (const connection of registry.all()) connection.socket.terminate();
+      // The $disconnect invocations the closes started finish before the functions stop.
+      await Promise.allSettled([...gw.pending]);
+      await new Promise((resolve) => httpServer.close(resolve));
+      httpServer.closeAllConnections();
+      services.stepFunctions.close();
+      await services.lambda.close();
+      await dynamo?.close();
+    })();
+    return closing;
+  };
+  return { url: `ws://${host}:${port}/${app.stage}`, port, app, close };
+}
+
+/** A Task state's function reference (ARN, partial ARN or name) → the template function's logical id. */
+function functionIdOf(app: LocalApp, ref: string): string {
+  const name = ref
+    .replace(/:(\$LATEST|\d+)$/, '')
+    .split(':')
+    .at(-1);
+  const fn = [...app.functions.values()].find((f) => f.arn === ref || f.name === name || f.id === name);
+  return fn?.id ?? ref;
+}

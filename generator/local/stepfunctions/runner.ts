@@ -1,0 +1,246 @@
+/**
+ * Runs the template's state machines in an ASL interpreter with StartSyncExecution and
+ * StartExecution semantics and response shapes. Each machine is built (and validated) once.
+ */
+import './polyfill';
+import { randomUUID } from 'node:crypto';
+import {
+  ExecutionAbortedError,
+  ExecutionError,
+  ExecutionTimeoutError,
+  type RunOptions,
+  StateMachine,
+  type StateMachineDefinition,
+} from 'aws-local-stepfunctions';
+import { LocalError } from '../errors';
+import type { InvokeOutcome } from '../lambda/pool';
+import type { LocalStateMachine } from '../types';
+import { lambdaTaskStates, waitOverrides } from './overrides';
+
+/** A Step Functions API answer: HTTP status and JSON body, as API Gateway receives it. */
+export interface ServiceResponse {
+  readonly statusCode: number;
+  readonly body: Record<string, unknown>;
+}
+
+export interface StepFunctionsOptions {
+  readonly waitScale: number;
+  /** Runs a template function for a Task state; `functionRef` is an ARN or name. */
+  readonly invokeFunction?: (functionRef: string, payload: unknown) => Promise<InvokeOutcome>;
+  /** Receives one line per state event when tracing. */
+  readonly trace?: (line: string) => void;
+}
+
+export interface StartRequest {
+  readonly stateMachineArn?: unknown;
+  readonly input?: unknown;
+  readonly name?: unknown;
+}
+
+interface Prepared {
+  readonly machine: LocalStateMachine;
+  readonly interpreter: StateMachine;
+  readonly runOptions: RunOptions;
+}
+
+const ERROR_PREFIX = 'com.amazonaws.swf.service.v2.model#';
+
+export class StepFunctionsRunner {
+  private readonly prepared = new Map<string, Prepared>();
+  private readonly running = new Set<() => void>();
+
+  constructor(
+    machines: ReadonlyMap<string, LocalStateMachine>,
+    private readonly options: StepFunctionsOptions,
+  ) {
+    for (const machine of machines.values()) this.prepared.set(machine.arn, this.prepare(machine));
+  }
+
+  /** StartSyncExecution; `null` when `timeoutMs` passes first (the execution is then stopped). */
+  async startSync(request: StartRequest, timeoutMs: number): Promise<ServiceResponse | null> {
+    const checked = this.check(request);
+    if ('statusCode' in checked) return checked;
+    const { prepared, input, name } = checked;
+    if (prepared.machine.type !== 'EXPRESS') {
+      return serviceError(
+        400,
+        'StateMachineTypeNotSupported',
+        'This operation is not supported by this type of state machine',
+      );
+    }
+    const started = Date.now();
+    const outcome = await this.execute(prepared, input, timeoutMs);
+    if (outcome === 'integration-timeout') return null;
+    const stopped = Date.now();
+    const executionArn = `${prepared.machine.arn.replace(':stateMachine:', ':express:')}:${name}:${randomUUID()}`;
+    return {
+      statusCode: 200,
+      body: {
+        executionArn,
+        stateMachineArn: prepared.machine.arn,
+        name,
+        startDate: started / 1000,
+        stopDate: stopped / 1000,
+        status: outcome.status,
+        input: JSON.stringify(input),
+        inputDetails: { included: true },
+        ...(outcome.status === 'SUCCEEDED'
+          ? { output: JSON.stringify(outcome.output), outputDetails: { included: true } }
+          : { error: outcome.error, cause: outcome.cause }),
+        billingDetails: {
+          billedMemoryUsedInMB: 64,
+          billedDurationInMilliseconds: Math.max(100, Math.ceil((stopped - started) / 100) * 100),
+        },
+      },
+    };
+  }
+
+  /** StartExecution: answers at once; the execution runs on in the background. */
+  startAsync(request: StartRequest): ServiceResponse {
+    const checked = this.check(request);
+    if ('statusCode' in checked) return checked;
+    const { prepared, input, name } = checked;
+    void this.execute(prepared, input, Number.POSITIVE_INFINITY);
+    const kind = prepared.machine.type === 'EXPRESS' ? 'express' : 'execution';
+    return {
+      statusCode: 200,
+      body: {
+        executionArn: `${prepared.machine.arn.replace(':stateMachine:', `:${kind}:`)}:${name}`,
+        startDate: Date.now() / 1000,
+      },
+    };
+  }
+
+  /** Stops every running execution. */
+  close(): void {
+    for (const abort of this.running) abort();
+    this.running.clear();
+  }
+
+  private check(request: StartRequest) {
+    const prepared = this.prepared.get(String(request.stateMachineArn));
+    if (!prepared) {
+      return serviceError(
+        400,
+        'StateMachineDoesNotExist',
+        `State Machine Does Not Exist: '${String(request.stateMachineArn)}'`,
+      );
+    }
+    let input: unknown = {};
+    if (request.input !== undefined && request.input !== null) {
+      try {
+        input = JSON.parse(String(request.input));
+      } catch (error) {
+        return serviceError(
+          400,
+          'InvalidExecutionInput',
+          `Invalid State Machine Execution Input: '${(error as Error).message}'`,
+        );
+      }
+    }
+    const name = typeof request.name === 'string' && request.name ? request.name : randomUUID();
+    return { prepared, input, name };
+  }
+
+  private async execute(prepared: Prepared, input: unknown, timeoutMs: number) {
+    const execution = prepared.interpreter.run(input as never, prepared.runOptions);
+    this.running.add(execution.abort);
+    if (this.options.trace) void this.traceEvents(prepared.machine.name, execution.eventLogs);
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'integration-timeout'>((resolve) => {
+      if (Number.isFinite(timeoutMs)) timer = setTimeout(() => resolve('integration-timeout'), timeoutMs);
+    });
+    const finished = execution.result.then(
+      (output) => ({ status: 'SUCCEEDED' as const, output }),
+      (error: unknown) => failureOf(error),
+    );
+    try {
+      const outcome = await Promise.race([finished, timedOut]);
+      if (outcome === 'integration-timeout') execution.abort();
+      return outcome;
+    } finally {
+      clearTimeout(timer);
+      this.running.delete(execution.abort);
+    }
+  }
+
+  private async traceEvents(machineName: string, events: AsyncGenerator<unknown>): Promise<void> {
+    try {
+      for await (const event of events) {
+        const {
+          type,
+          state,
+          Error: error,
+        } = event as { type: string; state?: { name: string }; Error?: string };
+        this.options.trace?.(
+          `${machineName}: ${type}${state ? ` ${state.name}` : ''}${error ? ` (${error})` : ''}`,
+        );
+      }
+    } catch {
+      // The execution's own result reports failures.
+    }
+  }
+
+  private prepare(machine: LocalStateMachine): Prepared {
+    let interpreter: StateMachine;
+    try {
+      interpreter = new StateMachine(machine.definition as unknown as StateMachineDefinition, {
+        validationOptions: { checkArn: false },
+      });
+    } catch (error) {
+      throw new LocalError(
+        'E_LOCAL_DEFINITION',
+        `${machine.id}: invalid state machine definition: ${(error as Error).message}`,
+        machine.id,
+      );
+    }
+    const waits = waitOverrides(machine.definition, this.options.waitScale);
+    const invoke = this.options.invokeFunction;
+    const taskHandlers = invoke
+      ? Object.fromEntries(
+          lambdaTaskStates(machine.definition).map(({ state, functionRef, invokeApi }) => [
+            state,
+            async (taskInput: unknown) => {
+              const payload = invokeApi
+                ? ((taskInput as { Payload?: unknown }).Payload ?? taskInput)
+                : taskInput;
+              const outcome = await invoke(functionRef, payload);
+              if (!outcome.ok)
+                throw Object.assign(new Error(outcome.error.errorMessage), { name: outcome.error.errorType });
+              return (invokeApi ? { StatusCode: 200, Payload: outcome.result } : outcome.result) as never;
+            },
+          ]),
+        )
+      : {};
+    return {
+      machine,
+      interpreter,
+      runOptions: {
+        overrides: {
+          ...(waits ? { waitTimeOverrides: waits } : {}),
+          taskResourceLocalHandlers: taskHandlers,
+        },
+      },
+    };
+  }
+}
+
+function failureOf(error: unknown) {
+  if (error instanceof ExecutionTimeoutError) {
+    return { status: 'TIMED_OUT' as const, error: 'States.Timeout', cause: 'The execution timed out' };
+  }
+  if (error instanceof ExecutionAbortedError) {
+    return { status: 'ABORTED' as const, error: 'States.Aborted', cause: 'The execution was stopped' };
+  }
+  const cause =
+    error instanceof ExecutionError ? (error.cause as Error | undefined) : (error as Error | undefined);
+  return {
+    status: 'FAILED' as const,
+    error: cause?.name ?? 'States.Runtime',
+    cause: cause?.message ?? String(error),
+  };
+}
+
+function serviceError(statusCode: number, type: string, message: string): ServiceResponse {
+  return { statusCode, body: { __type: `${ERROR_PREFIX}${type}`, message } };
+}

@@ -1,0 +1,324 @@
+/**
+ * Reads a SAM template (or an app folder holding template.yml) and turns it into the LocalApp the
+ * emulator runs: routes with their integrations, functions, state machines and tables.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve as resolvePath } from 'node:path';
+import type { Json, Resource, Template } from '../../template/types';
+import { parseYaml } from '../../template/yaml';
+import { LocalError } from '../errors';
+import type {
+  LocalApp,
+  LocalAuthorizer,
+  LocalFunction,
+  LocalIntegration,
+  LocalIntegrationResponse,
+  LocalRoute,
+  LocalStateMachine,
+  LocalTable,
+} from '../types';
+import { parameterValues, physicalName, type ResolveContext, resolveValue, stateMachineArn } from './resolve';
+
+export interface LoadOptions {
+  /** Stage name; overrides the parameter the Stage's StageName refers to. */
+  readonly stage?: string;
+  readonly region?: string;
+  readonly parameterOverrides?: Readonly<Record<string, string>>;
+}
+
+const TEMPLATE_NAMES = ['template.yml', 'template.yaml', 'template.json'];
+
+export function findTemplate(appDirOrTemplate: string): string {
+  const path = resolvePath(appDirOrTemplate);
+  if (!existsSync(path)) throw new LocalError('E_LOCAL_NO_TEMPLATE', `${appDirOrTemplate} does not exist`);
+  if (!statSync(path).isDirectory()) return path;
+  const found = TEMPLATE_NAMES.map((name) => join(path, name)).find((file) => existsSync(file));
+  if (!found) throw new LocalError('E_LOCAL_NO_TEMPLATE', `no template.yml in ${appDirOrTemplate}`);
+  return found;
+}
+
+export function readTemplate(file: string): Template {
+  let parsed: unknown;
+  try {
+    parsed = parseYaml(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new LocalError('E_LOCAL_TEMPLATE', `${file} is not valid YAML: ${(error as Error).message}`);
+  }
+  const template = parsed as Template | null;
+  if (!template || typeof template !== 'object' || typeof template.Resources !== 'object') {
+    throw new LocalError('E_LOCAL_TEMPLATE', `${file} has no Resources section`);
+  }
+  return template;
+}
+
+export function loadApp(appDirOrTemplate: string, options: LoadOptions = {}): LocalApp {
+  const file = findTemplate(appDirOrTemplate);
+  return appFromTemplate(readTemplate(file), dirname(file), options);
+}
+
+const byType = (template: Template, ...types: string[]) =>
+  Object.entries(template.Resources).filter(([, resource]) => types.includes(resource.Type));
+
+export function appFromTemplate(template: Template, dir: string, options: LoadOptions = {}): LocalApp {
+  const apis = byType(template, 'AWS::ApiGatewayV2::Api').filter(
+    ([, api]) => api.Properties?.ProtocolType === 'WEBSOCKET',
+  );
+  if (apis.length !== 1) {
+    throw new LocalError(
+      'E_LOCAL_NO_API',
+      `the template must have exactly one AWS::ApiGatewayV2::Api with ProtocolType WEBSOCKET (found ${apis.length})`,
+    );
+  }
+  const [apiLogicalId, api] = apis[0] as [string, Resource];
+  const overrides = { ...options.parameterOverrides };
+  const stageResource = byType(template, 'AWS::ApiGatewayV2::Stage')[0]?.[1];
+  const stageName = stageResource?.Properties?.StageName as Json | undefined;
+  const stageParameter = (stageName as { Ref?: string } | undefined)?.Ref;
+  if (options.stage && stageParameter && template.Parameters?.[stageParameter]) {
+    overrides[stageParameter] = options.stage;
+  }
+  const ctx: ResolveContext = {
+    template,
+    region: options.region ?? 'us-east-1',
+    stackName: stackNameOf(dir),
+    apiId: localApiId(apiLogicalId),
+    parameters: parameterValues(template, overrides),
+  };
+  const stage = options.stage ?? (stageName === undefined ? 'local' : String(resolveValue(stageName, ctx)));
+  const properties = (resource: Resource) => (resolveValue(resource.Properties ?? {}, ctx) ?? {}) as Props;
+
+  const functions = loadFunctions(template, ctx, dir);
+  const routes = loadRoutes(template, properties, functions);
+  return {
+    dir,
+    apiId: ctx.apiId,
+    stage,
+    region: ctx.region,
+    stackName: ctx.stackName,
+    routeSelectionExpression: String(properties(api).RouteSelectionExpression ?? '$request.body.action'),
+    routes,
+    functions,
+    stateMachines: loadStateMachines(template, ctx, dir),
+    tables: byType(template, 'AWS::DynamoDB::Table').map(
+      ([id, resource]): LocalTable => ({
+        id,
+        name: physicalName(id, resource, ctx, 'TableName'),
+        properties: properties(resource),
+      }),
+    ),
+  };
+}
+
+type Props = Record<string, Json>;
+
+/** A stack name like CloudFormation allows: from the app folder's name. */
+function stackNameOf(dir: string): string {
+  const name = basename(dir)
+    .replace(/[^A-Za-z0-9-]/g, '-')
+    .replace(/^[^A-Za-z]+/, '');
+  return name.length > 0 ? name.slice(0, 100) : 'wskit-local';
+}
+
+/** Ten lowercase characters, like a real API id, derived from the logical id so it is stable. */
+function localApiId(logicalId: string): string {
+  let hash = 0;
+  for (const char of logicalId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return `local${hash.toString(36).padStart(5, '0').slice(-5)}`;
+}
+
+function loadFunctions(template: Template, ctx: ResolveContext, dir: string): Map<string, LocalFunction> {
+  const globals = (resolveValue(template.Globals?.Function ?? {}, ctx) ?? {}) as Props;
+  const functions = new Map<string, LocalFunction>();
+  for (const [id, resource] of byType(template, 'AWS::Serverless::Function', 'AWS::Lambda::Function')) {
+    const props = { ...globals, ...((resolveValue(resource.Properties ?? {}, ctx) ?? {}) as Props) };
+    const codeUri = props.CodeUri ?? (props.Code as Props | undefined)?.ZipFile;
+    if (typeof codeUri !== 'string') continue; // inline or S3 code cannot run here
+    const environment = {
+      ...((globals.Environment as Props | undefined)?.Variables as Props | undefined),
+      ...((props.Environment as Props | undefined)?.Variables as Props | undefined),
+    };
+    const name = physicalName(id, resource, ctx, 'FunctionName');
+    functions.set(id, {
+      id,
+      name,
+      arn: `arn:aws:lambda:${ctx.region}:123456789012:function:${name}`,
+      codeDir: resolvePath(dir, codeUri),
+      handler: String(props.Handler ?? 'index.handler'),
+      timeoutSeconds: Number(props.Timeout ?? 3),
+      memoryMb: Number(props.MemorySize ?? 128),
+      environment: Object.fromEntries(
+        Object.entries(environment).map(([key, value]) => [key, String(value)]),
+      ),
+    });
+  }
+  return functions;
+}
+
+/** The function an integration or authorizer URI points at (`.../functions/<arn>/invocations`). */
+function functionOfUri(uri: Json | undefined, functions: ReadonlyMap<string, LocalFunction>) {
+  const target = /functions\/(.+?)\/invocations/.exec(String(uri))?.[1];
+  if (!target) return undefined;
+  return [...functions.values()].find((fn) => target === fn.arn || target.startsWith(`${fn.arn}:`))?.id;
+}
+
+function loadRoutes(
+  template: Template,
+  properties: (resource: Resource) => Props,
+  functions: ReadonlyMap<string, LocalFunction>,
+): Map<string, LocalRoute> {
+  const integrationResponses = new Map<string, LocalIntegrationResponse[]>();
+  for (const [, resource] of byType(template, 'AWS::ApiGatewayV2::IntegrationResponse')) {
+    const props = properties(resource);
+    const list = integrationResponses.get(String(props.IntegrationId)) ?? [];
+    list.push({
+      key: String(props.IntegrationResponseKey),
+      templateSelectionExpression: props.TemplateSelectionExpression as string | undefined,
+      templates: (props.ResponseTemplates ?? {}) as Record<string, string>,
+    });
+    integrationResponses.set(String(props.IntegrationId), list);
+  }
+  const twoWayRoutes = new Set(
+    byType(template, 'AWS::ApiGatewayV2::RouteResponse').map(([, r]) => String(properties(r).RouteId)),
+  );
+  const routes = new Map<string, LocalRoute>();
+  for (const [id, resource] of byType(template, 'AWS::ApiGatewayV2::Route')) {
+    const props = properties(resource);
+    const routeKey = String(props.RouteKey);
+    const integrationId = /^integrations\/(.+)$/.exec(String(props.Target ?? ''))?.[1];
+    const integrationResource = integrationId ? template.Resources[integrationId] : undefined;
+    if (!integrationId || !integrationResource) {
+      throw new LocalError('E_LOCAL_ROUTE', `route ${routeKey} (${id}) has no integration to run`, id);
+    }
+    const integration = loadIntegration(
+      integrationId,
+      properties(integrationResource),
+      functions,
+      integrationResponses.get(integrationId) ?? [],
+    );
+    const authorizer =
+      props.AuthorizationType === 'CUSTOM' && props.AuthorizerId
+        ? loadAuthorizer(String(props.AuthorizerId), template, properties, functions)
+        : undefined;
+    routes.set(routeKey, {
+      routeKey,
+      integration,
+      twoWay: twoWayRoutes.has(id),
+      ...(authorizer ? { authorizer } : {}),
+    });
+  }
+  return routes;
+}
+
+function loadIntegration(
+  id: string,
+  props: Props,
+  functions: ReadonlyMap<string, LocalFunction>,
+  responses: LocalIntegrationResponse[],
+): LocalIntegration {
+  const type = String(props.IntegrationType);
+  const timeoutMs = Math.min(Number(props.TimeoutInMillis ?? 29_000), 29_000);
+  const uri = String(props.IntegrationUri ?? '');
+  const templates = {
+    timeoutMs,
+    templateSelectionExpression: props.TemplateSelectionExpression as string | undefined,
+    requestTemplates: (props.RequestTemplates ?? {}) as Record<string, string>,
+    responses,
+  };
+  const functionId = functionOfUri(uri, functions);
+  if (type === 'AWS_PROXY' && functionId) return { kind: 'lambda-proxy', id, functionId, timeoutMs };
+  if (type === 'MOCK') return { kind: 'mock', id, ...templates };
+  if (type === 'AWS' && functionId)
+    return { kind: 'aws', id, action: 'lambda:Invoke', functionId, ...templates };
+  const action = /:states:action\/(\w+)$/.exec(uri)?.[1];
+  if (type === 'AWS' && (action === 'StartSyncExecution' || action === 'StartExecution')) {
+    return { kind: 'aws', id, action: `states:${action}`, ...templates };
+  }
+  throw new LocalError(
+    'E_LOCAL_INTEGRATION',
+    `integration ${id} (${type} ${uri}) cannot run locally: wskit local runs Lambda functions of the template, Step Functions StartSyncExecution/StartExecution and MOCK`,
+    id,
+  );
+}
+
+function loadAuthorizer(
+  id: string,
+  template: Template,
+  properties: (resource: Resource) => Props,
+  functions: ReadonlyMap<string, LocalFunction>,
+): LocalAuthorizer {
+  const resource = template.Resources[id];
+  const props = resource ? properties(resource) : {};
+  const functionId = functionOfUri(props.AuthorizerUri, functions);
+  if (!functionId || props.AuthorizerType !== 'REQUEST') {
+    throw new LocalError(
+      'E_LOCAL_AUTHORIZER',
+      `authorizer ${id} must be a REQUEST authorizer of a template function`,
+      id,
+    );
+  }
+  const identitySource = props.IdentitySource ?? [];
+  return {
+    name: String(props.Name ?? id),
+    functionId,
+    identitySource: (Array.isArray(identitySource) ? identitySource : String(identitySource).split(',')).map(
+      (s) => String(s).trim(),
+    ),
+  };
+}
+
+function loadStateMachines(
+  template: Template,
+  ctx: ResolveContext,
+  dir: string,
+): Map<string, LocalStateMachine> {
+  const machines = new Map<string, LocalStateMachine>();
+  for (const [id, resource] of byType(
+    template,
+    'AWS::Serverless::StateMachine',
+    'AWS::StepFunctions::StateMachine',
+  )) {
+    const props = (resolveValue(resource.Properties ?? {}, ctx) ?? {}) as Props;
+    const arn = stateMachineArn(id, resource, ctx);
+    machines.set(arn, {
+      id,
+      arn,
+      name: arn.split(':').at(-1) as string,
+      type: props.Type === 'STANDARD' || props.StateMachineType === 'STANDARD' ? 'STANDARD' : 'EXPRESS',
+      definition: definitionOf(id, props, dir),
+    });
+  }
+  return machines;
+}
+
+function definitionOf(id: string, props: Props, dir: string): Json {
+  let text: string;
+  if (typeof props.DefinitionUri === 'string') {
+    const file = resolvePath(dir, props.DefinitionUri);
+    if (!existsSync(file))
+      throw new LocalError('E_LOCAL_DEFINITION', `${id}: DefinitionUri ${file} does not exist`, id);
+    text = readFileSync(file, 'utf8');
+  } else if (props.Definition !== undefined) {
+    text = JSON.stringify(props.Definition);
+  } else if (typeof props.DefinitionString === 'string') {
+    text = props.DefinitionString;
+  } else {
+    throw new LocalError(
+      'E_LOCAL_DEFINITION',
+      `${id} has no local definition (DefinitionUri, Definition or DefinitionString)`,
+      id,
+    );
+  }
+  const substitutions = (props.DefinitionSubstitutions ?? {}) as Props;
+  text = text.replace(/\$\{(\w+)\}/g, (whole, key: string) =>
+    key in substitutions ? String(substitutions[key]) : whole,
+  );
+  try {
+    return parseYaml(text) as Json;
+  } catch (error) {
+    throw new LocalError(
+      'E_LOCAL_DEFINITION',
+      `${id}: the definition is not valid JSON: ${(error as Error).message}`,
+      id,
+    );
+  }
+}

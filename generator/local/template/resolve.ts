@@ -1,0 +1,237 @@
+/**
+ * Resolves CloudFormation intrinsics the way a deployed stack would see them, but with local stand-ins:
+ * parameters take their defaults (or overrides), resources get fake but well-formed names and ARNs
+ * in account 123456789012, so handlers and templates run unchanged.
+ */
+import type { Json, Resource, Template } from '../../template/types';
+import { LocalError } from '../errors';
+
+export const LOCAL_ACCOUNT_ID = '123456789012';
+
+export interface ResolveContext {
+  readonly template: Template;
+  readonly region: string;
+  readonly stackName: string;
+  /** Id the API gets locally; also its `${WebSocketApi}` value. */
+  readonly apiId: string;
+  /** Parameter values after defaults and overrides, as strings. */
+  readonly parameters: Readonly<Record<string, string>>;
+}
+
+/** Marks a value removed by `!Ref AWS::NoValue`. */
+const NO_VALUE = Symbol('AWS::NoValue');
+type Resolved = Json | typeof NO_VALUE;
+
+export function parameterValues(template: Template, overrides: Readonly<Record<string, string>>) {
+  const values: Record<string, string> = {};
+  for (const [name, parameter] of Object.entries(template.Parameters ?? {})) {
+    const value = overrides[name] ?? parameter.Default;
+    if (value !== undefined) values[name] = String(value);
+  }
+  return values;
+}
+
+/** Resolves every intrinsic in `value`; keys whose value is `AWS::NoValue` disappear. */
+export function resolveValue(value: Json | undefined, ctx: ResolveContext): Json | undefined {
+  if (value === undefined) return undefined;
+  const resolved = resolve(value, ctx);
+  return resolved === NO_VALUE ? undefined : resolved;
+}
+
+function resolve(value: Json, ctx: ResolveContext): Resolved {
+  if (Array.isArray(value)) {
+    return value.map((item) => resolve(item, ctx)).filter((item): item is Json => item !== NO_VALUE);
+  }
+  if (value === null || typeof value !== 'object') return value;
+  const keys = Object.keys(value);
+  if (keys.length === 1) {
+    const [key] = keys as [string];
+    const arg = value[key] as Json;
+    if (key === 'Ref') return ref(String(arg), ctx);
+    if (key === 'Condition') return evaluateCondition(String(arg), ctx);
+    if (key.startsWith('Fn::')) return intrinsic(key, arg, ctx);
+  }
+  const out: Record<string, Json> = {};
+  for (const [key, item] of Object.entries(value)) {
+    const resolved = resolve(item, ctx);
+    if (resolved !== NO_VALUE) out[key] = resolved;
+  }
+  return out;
+}
+
+function intrinsic(name: string, arg: Json, ctx: ResolveContext): Resolved {
+  const list = (n: number) => {
+    if (!Array.isArray(arg) || arg.length < n)
+      throw new LocalError('E_LOCAL_INTRINSIC', `${name} needs a list`);
+    return arg;
+  };
+  switch (name) {
+    case 'Fn::GetAtt': {
+      const [id, attribute] = Array.isArray(arg) ? arg.map(String) : String(arg).split(/\.(.*)/s);
+      return getAtt(String(id), String(attribute), ctx);
+    }
+    case 'Fn::Sub':
+      return Array.isArray(arg)
+        ? substitute(String(arg[0]), ctx, resolveValue(arg[1] ?? {}, ctx) as Record<string, Json>)
+        : substitute(String(arg), ctx, {});
+    case 'Fn::Join': {
+      const [separator, items] = list(2);
+      return (resolve(items as Json, ctx) as Json[]).map(String).join(String(separator));
+    }
+    case 'Fn::Select': {
+      const [index, items] = list(2);
+      return (resolve(items as Json, ctx) as Json[])[Number(resolve(index as Json, ctx))] ?? null;
+    }
+    case 'Fn::Split': {
+      const [separator, text] = list(2);
+      return String(resolve(text as Json, ctx)).split(String(separator));
+    }
+    case 'Fn::If': {
+      const [condition, whenTrue, whenFalse] = list(3);
+      return resolve((evaluateCondition(String(condition), ctx) ? whenTrue : whenFalse) as Json, ctx);
+    }
+    case 'Fn::Equals': {
+      const [a, b] = list(2).map((item) => JSON.stringify(resolve(item, ctx)));
+      return a === b;
+    }
+    case 'Fn::Not':
+      return !resolve(list(1)[0] as Json, ctx);
+    case 'Fn::And':
+      return list(1).every((item) => resolve(item, ctx) === true);
+    case 'Fn::Or':
+      return list(1).some((item) => resolve(item, ctx) === true);
+    case 'Fn::Base64':
+      return Buffer.from(String(resolve(arg, ctx))).toString('base64');
+    case 'Fn::FindInMap': {
+      const [map, top, second] = list(3).map((item) => String(resolve(item, ctx)));
+      const mapping = ctx.template.Mappings?.[map as string] as
+        | Record<string, Record<string, Json>>
+        | undefined;
+      return mapping?.[top as string]?.[second as string] ?? null;
+    }
+    case 'Fn::GetAZs':
+      return ['a', 'b', 'c'].map((zone) => `${ctx.region}${zone}`);
+    case 'Fn::ImportValue':
+      return `imported-${String(resolve(arg, ctx))}`;
+    case 'Fn::ToJsonString':
+      return JSON.stringify(resolve(arg, ctx));
+    default:
+      throw new LocalError('E_LOCAL_INTRINSIC', `${name} is not supported by wskit local`);
+  }
+}
+
+function evaluateCondition(name: string, ctx: ResolveContext): boolean {
+  const condition = ctx.template.Conditions?.[name];
+  if (condition === undefined) throw new LocalError('E_LOCAL_CONDITION', `condition ${name} is not defined`);
+  return resolve(condition, ctx) === true;
+}
+
+function ref(name: string, ctx: ResolveContext): Resolved {
+  switch (name) {
+    case 'AWS::NoValue':
+      return NO_VALUE;
+    case 'AWS::Region':
+      return ctx.region;
+    case 'AWS::AccountId':
+      return LOCAL_ACCOUNT_ID;
+    case 'AWS::Partition':
+      return 'aws';
+    case 'AWS::URLSuffix':
+      return 'amazonaws.com';
+    case 'AWS::StackName':
+      return ctx.stackName;
+    case 'AWS::StackId':
+      return arn(ctx, 'cloudformation', `stack/${ctx.stackName}/00000000-0000-0000-0000-000000000000`);
+    case 'AWS::NotificationARNs':
+      return [];
+  }
+  if (name in ctx.parameters) return ctx.parameters[name] as string;
+  const resource = ctx.template.Resources[name];
+  if (!resource) throw new LocalError('E_LOCAL_REF', `!Ref ${name}: no parameter or resource has that name`);
+  return resourceRef(name, resource, ctx);
+}
+
+const arn = (ctx: ResolveContext, service: string, resource: string, separator = ':') =>
+  `arn:aws:${service}:${ctx.region}:${LOCAL_ACCOUNT_ID}${separator}${resource}`;
+
+/** Physical name a resource gets locally: its own name property, or `<stack>-<LogicalId>`. */
+export function physicalName(logicalId: string, resource: Resource, ctx: ResolveContext, property?: string) {
+  const own = property ? resolveValue(resource.Properties?.[property], ctx) : undefined;
+  return typeof own === 'string' ? own : `${ctx.stackName}-${logicalId}`;
+}
+
+function resourceRef(id: string, resource: Resource, ctx: ResolveContext): string {
+  switch (resource.Type) {
+    case 'AWS::ApiGatewayV2::Api':
+      return ctx.apiId;
+    case 'AWS::ApiGatewayV2::Stage':
+      return String(resolveValue(resource.Properties?.StageName, ctx));
+    case 'AWS::Serverless::Function':
+    case 'AWS::Lambda::Function':
+      return physicalName(id, resource, ctx, 'FunctionName');
+    case 'AWS::Serverless::StateMachine':
+    case 'AWS::StepFunctions::StateMachine':
+      return stateMachineArn(id, resource, ctx);
+    case 'AWS::DynamoDB::Table':
+      return physicalName(id, resource, ctx, 'TableName');
+    case 'AWS::IAM::Role':
+      return physicalName(id, resource, ctx, 'RoleName');
+    case 'AWS::Logs::LogGroup':
+      return physicalName(id, resource, ctx, 'LogGroupName');
+    default:
+      return id;
+  }
+}
+
+/** The stand-in ARN of a state machine: `arn:aws:states:<region>:123456789012:stateMachine:<name>`. */
+export function stateMachineArn(id: string, resource: Resource, ctx: ResolveContext): string {
+  const property = resource.Type === 'AWS::Serverless::StateMachine' ? 'Name' : 'StateMachineName';
+  const own = resolveValue(resource.Properties?.[property], ctx);
+  return arn(ctx, 'states', `stateMachine:${typeof own === 'string' ? own : id}`);
+}
+
+function getAtt(id: string, attribute: string, ctx: ResolveContext): string {
+  const resource = ctx.template.Resources[id];
+  if (!resource) throw new LocalError('E_LOCAL_REF', `!GetAtt ${id}.${attribute}: no resource has that name`);
+  const name = resourceRef(id, resource, ctx);
+  switch (`${resource.Type}.${attribute}`) {
+    case 'AWS::Serverless::Function.Arn':
+    case 'AWS::Lambda::Function.Arn':
+      return arn(ctx, 'lambda', `function:${name}`);
+    case 'AWS::Serverless::StateMachine.Arn':
+    case 'AWS::StepFunctions::StateMachine.Arn':
+      return name;
+    case 'AWS::Serverless::StateMachine.Name':
+    case 'AWS::StepFunctions::StateMachine.Name':
+      return name.split(':').at(-1) as string;
+    case 'AWS::DynamoDB::Table.Arn':
+      return arn(ctx, 'dynamodb', `table/${name}`);
+    case 'AWS::DynamoDB::Table.StreamArn':
+      return arn(ctx, 'dynamodb', `table/${name}/stream/1970-01-01T00:00:00.000`);
+    case 'AWS::IAM::Role.Arn':
+      return `arn:aws:iam::${LOCAL_ACCOUNT_ID}:role/${name}`;
+    case 'AWS::Logs::LogGroup.Arn':
+      return arn(ctx, 'logs', `log-group:${name}:*`);
+    case 'AWS::ApiGatewayV2::Api.ApiEndpoint':
+      return `wss://${ctx.apiId}.execute-api.${ctx.region}.amazonaws.com`;
+    case 'AWS::ApiGatewayV2::Api.ApiId':
+      return ctx.apiId;
+    default:
+      return `${name}.${attribute}`;
+  }
+}
+
+/** `${Name}`, `${Resource.Attribute}` and `${!Literal}`, as CloudFormation's Fn::Sub does. */
+function substitute(text: string, ctx: ResolveContext, variables: Record<string, Json>): string {
+  return text.replace(/\$\{([^}]*)\}/g, (whole, name: string) => {
+    if (name.startsWith('!')) return `\${${name.slice(1)}}`;
+    const key = name.trim();
+    if (key in variables) return String(variables[key]);
+    if (key.includes('.') && !key.startsWith('AWS::')) {
+      const [id, attribute] = key.split(/\.(.*)/s);
+      return getAtt(id as string, attribute as string, ctx);
+    }
+    const value = ref(key, ctx);
+    return value === NO_VALUE ? whole : String(value);
+  });
+}

@@ -1,0 +1,99 @@
+/** The parts of a template the emulator runs, with every intrinsic already resolved. */
+import type { Json } from '../template/types';
+
+export interface LocalApp {
+  /** Folder of the template: CodeUri and DefinitionUri are relative to it. */
+  readonly dir: string;
+  readonly apiId: string;
+  readonly stage: string;
+  readonly region: string;
+  readonly stackName: string;
+  /** E.g. `$request.body.action`. */
+  readonly routeSelectionExpression: string;
+  readonly routes: ReadonlyMap<string, LocalRoute>;
+  readonly functions: ReadonlyMap<string, LocalFunction>;
+  readonly stateMachines: ReadonlyMap<string, LocalStateMachine>;
+  readonly tables: readonly LocalTable[];
+}
+
+export interface LocalRoute {
+  readonly routeKey: string;
+  readonly integration: LocalIntegration;
+  /** A route with a route response sends the integration's result back (two-way). */
+  readonly twoWay: boolean;
+  readonly authorizer?: LocalAuthorizer;
+}
+
+export type LocalIntegration = LambdaProxyIntegration | AwsIntegration | MockIntegration;
+
+export interface LambdaProxyIntegration {
+  readonly kind: 'lambda-proxy';
+  readonly id: string;
+  readonly functionId: string;
+  readonly timeoutMs: number;
+}
+
+/** A non-proxy integration: request template → service action → integration response template. */
+export interface AwsIntegration {
+  readonly kind: 'aws';
+  readonly id: string;
+  /** `states:StartSyncExecution`, `states:StartExecution` or `lambda:Invoke` (non-proxy Lambda). */
+  readonly action: string;
+  /** For `lambda:Invoke`: the function's logical id. */
+  readonly functionId?: string;
+  readonly timeoutMs: number;
+  readonly templateSelectionExpression?: string;
+  readonly requestTemplates: Readonly<Record<string, string>>;
+  readonly responses: readonly LocalIntegrationResponse[];
+}
+
+export interface MockIntegration {
+  readonly kind: 'mock';
+  readonly id: string;
+  readonly timeoutMs: number;
+  readonly templateSelectionExpression?: string;
+  readonly requestTemplates: Readonly<Record<string, string>>;
+  readonly responses: readonly LocalIntegrationResponse[];
+}
+
+export interface LocalIntegrationResponse {
+  /** `$default` or a `/regex/` matched against the service's status code. */
+  readonly key: string;
+  readonly templateSelectionExpression?: string;
+  readonly templates: Readonly<Record<string, string>>;
+}
+
+export interface LocalAuthorizer {
+  readonly name: string;
+  readonly functionId: string;
+  /** E.g. `route.request.header.Auth`, `route.request.querystring.token`. */
+  readonly identitySource: readonly string[];
+}
+
+export interface LocalFunction {
+  readonly id: string;
+  readonly name: string;
+  readonly arn: string;
+  /** Absolute folder of the bundle. */
+  readonly codeDir: string;
+  /** `index.handler` → module `index`, export `handler`. */
+  readonly handler: string;
+  readonly timeoutSeconds: number;
+  readonly memoryMb: number;
+  readonly environment: Readonly<Record<string, string>>;
+}
+
+export interface LocalStateMachine {
+  readonly id: string;
+  readonly arn: string;
+  readonly name: string;
+  readonly type: 'EXPRESS' | 'STANDARD';
+  readonly definition: Json;
+}
+
+export interface LocalTable {
+  readonly id: string;
+  readonly name: string;
+  /** CreateTable input, minus billing details. */
+  readonly properties: Readonly<Record<string, Json>>;
+}

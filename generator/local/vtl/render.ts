@@ -1,0 +1,73 @@
+/**
+ * Mapping templates as API Gateway renders them: Velocity with `$input`, `$util`, `$context` and
+ * Java string methods. Each template is parsed once and rendered many times.
+ */
+import { Compile, parse } from 'velocityjs';
+import { javaStringHandlers } from './java-methods';
+import { jsonPath } from './json-path';
+import { makeUtil } from './util';
+
+export interface RenderInput {
+  /** The message (request templates) or the service's response body (integration response templates). */
+  readonly body: string;
+  readonly context: Readonly<Record<string, unknown>>;
+  readonly stageVariables?: Readonly<Record<string, string>>;
+  /** Header and query string parameters, only known on `$connect`. */
+  readonly params?: {
+    readonly header?: Record<string, string>;
+    readonly querystring?: Record<string, string>;
+  };
+}
+
+export type RenderTemplate = (input: RenderInput) => string;
+
+export function compileTemplate(text: string): RenderTemplate {
+  const compiled = new Compile(parse(text), { escape: false, customMethodHandlers: javaStringHandlers });
+  return (input) =>
+    compiled.render({
+      input: makeInput(input),
+      util: makeUtil(),
+      context: input.context,
+      stageVariables: input.stageVariables ?? {},
+    });
+}
+
+/** Caches compiled templates by their text. */
+export class TemplateCache {
+  private readonly compiled = new Map<string, RenderTemplate>();
+
+  get(text: string): RenderTemplate {
+    let render = this.compiled.get(text);
+    if (!render) {
+      render = compileTemplate(text);
+      this.compiled.set(text, render);
+    }
+    return render;
+  }
+}
+
+function makeInput({ body, params = {} }: RenderInput) {
+  let parsed: unknown;
+  let parsedOnce = false;
+  const root = () => {
+    if (!parsedOnce) {
+      parsedOnce = true;
+      try {
+        parsed = JSON.parse(body);
+      } catch {
+        parsed = undefined;
+      }
+    }
+    return parsed;
+  };
+  const all = { path: {}, querystring: { ...params.querystring }, header: { ...params.header } };
+  return {
+    body,
+    path: (path: string) => jsonPath(root(), path),
+    json: (path: string) => JSON.stringify(jsonPath(root(), path) ?? null),
+    params: (name?: string) => {
+      if (name === undefined) return all;
+      return all.path[name as never] ?? all.querystring[name] ?? all.header[name] ?? '';
+    },
+  };
+}
