@@ -13,6 +13,7 @@ import { bundleFunctions } from './bundle';
 import { loadAppFile } from './load-app-file';
 import { appReadme } from './readme';
 import { samConfig } from './samconfig';
+import { typecheckFunctions } from './typecheck';
 import { type AppFile, checkOutDir, writeAppDir } from './write-app';
 
 export type AppSource =
@@ -32,6 +33,8 @@ export interface GenerateRequest {
   readonly runtime?: Runtime;
   readonly region?: string;
   readonly force: boolean;
+  /** Type-check function sources with the TypeScript compiler before bundling. @default false */
+  readonly typecheck?: boolean;
   /** The command line, recorded in the app README. */
   readonly commandLine: string;
 }
@@ -83,6 +86,11 @@ export async function generate(
   ];
   // Relative entries resolve from here; bundles' path comments are relative to it too.
   const baseDir = source.kind === 'appFile' ? dirname(resolve(source.file)) : PACKAGE_ROOT;
+  if (request.typecheck)
+    await typecheckFunctions(
+      synth.bundles.map((b) => b.fn),
+      baseDir,
+    );
   await writeAppDir(request.out, files, async (staging) => {
     checkTemplate?.(templateText, staging);
     await bundleFunctions(synth.bundles, staging, baseDir);

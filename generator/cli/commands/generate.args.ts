@@ -15,6 +15,7 @@ export interface GenerateFlags {
   readonly runtime?: Runtime;
   readonly region?: string;
   readonly force?: boolean;
+  readonly typecheck?: boolean;
   /** Pattern options, by their flag names in camel case (commander's keys). */
   readonly [patternOption: string]: string | boolean | undefined;
 }
@@ -35,7 +36,8 @@ export function registerGenerate(program: Command, done: Done): void {
     .option('--stage <name>', 'default stage name (the StageName parameter)')
     .addOption(new Option('--runtime <runtime>', 'Lambda runtime').choices(RUNTIMES))
     .option('--region <region>', 'AWS region recorded in samconfig.toml')
-    .option('--force', 'replace an existing app in --out');
+    .option('--force', 'replace an existing app in --out')
+    .option('--typecheck', 'type-check function sources with the TypeScript compiler first (slower)');
   for (const { pattern, option } of patternOptions()) {
     command.addOption(
       new Option(
@@ -102,6 +104,7 @@ export function generateRequest(
     out: flags.out,
     name,
     force: flags.force === true,
+    typecheck: flags.typecheck === true,
     commandLine: ['wskit', ...argv].join(' '),
     ...(flags.stage ? { stageName: flags.stage } : {}),
     ...(flags.runtime ? { runtime: flags.runtime } : {}),
