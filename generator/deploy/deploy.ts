@@ -4,15 +4,16 @@
  */
 import { ExecuteChangeSetCommand, type Stack } from '@aws-sdk/client-cloudformation';
 import type { S3Client } from '@aws-sdk/client-s3';
+import type { Template } from '../template/types';
 import { toYaml } from '../template/yaml';
-import { findLocalArtifacts, rewriteArtifacts, type S3Location } from './artifacts';
+import { type ArtifactRef, findLocalArtifacts, rewriteArtifacts, type S3Location } from './artifacts';
 import { createChangeSet, deleteChangeSet } from './change-set';
 import { DeployError } from './errors';
 import { type FollowContext, failureReasons, followStack, latestEventId } from './follow';
 import { formatChanges } from './format';
 import { ensureManagedBucket } from './managed-bucket';
 import { printOutputs } from './outputs';
-import { buildArtifacts, uploadArtifacts } from './package';
+import { type BuiltArtifact, buildArtifacts, uploadArtifacts } from './package';
 import { planParameters, toTags } from './parameters';
 import { readAppTemplate } from './read-app';
 import { removeStack } from './remove-stack';
@@ -25,12 +26,28 @@ export interface DeployContext extends FollowContext {
   readonly region: string;
 }
 
-/** Returns the exit status: 0 when deployed, up to date, or left for review. */
-export async function deploy(settings: DeploySettings, ctx: DeployContext): Promise<number> {
-  const { terminal } = ctx;
+/** The app read from disk and checked, with its artifacts built: everything before the first AWS call. */
+export interface LocalApp {
+  readonly template: Template;
+  readonly built: ReadonlyMap<ArtifactRef, BuiltArtifact>;
+}
+
+/** Reads the template, checks the parameter overrides against it and builds the artifacts. */
+export async function readLocalApp(settings: DeploySettings): Promise<LocalApp> {
   const template = await readAppTemplate(settings.appDir);
-  planParameters(template, settings.parameterOverrides, undefined); // fail on a bad override before any upload
+  planParameters(template, settings.parameterOverrides, undefined); // a bad override fails before any upload
   const built = await buildArtifacts(settings.appDir, findLocalArtifacts(template), settings.s3Prefix);
+  return { template, built };
+}
+
+/** Returns the exit status: 0 when deployed, up to date, or left for review. */
+export async function deploy(
+  settings: DeploySettings,
+  ctx: DeployContext,
+  local?: LocalApp,
+): Promise<number> {
+  const { terminal } = ctx;
+  const { template, built } = local ?? (await readLocalApp(settings));
 
   const { type, stack } = await prepareStack(settings, ctx);
   const bucket = settings.s3Bucket ?? (await ensureManagedBucket(ctx));

@@ -12,7 +12,9 @@ export function parseKeyValues(input: string | readonly string[] | undefined, wh
   const result: KeyValues = {};
   const items = input === undefined ? [] : typeof input === 'string' ? [input] : input;
   for (const item of items) {
-    for (const token of splitWords(item, what)) {
+    // `A=1 B=2` holds several pairs; `Name=my app` is one pair whose value has a space.
+    const tokens = /\s+[^\s=]+=/.test(item) ? splitWords(item, what) : [unquoteValue(item.trim())];
+    for (const token of tokens) {
       const [key, value] = splitPair(token, what);
       result[key] = value;
     }
@@ -28,6 +30,10 @@ function splitPair(token: string, what: string): [string, string] {
     throw new DeployError('E_DEPLOY_KEY_VALUE', `${what}: expected Key=Value, got ${JSON.stringify(token)}`);
   }
   return [token.slice(0, eq), token.slice(eq + 1)];
+}
+
+function unquoteValue(token: string): string {
+  return token.replace(/^([^=]*=)(["'])(.*)\2$/, '$1$3');
 }
 
 /** Splits on unquoted whitespace; double or single quotes group and are removed. */
