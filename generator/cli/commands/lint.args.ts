@@ -1,14 +1,68 @@
 /** Options of `wskit lint`; the behaviour is in ./lint.ts, loaded on demand. */
 import type { Command } from 'commander';
-import { UsageError } from '../../errors';
+import { oneOf, UsageError } from '../../errors';
 import type { Done } from '../program';
+
+export const LINT_FORMATS = ['text', 'json', 'sarif'] as const;
+export type LintFormat = (typeof LINT_FORMATS)[number];
+
+export interface LintCommandOptions {
+  readonly templates: readonly string[];
+  readonly format: LintFormat;
+  readonly ignoreChecks: readonly string[];
+}
+
+/** Commander's raw values → typed options; throws UsageError for values it cannot use. */
+export function parseLintOptions(
+  templates: readonly string[],
+  raw: { format?: string; ignoreChecks?: readonly string[] },
+): LintCommandOptions {
+  if (templates.length === 0)
+    throw new UsageError('E_LINT_USAGE', 'wskit lint needs at least one template file');
+  const format = raw.format ?? 'text';
+  if (!(LINT_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(
+      'E_LINT_USAGE',
+      `--format ${JSON.stringify(format)} is not supported; use ${oneOf(LINT_FORMATS)}`,
+      '--format',
+    );
+  }
+  const ignoreChecks = (raw.ignoreChecks ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
+  const bad = ignoreChecks.find((code) => !/^[EWI]\d{0,4}$/.test(code));
+  if (bad)
+    throw new UsageError(
+      'E_LINT_USAGE',
+      `--ignore-checks ${JSON.stringify(bad)} is not a rule code such as E3002, W9102 or a prefix such as W`,
+      '--ignore-checks',
+    );
+  return { templates, format: format as LintFormat, ignoreChecks };
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 export function registerLint(program: Command, done: Done): void {
   program
     .command('lint')
-    .description('(not yet available)')
-    .action(() => {
-      done(0);
-      throw new UsageError('E_NOT_IMPLEMENTED', 'wskit lint is not available yet');
+    .description(
+      'Check SAM/CloudFormation templates: specification, intrinsics, WebSocket wiring, IAM hygiene',
+    )
+    .argument('<template...>', 'template files (YAML or JSON)')
+    .option('--format <format>', `output format: ${LINT_FORMATS.join(', ')}`, 'text')
+    .option(
+      '--ignore-checks <codes>',
+      'rule codes or prefixes to ignore, comma-separated (repeatable)',
+      collect,
+    )
+    .addHelpText(
+      'after',
+      '\nExit status: 0 clean, 2 errors, 4 warnings, 6 both (information does not count), 1 unreadable or unparsable file.',
+    )
+    .action(async (templates: string[], raw: { format?: string; ignoreChecks?: string[] }) => {
+      const options = parseLintOptions(templates, raw);
+      const { runLint } = await import('./lint');
+      done(await runLint(options));
     });
 }

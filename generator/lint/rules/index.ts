@@ -1,0 +1,23 @@
+/** Every rule, in the order they run (findings are sorted by position afterwards). */
+import type { Rule } from '../types';
+import { checkIntrinsics } from './intrinsics';
+import { checkMappingTemplates } from './mapping-templates';
+import { checkProperties } from './properties';
+import { checkSecurity } from './security';
+import { checkStateMachines } from './state-machines';
+import { checkStructure } from './structure';
+import { checkWebSocketDeployment } from './websocket-deploy';
+import { checkLambdaPermissions } from './websocket-lambda';
+import { checkWebSocketRoutes } from './websocket-routes';
+
+export const RULES: readonly Rule[] = [
+  checkStructure,
+  checkProperties,
+  checkIntrinsics,
+  checkWebSocketRoutes,
+  checkWebSocketDeployment,
+  checkLambdaPermissions,
+  checkStateMachines,
+  checkMappingTemplates,
+  checkSecurity,
+];

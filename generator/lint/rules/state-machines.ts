@@ -1,0 +1,175 @@
+/**
+ * Rule 4, Step Functions: definitions are valid ASL; an integration calling
+ * `states:action/StartSyncExecution` targets an EXPRESS state machine, through a role allowed to
+ * start it; a synchronously run machine must not wait past API Gateway's 29 s integration timeout.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { show } from '../../errors';
+import { aslProblems, totalWaitSeconds } from '../asl';
+import type { LintContext, Path, ResourceEntry } from '../types';
+import { isObject, type Obj } from '../values';
+import { mentionedIds, targetOf, webSocketApis } from './websocket-model';
+
+const STATE_MACHINE_TYPES = ['AWS::Serverless::StateMachine', 'AWS::StepFunctions::StateMachine'];
+const INTEGRATION_TIMEOUT_SECONDS = 29;
+
+export function checkStateMachines(ctx: LintContext): void {
+  const definitions = new Map<string, unknown>();
+  for (const machine of ctx.resources.filter((r) => STATE_MACHINE_TYPES.includes(r.type))) {
+    const loaded = loadDefinition(ctx, machine);
+    if (!loaded) continue;
+    const problems = aslProblems(loaded.definition);
+    if (problems.length > 0)
+      ctx.report(
+        'E9017',
+        loaded.path,
+        `${machine.id}: the state machine definition is not valid ASL: ${problems.slice(0, 3).join('; ')}`,
+      );
+    definitions.set(machine.id, loaded.definition);
+  }
+  for (const ws of webSocketApis(ctx)) {
+    for (const integration of ws.integrations) {
+      if (!callsStartSyncExecution(integration)) continue;
+      const machines = [...mentionedIds(integration.properties.RequestTemplates)]
+        .map((id) => ctx.byId.get(id))
+        .filter((r): r is ResourceEntry => r !== undefined && STATE_MACHINE_TYPES.includes(r.type));
+      for (const machine of machines) {
+        checkExpress(ctx, integration, machine);
+        checkCredentials(ctx, integration, machine);
+        const waits = totalWaitSeconds(definitions.get(machine.id));
+        if (waits > INTEGRATION_TIMEOUT_SECONDS) {
+          ctx.report(
+            'W9014',
+            ['Resources', machine.id],
+            `${machine.id}: its Wait states add up to ${waits} s, past the ${INTEGRATION_TIMEOUT_SECONDS} s integration timeout of ${integration.id}, so clients get a timeout instead of the result`,
+          );
+        }
+      }
+    }
+  }
+}
+
+function callsStartSyncExecution(integration: ResourceEntry): boolean {
+  return (
+    integration.properties.IntegrationType === 'AWS' &&
+    JSON.stringify(integration.properties.IntegrationUri ?? '').includes('states:action/StartSyncExecution')
+  );
+}
+
+function checkExpress(ctx: LintContext, integration: ResourceEntry, machine: ResourceEntry): void {
+  const property = machine.type === 'AWS::Serverless::StateMachine' ? 'Type' : 'StateMachineType';
+  const type = machine.properties[property] ?? 'STANDARD';
+  if (type !== 'EXPRESS' && typeof type === 'string') {
+    ctx.report(
+      'E9012',
+      [
+        'Resources',
+        machine.id,
+        'Properties',
+        ...(machine.properties[property] === undefined ? [] : [property]),
+      ],
+      `${machine.id}: ${integration.id} calls StartSyncExecution, which only runs EXPRESS state machines, but ${property} is ${show(type)}`,
+    );
+  }
+}
+
+function checkCredentials(ctx: LintContext, integration: ResourceEntry, machine: ResourceEntry): void {
+  const at: Path = ['Resources', integration.id, 'Properties'];
+  const credentials = integration.properties.CredentialsArn;
+  if (credentials === undefined) {
+    ctx.report(
+      'E9013',
+      at,
+      `${integration.id}: an AWS integration calling StartSyncExecution needs a CredentialsArn role allowed to run states:StartSyncExecution on ${machine.id}`,
+    );
+    return;
+  }
+  const role = ctx.byId.get(targetOf(credentials) ?? '');
+  if (role?.type !== 'AWS::IAM::Role') return;
+  const allowed = roleStatements(ctx, role).some(
+    (s) => s.Effect === 'Allow' && allowsStartSync(s.Action) && coversMachine(s.Resource, machine.id),
+  );
+  if (!allowed) {
+    ctx.report(
+      'E9013',
+      [...at, 'CredentialsArn'],
+      `${integration.id}: role ${role.id} does not allow states:StartSyncExecution on ${machine.id}, so every message fails with an authorization error`,
+    );
+  }
+}
+
+/** Statements of a role's inline policies and of AWS::IAM::Policy / ManagedPolicy resources attached to it. */
+export function roleStatements(ctx: LintContext, role: ResourceEntry): Obj[] {
+  const documents: unknown[] = [];
+  if (Array.isArray(role.properties.Policies))
+    for (const p of role.properties.Policies) if (isObject(p)) documents.push(p.PolicyDocument);
+  for (const r of ctx.resources) {
+    if (
+      (r.type === 'AWS::IAM::Policy' || r.type === 'AWS::IAM::ManagedPolicy') &&
+      mentionedIds(r.properties.Roles).has(role.id)
+    ) {
+      documents.push(r.properties.PolicyDocument);
+    }
+  }
+  return documents.flatMap((d) => {
+    const statements = isObject(d) ? d.Statement : undefined;
+    return (Array.isArray(statements) ? statements : [statements]).filter(isObject);
+  });
+}
+
+const asList = (v: unknown) => (Array.isArray(v) ? v : [v]);
+
+function allowsStartSync(action: unknown): boolean {
+  return asList(action).some((a) => a === '*' || a === 'states:*' || a === 'states:StartSyncExecution');
+}
+
+function coversMachine(resource: unknown, machineId: string): boolean {
+  return asList(resource).some((r) => r === '*' || mentionedIds(r).has(machineId));
+}
+
+/** A state machine's definition: inline, a DefinitionString, or a local DefinitionUri file. */
+function loadDefinition(
+  ctx: LintContext,
+  machine: ResourceEntry,
+): { definition: unknown; path: Path } | undefined {
+  const props = machine.properties;
+  const base: Path = ['Resources', machine.id, 'Properties'];
+  if (isObject(props.Definition)) return { definition: props.Definition, path: [...base, 'Definition'] };
+  if (typeof props.DefinitionString === 'string') {
+    try {
+      return { definition: JSON.parse(props.DefinitionString), path: [...base, 'DefinitionString'] };
+    } catch (error) {
+      ctx.report(
+        'E9017',
+        [...base, 'DefinitionString'],
+        `${machine.id}: DefinitionString is not JSON: ${(error as Error).message}`,
+      );
+      return undefined;
+    }
+  }
+  const uri = props.DefinitionUri;
+  if (typeof uri !== 'string' || ctx.baseDir === undefined || /^s3:\/\//.test(uri)) return undefined;
+  const path: Path = [...base, 'DefinitionUri'];
+  const file = isAbsolute(uri) ? uri : resolve(ctx.baseDir, uri);
+  if (!existsSync(file)) {
+    ctx.report(
+      'E9017',
+      path,
+      `${machine.id}: DefinitionUri ${show(uri)} does not exist (looked for ${file})`,
+    );
+    return undefined;
+  }
+  try {
+    const text = readFileSync(file, 'utf8');
+    return { definition: /\.json$/i.test(file) ? JSON.parse(text) : parseYaml(text), path };
+  } catch (error) {
+    ctx.report(
+      'E9017',
+      path,
+      `${machine.id}: DefinitionUri ${show(uri)} cannot be parsed: ${(error as Error).message.split('\n')[0]}`,
+    );
+    return undefined;
+  }
+}

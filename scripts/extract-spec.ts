@@ -1,0 +1,16 @@
+// Regenerates generator/lint/spec/ from @aws-cdk/aws-service-spec (run after upgrading it):
+//   node scripts/run-ts.mjs scripts/extract-spec.ts
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readSpecDb } from '../generator/lint/spec-source/db';
+import { extractSpec } from '../generator/lint/spec-source/extract';
+import { packagePath } from '../generator/paths';
+
+const dir = packagePath('generator', 'lint', 'spec');
+const files = extractSpec(readSpecDb());
+mkdirSync(dir, { recursive: true });
+for (const stale of readdirSync(dir))
+  if (stale.endsWith('.json') && !(stale in files)) rmSync(join(dir, stale));
+for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+const bytes = Object.values(files).reduce((sum, text) => sum + text.length, 0);
+process.stdout.write(`wrote ${Object.keys(files).length} files (${Math.round(bytes / 1024)} KB) to ${dir}\n`);
