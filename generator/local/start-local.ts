@@ -58,6 +58,8 @@ export interface LocalServer {
   readonly url: string;
   readonly port: number;
   readonly app: LocalApp;
+  /** `http://<host>:<port>` of the in-memory DynamoDB, when the template has tables. */
+  readonly dynamoEndpoint?: string;
   /** Closes every socket with 1001, then stops the functions, the state machines and the table server. */
   close(): Promise<void>;
 }
@@ -168,7 +170,13 @@ function serve(
     })();
     return closing;
   };
-  return { url: `ws://${host}:${port}/${app.stage}`, port, app, close };
+  return {
+    url: `ws://${host}:${port}/${app.stage}`,
+    port,
+    app,
+    ...(dynamo ? { dynamoEndpoint: dynamo.endpoint } : {}),
+    close,
+  };
 }
 
 /** A Task state's function reference (ARN, partial ARN or name) → the template function's logical id. */

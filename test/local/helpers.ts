@@ -1,7 +1,7 @@
 /** Shared by the local emulator's tests: the example apps, a started server, and a small ws client. */
-import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 import WebSocket from 'ws';
 import { packagePath } from '../../generator/paths';
@@ -50,16 +50,20 @@ export function writeApp(template: Template, files: Record<string, string> = {})
   const dir = mkdtempSync(join(tmpdir(), 'wskit-local-app-'));
   writeFileSync(join(dir, 'template.yml'), toYaml(template));
   for (const [path, content] of Object.entries(files)) {
-    const file = join(dir, path);
-    cpSync(writeTemp(content), file);
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), content);
   }
   return dir;
 }
 
-function writeTemp(content: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'wskit-local-file-')), 'f');
-  writeFileSync(file, content);
-  return file;
+/** Polls `check` until it holds, for at most `timeoutMs`; returns whether it held. */
+export async function eventually(check: () => Promise<boolean>, timeoutMs = 5000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return check();
 }
 
 /** A ws client that queues what it receives, so a test can await the next message. */

@@ -1,14 +1,109 @@
 /** Options of `wskit local`; the behaviour is in ./local.ts, loaded on demand. */
 import type { Command } from 'commander';
-import { UsageError } from '../../errors';
+import { show, UsageError } from '../../errors';
 import type { Done } from '../program';
+
+export interface LocalFlags {
+  readonly port?: string;
+  readonly host?: string;
+  readonly stage?: string;
+  readonly waitScale?: string;
+  readonly region?: string;
+  readonly verbose?: boolean;
+  readonly idleTimeout?: string;
+  readonly maxConnectionDuration?: string;
+}
+
+/** Checked options of `wskit local`. */
+export interface LocalRequest {
+  readonly target: string;
+  readonly port: number;
+  readonly host: string;
+  readonly stage?: string;
+  readonly waitScale: number;
+  readonly region?: string;
+  readonly verbose: boolean;
+  readonly idleTimeoutMs?: number;
+  readonly maxConnectionMs?: number;
+}
 
 export function registerLocal(program: Command, done: Done): void {
   program
     .command('local')
-    .description('(not yet available)')
-    .action(() => {
-      done(0);
-      throw new UsageError('E_NOT_IMPLEMENTED', 'wskit local is not available yet');
+    .description('run the WebSocket API of a template on this machine (Lambda, Step Functions, DynamoDB)')
+    .argument('[app]', 'app folder holding template.yml, or the template file', '.')
+    .option('--port <port>', 'port to listen on (0: any free port)', '3001')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--stage <name>', "stage name (default: the template's)")
+    .option('--wait-scale <factor>', 'multiply Wait state durations (0: instant)', '1')
+    .option('--region <region>', "region in local ARNs and the functions' AWS_REGION", 'us-east-1')
+    .option('--idle-timeout <seconds>', 'close idle connections after this long (default 600)')
+    .option('--max-connection-duration <seconds>', 'close connections after this long (default 7200)')
+    .option('--verbose', 'also log rendered templates, Lambda events and state machine traces')
+    .action(async (target: string, flags: LocalFlags) => {
+      const { runLocal } = await import('./local');
+      done(await runLocal(localRequest(target, flags)));
     });
+}
+
+/** Command-line input → a checked local request. Pure, so it is tested as a table. */
+export function localRequest(target: string | undefined, flags: LocalFlags): LocalRequest {
+  const port = integer('--port', flags.port ?? '3001', 0, 65_535);
+  const waitScale = number('--wait-scale', flags.waitScale ?? '1');
+  if (flags.stage !== undefined && !/^[A-Za-z0-9_-]{1,128}$/.test(flags.stage)) {
+    throw new UsageError(
+      'E_USAGE',
+      `--stage ${show(flags.stage)}: use letters, digits, hyphens and underscores, 1 to 128`,
+      'stage',
+    );
+  }
+  if (flags.region !== undefined && !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(flags.region)) {
+    throw new UsageError(
+      'E_USAGE',
+      `--region ${show(flags.region)}: expected a region name such as "us-east-1"`,
+      'region',
+    );
+  }
+  const seconds = (flag: string, value: string | undefined) =>
+    value === undefined ? undefined : positive(flag, value) * 1000;
+  const idleTimeoutMs = seconds('--idle-timeout', flags.idleTimeout);
+  const maxConnectionMs = seconds('--max-connection-duration', flags.maxConnectionDuration);
+  return {
+    target: target ?? '.',
+    port,
+    host: flags.host ?? '127.0.0.1',
+    waitScale,
+    verbose: flags.verbose === true,
+    ...(flags.stage ? { stage: flags.stage } : {}),
+    ...(flags.region ? { region: flags.region } : {}),
+    ...(idleTimeoutMs !== undefined ? { idleTimeoutMs } : {}),
+    ...(maxConnectionMs !== undefined ? { maxConnectionMs } : {}),
+  };
+}
+
+function integer(flag: string, value: string, min: number, max: number): number {
+  const parsed = Number(value);
+  if (!/^\d+$/.test(value) || parsed < min || parsed > max) {
+    throw new UsageError(
+      'E_USAGE',
+      `${flag} ${show(value)}: expected a whole number from ${min} to ${max}`,
+      flag,
+    );
+  }
+  return parsed;
+}
+
+function number(flag: string, value: string): number {
+  const parsed = Number(value);
+  if (value.trim() === '' || !Number.isFinite(parsed) || parsed < 0) {
+    throw new UsageError('E_USAGE', `${flag} ${show(value)}: expected a number of 0 or more`, flag);
+  }
+  return parsed;
+}
+
+function positive(flag: string, value: string): number {
+  const parsed = number(flag, value);
+  if (parsed === 0)
+    throw new UsageError('E_USAGE', `${flag} ${show(value)}: expected more than 0 seconds`, flag);
+  return parsed;
 }
