@@ -11,7 +11,7 @@ import {
   type Parameter,
   type Tag,
 } from '@aws-sdk/client-cloudformation';
-import { DeployError } from './errors';
+import { DeployError, InterruptedError } from './errors';
 import type { Clock } from './terminal';
 
 export interface ChangeSetRequest {
@@ -73,7 +73,7 @@ export async function createChangeSet(
     }
     await clock.sleep(pollMillis, signal);
     if (signal?.aborted) {
-      throw new DeployError(
+      throw new InterruptedError(
         'E_DEPLOY_INTERRUPTED',
         'stopped before the change set was ready; nothing was deployed',
       );

@@ -8,7 +8,7 @@ import type { Template } from '../template/types';
 import { toYaml } from '../template/yaml';
 import { type ArtifactRef, findLocalArtifacts, rewriteArtifacts, type S3Location } from './artifacts';
 import { createChangeSet, deleteChangeSet } from './change-set';
-import { DeployError } from './errors';
+import { DeployError, InterruptedError } from './errors';
 import { type FollowContext, failureReasons, followStack, latestEventId } from './follow';
 import { formatChanges } from './format';
 import { ensureManagedBucket } from './managed-bucket';
@@ -59,6 +59,7 @@ export async function deploy(
   );
   const packaged = toYaml(rewriteArtifacts(template, locations));
 
+  stopIfInterrupted(ctx.signal, 'stopped after uploading; nothing was deployed');
   terminal.line(`Creating a change set for stack ${settings.stackName} (${type})`);
   const changeSet = await createChangeSet(
     ctx.cfn,
@@ -90,6 +91,10 @@ export async function deploy(
     terminal.line('Not deployed; the change set was deleted.');
     return 0;
   }
+  stopIfInterrupted(
+    ctx.signal,
+    `stopped before executing; nothing was deployed (change set ${changeSet.id} is left for review)`,
+  );
   await executeAndFollow(ctx, changeSet.id, changeSet.stackId, settings.stackName);
   await printOutputs(ctx, settings.stackName);
   return 0;
@@ -148,6 +153,10 @@ async function executeAndFollow(ctx: DeployContext, changeSetId: string, stackId
 function stackParameterKeys(stack: Stack | undefined): string[] | undefined {
   if (!stack || stack.StackStatus === 'REVIEW_IN_PROGRESS') return undefined;
   return (stack.Parameters ?? []).map((p) => p.ParameterKey as string);
+}
+
+function stopIfInterrupted(signal: AbortSignal | undefined, message: string): void {
+  if (signal?.aborted) throw new InterruptedError('E_DEPLOY_INTERRUPTED', message);
 }
 
 function capitalize(text: string): string {

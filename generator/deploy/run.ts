@@ -6,8 +6,12 @@ import { explainAwsError } from './aws';
 
 export async function withInterrupt<T>(action: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();
-  const onInterrupt = () => controller.abort();
-  process.once('SIGINT', onInterrupt);
+  // The first Ctrl-C stops the waiting at the next safe point; a second one leaves at once.
+  const onInterrupt = () => {
+    if (controller.signal.aborted) process.exit(130);
+    controller.abort();
+  };
+  process.on('SIGINT', onInterrupt);
   try {
     return await action(controller.signal);
   } catch (error) {

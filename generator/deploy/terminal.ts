@@ -57,7 +57,17 @@ export function processTerminal(
       terminal.progress?.(undefined);
       const rl = createInterface({ input: stdin, output: stdout });
       try {
-        return /^y(es)?$/i.test((await rl.question(`${question} [y/N] `)).trim());
+        // Ctrl-C at a question means no.
+        return await new Promise<boolean>((resolve) => {
+          rl.once('SIGINT', () => {
+            stdout.write('\n');
+            resolve(false);
+          });
+          rl.question(`${question} [y/N] `).then(
+            (answer) => resolve(/^y(es)?$/i.test(answer.trim())),
+            () => resolve(false),
+          );
+        });
       } finally {
         rl.close();
       }

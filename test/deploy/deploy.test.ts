@@ -274,6 +274,17 @@ Outputs:
     expect(t.cfnMock.commandCalls(DeleteStackCommand)).toHaveLength(0);
   });
 
+  it('on Ctrl-C before the change set, stops without deploying anything', async () => {
+    const t = setup({ execute: CREATED });
+    const controller = new AbortController();
+    controller.abort();
+    await expect(deploy(settings(), { ...t.ctx, signal: controller.signal })).rejects.toMatchObject({
+      exitCode: 130,
+      message: 'stopped after uploading; nothing was deployed',
+    });
+    expect(t.cfnMock.commandCalls(CreateChangeSetCommand)).toHaveLength(0);
+  });
+
   it('rejects a parameter override the template does not declare before any call to AWS', async () => {
     const t = setup();
     await expect(deploy(settings({ parameterOverrides: { Stage: 'dev' } }), t.ctx)).rejects.toMatchObject({
