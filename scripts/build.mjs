@@ -2,11 +2,11 @@
 // The few small packages every command needs at start-up are bundled in, which saves their
 // module resolution on each cold start; everything else (esbuild's binary, the AWS SDK, ...)
 // stays in node_modules and loads only when a command needs it.
-import { rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 import { esmBanner } from './esm-banner.mjs';
 
-const BUNDLED = new Set(['commander', 'js-yaml', 'yaml-cfn', 'smol-toml']);
+const BUNDLED = new Set(['commander', 'js-yaml', 'yaml-cfn', 'smol-toml', 'yaml', 'velocityjs']);
 
 /** Marks every bare import external unless its package is in BUNDLED. */
 const externalUnlessBundled = {
@@ -21,10 +21,11 @@ const externalUnlessBundled = {
   },
 };
 
-rmSync('dist', { recursive: true, force: true });
+// Built beside dist/ and swapped in, so a CLI already running (a parallel test run) never sees it half-built.
+const staging = `dist.tmp-${process.pid}`;
 await build({
   entryPoints: { cli: 'generator/cli/entry.ts', index: 'generator/index.ts' },
-  outdir: 'dist',
+  outdir: staging,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -36,3 +37,8 @@ await build({
   logLevel: 'warning',
   banner: { js: esmBanner },
 });
+
+const previous = `dist.old-${process.pid}`;
+if (existsSync('dist')) renameSync('dist', previous);
+renameSync(staging, 'dist');
+rmSync(previous, { recursive: true, force: true });

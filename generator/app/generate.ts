@@ -1,9 +1,12 @@
 /**
  * `wskit generate`: app model → template and files → lint → bundles → atomic write.
+ * Lint errors in what we generate are refused: a template we write must deploy.
  * Reads (the app file), plans (pure synthesis), then writes, refusing before any work when the
  * output directory may not be written.
  */
 import { dirname, resolve } from 'node:path';
+import { ModelError } from '../errors';
+import { lintTemplateText } from '../lint/index';
 import type { Runtime } from '../model/types';
 import { PACKAGE_ROOT } from '../paths';
 import type { Pattern } from '../pattern';
@@ -45,13 +48,7 @@ export interface GenerateResult {
   readonly files: readonly string[];
 }
 
-/** Checks a template before it is written; throws to refuse it. Set by the linter when present. */
-export type TemplateCheck = (templateText: string, appDir: string) => void;
-
-export async function generate(
-  request: GenerateRequest,
-  checkTemplate?: TemplateCheck,
-): Promise<GenerateResult> {
+export async function generate(request: GenerateRequest): Promise<GenerateResult> {
   checkOutDir(request.out, request.force);
   const { source } = request;
   const app =
@@ -92,9 +89,25 @@ export async function generate(
       baseDir,
     );
   await writeAppDir(request.out, files, async (staging) => {
-    checkTemplate?.(templateText, staging);
+    refuseLintErrors(templateText, staging);
     await bundleFunctions(synth.bundles, staging, baseDir);
   });
   const written = [...files.map((f) => f.path), ...synth.bundles.map((b) => `${b.codeDir}/index.js`)].sort();
   return { outDir: request.out, files: written };
+}
+
+/** The linter reads the staged app (state machine files included); any error stops the write. */
+function refuseLintErrors(templateText: string, stagingDir: string): void {
+  const errors = lintTemplateText(templateText, 'template.yml', { baseDir: stagingDir }).filter(
+    (f) => f.severity === 'error',
+  );
+  const first = errors[0];
+  if (first) {
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
+    throw new ModelError(
+      'E_MODEL_LINT',
+      `the generated template has lint errors, so nothing was written: template.yml:${first.line}:${first.column} ${first.code} ${first.message}${more}`,
+      first.path,
+    );
+  }
 }
