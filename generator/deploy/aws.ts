@@ -45,10 +45,19 @@ export async function connectAws({ region, profile }: AwsTarget): Promise<AwsCli
   return { cfn, s3: new S3Client({ ...config, region: resolvedRegion }), region: resolvedRegion };
 }
 
-/** AWS service errors as one line; anything else passes through unchanged. */
+const NETWORK_ERRORS = new Set(['ENOTFOUND', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN']);
+
+/** AWS service, credential and network errors as one line; anything else passes through unchanged. */
 export function explainAwsError(error: unknown): unknown {
-  const e = error as { name?: string; message?: string; $metadata?: unknown };
-  if (!e || typeof e !== 'object' || !('$metadata' in e)) return error;
+  if (!error || typeof error !== 'object') return error;
+  const e = error as { name?: string; message?: string; code?: string; $metadata?: unknown };
+  if (e.name === 'CredentialsProviderError') {
+    return new AwsSetupError('E_AWS_CREDENTIALS', `AWS credentials stopped working: ${e.message}`);
+  }
+  if (e.code && NETWORK_ERRORS.has(e.code)) {
+    return new DeployError('E_AWS_NETWORK', `cannot reach AWS (${e.code}): ${e.message}`);
+  }
+  if (!('$metadata' in e)) return error;
   const hint =
     e.name === 'ExpiredToken' || e.name === 'ExpiredTokenException'
       ? ' (credentials expired: refresh them, e.g. aws sso login)'

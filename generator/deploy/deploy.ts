@@ -47,17 +47,9 @@ export async function deploy(
   local?: LocalApp,
 ): Promise<number> {
   const { terminal } = ctx;
-  const { template, built } = local ?? (await readLocalApp(settings));
-
+  const app = local ?? (await readLocalApp(settings));
   const { type, stack } = await prepareStack(settings, ctx);
-  const bucket = settings.s3Bucket ?? (await ensureManagedBucket(ctx));
-  const uploads = await uploadArtifacts(ctx.s3, bucket, built.values(), (line) => terminal.line(line));
-  if (uploads.skipped > 0)
-    terminal.line(`${uploads.skipped} artifact(s) already in s3://${bucket}, not uploaded again`);
-  const locations = new Map(
-    [...built].map(([ref, artifact]): [typeof ref, S3Location] => [ref, { bucket, key: artifact.key }]),
-  );
-  const packaged = toYaml(rewriteArtifacts(template, locations));
+  const { bucket, packaged } = await uploadAndPackage(settings, ctx, app);
 
   stopIfInterrupted(ctx.signal, 'stopped after uploading; nothing was deployed');
   terminal.line(`Creating a change set for stack ${settings.stackName} (${type})`);
@@ -67,7 +59,7 @@ export async function deploy(
       stackName: settings.stackName,
       type,
       template: await templateSource(ctx.s3, bucket, settings.s3Prefix, ctx.region, packaged),
-      parameters: planParameters(template, settings.parameterOverrides, stackParameterKeys(stack)),
+      parameters: planParameters(app.template, settings.parameterOverrides, stackParameterKeys(stack)),
       capabilities: settings.capabilities,
       tags: toTags(settings.tags),
     },
@@ -98,6 +90,18 @@ export async function deploy(
   await executeAndFollow(ctx, changeSet.id, changeSet.stackId, settings.stackName);
   await printOutputs(ctx, settings.stackName);
   return 0;
+}
+
+/** Uploads what the bucket lacks and returns the template text pointing at the uploads. */
+async function uploadAndPackage(settings: DeploySettings, ctx: DeployContext, { template, built }: LocalApp) {
+  const bucket = settings.s3Bucket ?? (await ensureManagedBucket(ctx));
+  const uploads = await uploadArtifacts(ctx.s3, bucket, built.values(), (line) => ctx.terminal.line(line));
+  if (uploads.skipped > 0) {
+    ctx.terminal.line(`${uploads.skipped} artifact(s) already in s3://${bucket}, not uploaded again`);
+  }
+  const locations = new Map<ArtifactRef, S3Location>();
+  for (const [ref, artifact] of built) locations.set(ref, { bucket, key: artifact.key });
+  return { bucket, packaged: toYaml(rewriteArtifacts(template, locations)) };
 }
 
 /** Settles the stack's state before a change set: waits for a running operation, clears a failed create. */

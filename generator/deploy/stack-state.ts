@@ -32,10 +32,6 @@ export function isSettled(status: string | undefined): boolean {
   return status !== undefined && !status.endsWith('_IN_PROGRESS');
 }
 
-export function isSuccess(status: string | undefined): boolean {
-  return status === 'CREATE_COMPLETE' || status === 'UPDATE_COMPLETE' || status === 'DELETE_COMPLETE';
-}
-
 /** The stack by name or id, or undefined when there is none (CloudFormation answers ValidationError). */
 export async function describeStack(
   cfn: CloudFormationClient,
