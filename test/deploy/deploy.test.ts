@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   CreateChangeSetCommand,
@@ -366,6 +367,20 @@ Outputs:
     expect(review.lines.at(-1)).toMatch(
       /^Change set created, not executed\. To execute it: aws cloudformation execute-change-set --change-set-name arn:/,
     );
+  });
+
+  it('passes a template over 51,200 bytes by URL from the artifacts bucket', async () => {
+    const big = `${FIXTURE_FILES['template.yml']}Metadata:\n  Padding: ${'x'.repeat(52_000)}\n`;
+    await writeFile(join(appDir, 'template.yml'), big);
+    const t = setup({ execute: CREATED });
+    await deploy(settings(), t.ctx);
+    const input = t.cfnMock.commandCalls(CreateChangeSetCommand)[0].args[0].input;
+    expect(input.TemplateBody).toBeUndefined();
+    expect(input.TemplateURL).toMatch(
+      new RegExp(`^https://${BUCKET}\\.s3\\.eu-west-1\\.amazonaws\\.com/fixture/[0-9a-f]{64}\\.template$`),
+    );
+    const key = (input.TemplateURL as string).replace(/^https:\/\/[^/]+\//, '');
+    expect(String(t.uploads.get(key))).toContain('CodeUri: s3://');
   });
 
   it('names a missing function folder before any call to AWS', async () => {
