@@ -148,9 +148,13 @@ async function executeAndFollow(ctx: DeployContext, changeSetId: string, stackId
   const reasons = failureReasons(events);
   if (reasons.length > 0) ctx.terminal.line('Failed resources:');
   for (const reason of reasons) ctx.terminal.line(reason);
+  const next =
+    nextDeployStep(stack.StackStatus).kind === 'delete-first'
+      ? ` (delete it before deploying again: wskit delete --stack-name ${stackName})`
+      : '';
   throw new DeployError(
     'E_DEPLOY_FAILED',
-    `deploying stack ${stackName} failed; the stack is ${stack.StackStatus}`,
+    `deploying stack ${stackName} failed; the stack is ${stack.StackStatus}${next}`,
   );
 }
 

@@ -212,6 +212,22 @@ Outputs:
     );
   });
 
+  it('fails a first deploy that rolls back, and says the stack must be deleted before the next one', async () => {
+    const t = setup({
+      execute: [
+        { status: 'CREATE_IN_PROGRESS', events: [['HelloFunction', 'CREATE_FAILED', 'Role is invalid']] },
+        { status: 'ROLLBACK_IN_PROGRESS' },
+        { status: 'ROLLBACK_COMPLETE' },
+      ],
+    });
+    await expect(deploy(settings(), t.ctx)).rejects.toMatchObject({
+      exitCode: 1,
+      message:
+        'deploying stack fixture failed; the stack is ROLLBACK_COMPLETE (delete it before deploying again: wskit delete --stack-name fixture)',
+    });
+    expect(t.lines).toContain('  HelloFunction (AWS::Lambda::Function) CREATE_FAILED: Role is invalid');
+  });
+
   it('refuses a stack in ROLLBACK_COMPLETE without a terminal, before uploading anything', async () => {
     const t = setup();
     t.addStack('fixture', 'ROLLBACK_COMPLETE');
