@@ -119,7 +119,8 @@ export function didYouMean(name: string, candidates: Iterable<string>): string {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
   for (const candidate of candidates) {
-    const d = editDistance(name, candidate);
+    // On a tie, prefer a candidate that extends what was typed (`nodejs22` → `nodejs22.x`).
+    const d = editDistance(name, candidate) - (candidate.startsWith(name) ? 0.5 : 0);
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }
   return best ? ` (did you mean ${JSON.stringify(best)}?)` : '';

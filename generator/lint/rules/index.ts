@@ -3,6 +3,7 @@ import type { Rule } from '../types';
 import { checkIntrinsics } from './intrinsics';
 import { checkMappingTemplates } from './mapping-templates';
 import { checkProperties } from './properties';
+import { checkSamPolicies } from './sam-policies';
 import { checkSecurity } from './security';
 import { checkStateMachines } from './state-machines';
 import { checkStructure } from './structure';
@@ -19,5 +20,6 @@ export const RULES: readonly Rule[] = [
   checkLambdaPermissions,
   checkStateMachines,
   checkMappingTemplates,
+  checkSamPolicies,
   checkSecurity,
 ];

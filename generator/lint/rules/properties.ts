@@ -138,7 +138,7 @@ class ValueChecker {
     this.report(
       'E3030',
       path,
-      `${show(value)} is not an allowed value${hint}; allowed: ${oneOf(allowed.map(String))}`,
+      `${show(value)} is not an allowed value${hint}; allowed: ${allowedList(allowed.map(String))}`,
     );
   }
 
@@ -172,6 +172,12 @@ function matchesShape(value: unknown, t: TypeSpec): boolean {
   if ('m' in t) return isObject(value);
   if ('e' in t) return typeof value === 'string' || typeof value === 'number';
   return t.u.some((m) => matchesShape(value, m));
+}
+
+/** Short lists in full; long ones (runtimes) as a count and a few of the newest. */
+function allowedList(allowed: readonly string[]): string {
+  if (allowed.length <= 12) return oneOf(allowed);
+  return `one of ${allowed.length} values (see the resource's documentation)`;
 }
 
 function describe(t: TypeSpec): string {
