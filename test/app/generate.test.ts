@@ -200,20 +200,33 @@ describe('--typecheck', () => {
         "export default webSocketApp({ name: 'tc', routes: [route('$default', lambdaIntegration(lambdaFunction('Fn', { entry: 'fn.ts' })))] });",
     );
     return (): Promise<unknown> =>
-      generate({ source: { kind: 'appFile', file: join(dir, 'app.ts') }, out: join(dir, 'out'), name: 'tc', force: false, typecheck: true, commandLine: 'x' });
+      generate({
+        source: { kind: 'appFile', file: join(dir, 'app.ts') },
+        out: join(dir, 'out'),
+        name: 'tc',
+        force: false,
+        typecheck: true,
+        commandLine: 'x',
+      });
   };
 
   test('passes for the lambda pattern handlers', async () => {
     const lambda = PATTERNS.lambda as NonNullable<(typeof PATTERNS)['lambda']>;
-    await expect(generate({ ...exampleRequest(lambda, join(tempDir(), 'app')), typecheck: true })).resolves.toBeDefined();
+    await expect(
+      generate({ ...exampleRequest(lambda, join(tempDir(), 'app')), typecheck: true }),
+    ).resolves.toBeDefined();
   });
 
   test('fails on a type error with file:line:column, and writes nothing', async () => {
-    const run = userApp("export const handler = async () => {\n  const count: number = 'three';\n  return { statusCode: count };\n};\n");
+    const run = userApp(
+      "export const handler = async () => {\n  const count: number = 'three';\n  return { statusCode: count };\n};\n",
+    );
     await expect(run()).rejects.toThrow(/^fn\.ts:2:9: Type 'string' is not assignable to type 'number'\.$/);
   });
 
   test('fails when the handler export is not a function', async () => {
-    await expect(userApp('export const handler = 42;\n')()).rejects.toThrow('function "Fn": export "handler" of fn.ts is not a function');
+    await expect(userApp('export const handler = 42;\n')()).rejects.toThrow(
+      'function "Fn": export "handler" of fn.ts is not a function',
+    );
   });
 });
