@@ -5,7 +5,7 @@ import { readLocalApp } from '../../generator/deploy/deploy';
 import { readSamConfig } from '../../generator/deploy/samconfig';
 import { resolveDeploySettings } from '../../generator/deploy/settings';
 import { packagePath } from '../../generator/paths';
-import { toYaml } from '../../generator/template/yaml';
+import { parseYaml, toYaml } from '../../generator/template/yaml';
 
 describe.each([
   ['lambda', ['DefaultFunction', 'OnConnectFunction', 'OnDisconnectFunction', 'SendMessageFunction']],
@@ -26,5 +26,8 @@ describe.each([
     const text = toYaml(rewriteArtifacts(template, locations));
     expect(text).not.toMatch(/CodeUri: functions\/|DefinitionUri: statemachine\//);
     expect(text.match(/CodeUri: s3:\/\/b\//g) ?? []).toHaveLength(pattern === 'lambda' ? 4 : 0);
+    // Writing the packaged template changes nothing but the artifact locations.
+    expect(parseYaml(text)).toEqual(rewriteArtifacts(template, locations));
+    expect(parseYaml(toYaml(template))).toEqual(template);
   });
 });
