@@ -64,7 +64,12 @@ describe('parseTemplate', () => {
       /t\.yml:\d+:\d+: cannot parse/,
     ],
     ['duplicate keys', 'Resources:\n  A: 1\n  A: 2\n', 'E_LINT_PARSE', /t\.yml:3:3/],
-    ['an unknown tag', 'Resources:\n  A: !Reference B\n', 'E_LINT_PARSE', /unknown tag !Reference/],
+    [
+      'an unknown tag',
+      'Resources:\n  A: !Reference B\n',
+      'E_LINT_PARSE',
+      /t\.yml:2:\d+: cannot parse template: unknown tag !Reference$/,
+    ],
     ['a template that is a list', '- Resources\n- Outputs\n', 'E_LINT_NOT_A_TEMPLATE', /got a list/],
     ['an empty file', '', 'E_LINT_NOT_A_TEMPLATE', /got empty/],
     ['binary data', `Resources:\u0000\u0001\u0002`, 'E_LINT_BINARY', /binary/],

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import jsYaml from 'js-yaml';
 import { show } from '../../errors';
 import { aslProblems, totalWaitSeconds } from '../asl';
 import type { LintContext, Path, ResourceEntry } from '../types';
@@ -163,7 +163,12 @@ function loadDefinition(
   }
   try {
     const text = readFileSync(file, 'utf8');
-    return { definition: /\.json$/i.test(file) ? JSON.parse(text) : parseYaml(text), path };
+    return {
+      definition: /\.json$/i.test(file)
+        ? JSON.parse(text)
+        : jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA }),
+      path,
+    };
   } catch (error) {
     ctx.report(
       'E9017',
