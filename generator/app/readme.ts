@@ -44,7 +44,7 @@ wscat -c "$(aws cloudformation describe-stacks --stack-name ${stackName} --query
 > ${tryIt.send}
 \`\`\`
 
-Expect ${tryIt.expect}.
+What comes back: ${tryIt.expect}.
 
 To try it on this machine before deploying: \`npx wskit local .\` and \`wscat -c ws://127.0.0.1:3001\`.
 

@@ -64,6 +64,6 @@ export const lambdaPattern: Pattern = {
   tryIt: () => ({
     send: '{"action": "sendmessage", "data": "hello"}',
     expect:
-      'every connected client receives: hello (and {"action": "test"} answers {"message": "success", ...})',
+      'every connected client receives `hello`; `{"action": "test"}` is answered with `{"message": "success", ...}`',
   }),
 };

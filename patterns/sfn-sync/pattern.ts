@@ -55,7 +55,7 @@ export const sfnSyncPattern: Pattern = {
     send: '{"first_name": "Jane", "last_name": "Doe"}',
     expect:
       (options.response ?? 'execution') === 'output'
-        ? 'after about 3 seconds: {"first_name": "Jane", "last_name": "Doe"}'
-        : 'after about 3 seconds: the StartSyncExecution response, with "status": "SUCCEEDED" and "output" equal to what you sent',
+        ? 'after about 3 seconds, the execution output: `{"first_name": "Jane", "last_name": "Doe"}`'
+        : 'after about 3 seconds, the StartSyncExecution response, with `"status": "SUCCEEDED"` and `"output"` equal to what you sent',
   }),
 };
