@@ -33,6 +33,8 @@ export interface LintContext {
   readonly baseDir: string | undefined;
   /** `now` for date-dependent rules (runtime deprecation). */
   readonly now: Date;
+  /** Also validate state machine definitions with the asl-validator package (thorough, ~0.1–0.4 s each). */
+  readonly aslValidator: boolean;
   report(code: string, path: Path, message: string): void;
   positionOf(path: Path): Position;
 }

@@ -9,16 +9,16 @@ import { packagePath } from '../../generator/paths';
 
 describe('parseLintOptions', () => {
   it.each([
-    [['t.yml'], {}, { templates: ['t.yml'], format: 'text', ignoreChecks: [] }],
+    [['t.yml'], {}, { templates: ['t.yml'], format: 'text', ignoreChecks: [], aslValidator: false }],
     [
       ['a.yml', 'b.json'],
       { format: 'sarif' },
-      { templates: ['a.yml', 'b.json'], format: 'sarif', ignoreChecks: [] },
+      { templates: ['a.yml', 'b.json'], format: 'sarif', ignoreChecks: [], aslValidator: false },
     ],
     [
       ['t.yml'],
-      { format: 'json', ignoreChecks: ['W9102,I', ' E3002 '] },
-      { templates: ['t.yml'], format: 'json', ignoreChecks: ['W9102', 'I', 'E3002'] },
+      { format: 'json', ignoreChecks: ['W9102,I', ' E3002 '], aslValidator: true },
+      { templates: ['t.yml'], format: 'json', ignoreChecks: ['W9102', 'I', 'E3002'], aslValidator: true },
     ],
   ])('%j %j → %j', (templates, raw, expected) => {
     expect(parseLintOptions(templates, raw)).toEqual(expected);

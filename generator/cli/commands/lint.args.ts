@@ -10,12 +10,14 @@ export interface LintCommandOptions {
   readonly templates: readonly string[];
   readonly format: LintFormat;
   readonly ignoreChecks: readonly string[];
+  /** Also validate state machine definitions with the asl-validator package. */
+  readonly aslValidator: boolean;
 }
 
 /** Commander's raw values → typed options; throws UsageError for values it cannot use. */
 export function parseLintOptions(
   templates: readonly string[],
-  raw: { format?: string; ignoreChecks?: readonly string[] },
+  raw: { format?: string; ignoreChecks?: readonly string[]; aslValidator?: boolean },
 ): LintCommandOptions {
   if (templates.length === 0)
     throw new UsageError('E_LINT_USAGE', 'wskit lint needs at least one template file');
@@ -38,7 +40,7 @@ export function parseLintOptions(
       `--ignore-checks ${JSON.stringify(bad)} is not a rule code such as E3002, W9102 or a prefix such as W`,
       '--ignore-checks',
     );
-  return { templates, format: format as LintFormat, ignoreChecks };
+  return { templates, format: format as LintFormat, ignoreChecks, aslValidator: raw.aslValidator === true };
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -56,13 +58,19 @@ export function registerLint(program: Command, done: Done): void {
       'rule codes or prefixes to ignore, comma-separated (repeatable)',
       collect,
     )
+    .option('--asl-validator', 'also check state machine definitions with asl-validator (thorough, slower)')
     .addHelpText(
       'after',
       '\nExit status: 0 clean, 2 errors, 4 warnings, 6 both (information does not count), 1 unreadable or unparsable file.',
     )
-    .action(async (templates: string[], raw: { format?: string; ignoreChecks?: string[] }) => {
-      const options = parseLintOptions(templates, raw);
-      const { runLint } = await import('./lint');
-      done(await runLint(options));
-    });
+    .action(
+      async (
+        templates: string[],
+        raw: { format?: string; ignoreChecks?: string[]; aslValidator?: boolean },
+      ) => {
+        const options = parseLintOptions(templates, raw);
+        const { runLint } = await import('./lint');
+        done(await runLint(options));
+      },
+    );
 }

@@ -27,6 +27,7 @@ export function checkStateMachines(ctx: LintContext): void {
         loaded.path,
         `${machine.id}: the state machine definition is not valid ASL: ${problems.slice(0, 3).join('; ')}`,
       );
+    else if (ctx.aslValidator) checkWithAslValidator(ctx, machine, loaded.definition, loaded.path);
     definitions.set(machine.id, loaded.definition);
   }
   for (const ws of webSocketApis(ctx)) {
@@ -49,6 +50,29 @@ export function checkStateMachines(ctx: LintContext): void {
       }
     }
   }
+}
+
+type AslValidator = (definition: unknown) => {
+  isValid: boolean;
+  errors: { 'Error code'?: string; Message?: string }[];
+};
+
+/** The asl-validator package's full check; it mutates its input, so it gets a copy. */
+function checkWithAslValidator(
+  ctx: LintContext,
+  machine: ResourceEntry,
+  definition: unknown,
+  path: Path,
+): void {
+  const validate: AslValidator = require('asl-validator');
+  const { isValid, errors } = validate(structuredClone(definition));
+  if (isValid) return;
+  const messages = errors.slice(0, 3).map((e) => `${e['Error code'] ?? 'ERROR'}: ${e.Message ?? ''}`.trim());
+  ctx.report(
+    'E9018',
+    path,
+    `${machine.id}: asl-validator rejects the state machine definition: ${messages.join('; ')}`,
+  );
 }
 
 function callsStartSyncExecution(integration: ResourceEntry): boolean {

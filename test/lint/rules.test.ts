@@ -1,0 +1,112 @@
+/** Rule details the fixtures do not pin down: exemptions, options, ordering and the helpers behind rules. */
+import { aslProblems, totalWaitSeconds } from '../../generator/lint/asl';
+import { lintTemplateText } from '../../generator/lint/index';
+import { renderVtl } from '../../generator/lint/vtl-sample';
+
+const machine = (definition: object) =>
+  [
+    'Transform: AWS::Serverless-2016-10-31',
+    'Resources:',
+    '  Machine:',
+    '    Type: AWS::Serverless::StateMachine',
+    '    Properties:',
+    '      Type: EXPRESS',
+    `      Definition: ${JSON.stringify(definition)}`,
+  ].join('\n');
+
+const codes = (text: string, options = {}) => lintTemplateText(text, 't.yml', options).map((f) => f.code);
+
+describe('IAM Resource "*"', () => {
+  const policy = (actions: string[]) =>
+    machine({ StartAt: 'A', States: { A: { Type: 'Pass', End: true } } }) +
+    `\n      Policies:\n        - Statement:\n            - Effect: Allow\n              Action: ${JSON.stringify(actions)}\n              Resource: "*"\n`;
+
+  it('does not flag actions without resource-level permissions (Express state machine logging)', () => {
+    expect(
+      codes(policy(['logs:CreateLogDelivery', 'logs:GetLogDelivery', 'logs:DescribeLogGroups'])),
+    ).toEqual([]);
+  });
+
+  it('flags a statement as soon as one action could be scoped', () => {
+    expect(codes(policy(['logs:CreateLogDelivery', 'dynamodb:PutItem']))).toEqual(['W9102']);
+  });
+
+  it('does not flag service principals as hard-coded domains', () => {
+    const text = `Resources:\n  Permission:\n    Type: AWS::Lambda::Permission\n    Properties:\n      Action: lambda:InvokeFunction\n      FunctionName: f\n      Principal: apigateway.amazonaws.com\n`;
+    expect(codes(text)).toEqual([]);
+  });
+});
+
+describe('lintTemplateText options', () => {
+  const broken =
+    'Parameters:\n  P:\n    Type: String\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      Nmae: x\n';
+
+  it('returns findings in file order', () => {
+    expect(lintTemplateText(broken, 't.yml').map((f) => [f.line, f.code])).toEqual([
+      [2, 'W2001'],
+      [8, 'E3002'],
+    ]);
+  });
+
+  it('drops ignored checks by code or prefix', () => {
+    expect(codes(broken, { ignoreChecks: ['W2001'] })).toEqual(['E3002']);
+    expect(codes(broken, { ignoreChecks: ['E3'] })).toEqual(['W2001']);
+  });
+
+  it('judges runtime deprecation on the given date', () => {
+    const fn = (runtime: string) =>
+      `Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: src/\n      Handler: index.handler\n      Runtime: ${runtime}\n`;
+    expect(codes(fn('nodejs20.x'), { now: new Date('2026-04-29') })).toEqual([]);
+    expect(codes(fn('nodejs20.x'), { now: new Date('2026-05-01') })).toEqual(['W2531']);
+    expect(codes(fn('nodejs24.x'), { now: new Date('2030-01-01') })).toEqual([]);
+  });
+
+  it('runs the asl-validator package only when asked', () => {
+    const text = machine({ StartAt: 'A', States: { A: { Type: 'Pass', End: true, Unknown: 1 } } });
+    expect(codes(text)).toEqual([]);
+    expect(codes(text, { aslValidator: true })).toEqual(['E9018']);
+  });
+});
+
+describe('ASL structure', () => {
+  it('accepts a valid definition with nested branches', () => {
+    const branch = { StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 4, End: true } } };
+    const definition = {
+      StartAt: 'P',
+      States: {
+        P: { Type: 'Parallel', Branches: [branch, branch], Next: 'C' },
+        C: { Type: 'Choice', Choices: [{ Variable: '$.x', IsPresent: true, Next: 'Done' }], Default: 'Done' },
+        Done: { Type: 'Succeed' },
+      },
+    };
+    expect(aslProblems(definition)).toEqual([]);
+    expect(totalWaitSeconds(definition)).toBe(4);
+  });
+
+  it.each([
+    [{ States: { A: { Type: 'Pass', End: true } } }, /StartAt is missing/],
+    [{ StartAt: 'A', States: { A: { Type: 'Sleep', End: true } } }, /Type "Sleep"/],
+    [
+      { StartAt: 'A', States: { A: { Type: 'Pass', Next: 'A', End: true } } },
+      /exactly one of Next or "End": true/,
+    ],
+    [{ StartAt: 'A', States: { A: { Type: 'Wait', End: true } } }, /exactly one of Seconds/],
+    [{ StartAt: 'A', States: { A: { Type: 'Task', End: true } } }, /needs a Resource/],
+    [{ StartAt: 'A', States: { A: { Type: 'Map', End: true } } }, /needs an ItemProcessor/],
+  ])('rejects %j', (definition, problem) => {
+    expect(aslProblems(definition).join('; ')).toMatch(problem);
+  });
+});
+
+describe('request template rendering', () => {
+  it('gives replaceAll Java regex semantics, as API Gateway does', () => {
+    const template = '#set($b = $util.escapeJavaScript($input.body).replaceAll("\\\\\'", "\'"))$b';
+    expect(renderVtl(template, `{"a":"it's"}`)).toBe('{\\"a\\":\\"it\'s\\"}');
+  });
+
+  it('supplies $input.json and $context', () => {
+    expect(renderVtl(`$input.json('$.data') $context.routeKey`, '{"data":{"x":1}}')).toBe(
+      '{"x":1} sendmessage',
+    );
+  });
+});
