@@ -1,4 +1,5 @@
 /** Findings → text (one `file:line:col: CODE message` line each), JSON, or SARIF 2.1.0. */
+import { RULE_CODES } from './codes';
 import type { Finding } from './types';
 
 export interface FileFindings {
@@ -35,7 +36,7 @@ function toSarif(results: readonly FileFindings[]) {
           driver: {
             name: 'wskit-lint',
             informationUri: 'https://github.com/wskit/wskit',
-            rules: codes.map((id) => ({ id })),
+            rules: codes.map((id) => ({ id, shortDescription: { text: RULE_CODES[id] ?? id } })),
           },
         },
         results: results.flatMap(({ file, findings }) =>

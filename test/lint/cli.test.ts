@@ -1,5 +1,5 @@
 /** `wskit lint` on the command line: options, output formats and cfn-lint's exit bitmask. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseLintOptions } from '../../generator/cli/commands/lint.args';
@@ -128,5 +128,31 @@ describe('wskit lint', () => {
   it('drops ignored checks, by code or prefix', async () => {
     expect(await main(['lint', '--ignore-checks', 'W2001', withBoth])).toBe(2);
     expect(await main(['lint', '--ignore-checks', 'E', '--ignore-checks', 'W', withBoth])).toBe(0);
+  });
+});
+
+describe('wskit lint on hostile files', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wskit-lint-hostile-'));
+  let stderr: string[];
+
+  beforeEach(() => {
+    stderr = [];
+    jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => stderr.push(String(chunk)) > 0);
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  it.each([
+    ['binary data', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0xfe]), /binary/],
+    ['a 20 MB file', Buffer.alloc(20 * 1024 * 1024, 'a'), /larger than 5 MB/],
+    ['a template that is a list', Buffer.from('- a\n- b\n'), /must be a mapping of sections, got a list/],
+    ['a directory', undefined, /not a file/],
+  ])('refuses %s with one line and exit status 1', async (name, content, message) => {
+    const path = join(dir, name.replace(/\W+/g, '-'));
+    if (content) writeFileSync(path, content);
+    else mkdirSync(path);
+    expect(await main(['lint', path])).toBe(1);
+    expect(stderr.join('')).toMatch(message);
+    expect(stderr.join('').trim().split('\n')).toHaveLength(1);
   });
 });

@@ -110,3 +110,17 @@ describe('request template rendering', () => {
     );
   });
 });
+
+describe('resource types outside the specification', () => {
+  it.each([
+    ['Custom::Seeder', []],
+    ['AWS::CloudFormation::CustomResource', []],
+    ['Acme::Monitoring::Dashboard', []],
+    ['Acme::Shared::Network::MODULE', []],
+    ['AWS::Lambda::Functoin', ['E3006']],
+  ])('%s → %j', (type, expected) => {
+    expect(codes(`Resources:\n  R:\n    Type: ${type}\n    Properties:\n      Anything: 1\n`)).toEqual(
+      expected,
+    );
+  });
+});

@@ -12,13 +12,8 @@ import { didYouMean, intrinsicName, isObject, type Obj } from '../values';
 export function checkProperties(ctx: LintContext): void {
   const globals = samGlobals(ctx.template);
   for (const resource of ctx.resources) {
-    if (resource.type.startsWith('Custom::') || resource.type === 'AWS::CloudFormation::CustomResource')
-      continue;
-    if (
-      !resource.type.includes('::') ||
-      resource.type.split('::').length !== 3 ||
-      !knownResourceTypes().has(resource.type)
-    ) {
+    if (!isSpecifiedType(resource.type)) continue;
+    if (!knownResourceTypes().has(resource.type)) {
       const types = [...knownResourceTypes()].filter(
         (t) => t.split('::')[1] === resource.type.split('::')[1],
       );
@@ -35,6 +30,15 @@ export function checkProperties(ctx: LintContext): void {
     const inherited = globals[resource.type.replace('AWS::Serverless::', '')] ?? {};
     checker.checkProps(resource.properties, spec.p, ['Resources', resource.id, 'Properties'], inherited);
   }
+}
+
+/**
+ * Types the specification is expected to know: AWS's own. Custom resources, modules and
+ * third-party registry types (`Vendor::Service::Type`) are not in it and are not checked.
+ */
+function isSpecifiedType(type: string): boolean {
+  if (type === 'AWS::CloudFormation::CustomResource' || type.endsWith('::MODULE')) return false;
+  return type.startsWith('AWS::') || type.startsWith('Alexa::') || !type.includes('::');
 }
 
 /** SAM Globals: properties every Function/Api/... inherits (they count towards required ones). */
