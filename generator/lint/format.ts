@@ -35,7 +35,6 @@ function toSarif(results: readonly FileFindings[]) {
         tool: {
           driver: {
             name: 'wskit-lint',
-            informationUri: 'https://github.com/wskit/wskit',
             rules: codes.map((id) => ({ id, shortDescription: { text: RULE_CODES[id] ?? id } })),
           },
         },

@@ -132,9 +132,9 @@ function refuseHostileText(text: string, fileName: string): void {
     if (c === 91 || c === 123) maxFlow = Math.max(maxFlow, ++flow);
     else if (c === 93 || c === 125) flow--;
   }
-  if (maxFlow > LIMITS.flowDepth || /^ {400}/m.test(text)) {
-    refuse('E_LINT_TOO_DEEP', `template is nested more than ${LIMITS.depth} levels deep`);
-  }
+  if (maxFlow > LIMITS.flowDepth)
+    refuse('E_LINT_TOO_DEEP', `template nests more than ${LIMITS.flowDepth} [ ] or { } levels`);
+  if (/^ {400}/m.test(text)) refuse('E_LINT_TOO_DEEP', 'template is indented more than 400 columns deep');
 }
 
 /** Aliases share objects, so a small file can stand for a huge tree (a "YAML bomb"): count it expanded. */

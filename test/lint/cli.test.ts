@@ -146,7 +146,7 @@ describe('wskit lint on hostile files', () => {
     ['binary data', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0xfe]), /binary/],
     ['a 20 MB file', Buffer.alloc(20 * 1024 * 1024, 'a'), /larger than 5 MB/],
     ['a template that is a list', Buffer.from('- a\n- b\n'), /must be a mapping of sections, got a list/],
-    ['a directory', undefined, /not a file/],
+    ['a folder without a template', undefined, /a folder with no template\.yml/],
   ])('refuses %s with one line and exit status 1', async (name, content, message) => {
     const path = join(dir, name.replace(/\W+/g, '-'));
     if (content) writeFileSync(path, content);
@@ -154,5 +154,29 @@ describe('wskit lint on hostile files', () => {
     expect(await main(['lint', path])).toBe(1);
     expect(stderr.join('')).toMatch(message);
     expect(stderr.join('').trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('wskit lint --asl-validator', () => {
+  it('passes the option through to the linter', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wskit-lint-asl-'));
+    const path = join(dir, 'template.yml');
+    const definition = JSON.stringify({
+      StartAt: 'A',
+      States: { A: { Type: 'Pass', End: true, Unknown: 1 } },
+    });
+    writeFileSync(
+      path,
+      `Transform: AWS::Serverless-2016-10-31\nResources:\n  M:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      Type: EXPRESS\n      Definition: ${definition}\n`,
+    );
+    const output: string[] = [];
+    jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => output.push(String(chunk)) > 0);
+    try {
+      expect(await main(['lint', path])).toBe(0);
+      expect(await main(['lint', '--asl-validator', path])).toBe(2);
+      expect(output.join('')).toMatch(/E9018 M: asl-validator rejects/);
+    } finally {
+      jest.restoreAllMocks();
+    }
   });
 });

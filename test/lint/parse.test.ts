@@ -83,13 +83,19 @@ describe('parseTemplate', () => {
       'deeply nested flow collections',
       `Resources: ${'['.repeat(100_000)}${']'.repeat(100_000)}`,
       'E_LINT_TOO_DEEP',
-      /nested/,
+      /nests more than 200 \[ \] or \{ \} levels/,
     ],
     [
       'deeply nested block mappings',
       `${Array.from({ length: 300 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n')} 1`,
       'E_LINT_TOO_DEEP',
-      /nested/,
+      /indented more than 400 columns/,
+    ],
+    [
+      'mappings nested past 100 levels',
+      `${Array.from({ length: 150 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')} 1`,
+      'E_LINT_TOO_DEEP',
+      /nested more than 100 levels/,
     ],
     [
       'a YAML bomb (aliases expanding exponentially)',

@@ -1,6 +1,6 @@
 /** `wskit lint`: reads each template, lints it, prints the findings, returns cfn-lint's exit bitmask. */
-import { readFileSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { WskitError } from '../../errors';
 import { LintInputError } from '../../lint/errors';
 import { type FileFindings, formatFindings } from '../../lint/format';
@@ -11,11 +11,13 @@ import type { LintCommandOptions } from './lint.args';
 export async function runLint(options: LintCommandOptions): Promise<number> {
   const results: FileFindings[] = [];
   let unreadable = false;
-  for (const file of options.templates) {
+  for (const given of options.templates) {
     try {
+      const file = templatePath(given);
       const findings = lintTemplateText(readTemplate(file), file, {
         baseDir: dirname(file),
         ignoreChecks: options.ignoreChecks,
+        aslValidator: options.aslValidator,
       });
       results.push({ file, findings });
     } catch (error) {
@@ -31,6 +33,21 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
   return (
     (all.some((f) => f.severity === 'error') ? 2 : 0) | (all.some((f) => f.severity === 'warning') ? 4 : 0)
   );
+}
+
+/** A template path as given, or `<dir>/template.yml` (or .yaml, .json) when given an app folder. */
+export function templatePath(path: string): string {
+  if (!existsSync(path) || !statSync(path).isDirectory()) return path;
+  const found = ['template.yml', 'template.yaml', 'template.json']
+    .map((name) => join(path, name))
+    .find(existsSync);
+  if (!found)
+    throw new LintInputError(
+      'E_LINT_READ',
+      `${path}: a folder with no template.yml, template.yaml or template.json`,
+      path,
+    );
+  return found;
 }
 
 /** The file as text; refuses missing, oversized and binary files with a LintInputError. */
