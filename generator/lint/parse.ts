@@ -103,6 +103,13 @@ function parseError(error: unknown, fileName: string): LintInputError {
   }
   if (error instanceof jsYaml.YAMLException) {
     const { line = 0, column = 0 } = error.mark ?? {};
+    if (/nesting exceeded maxDepth/.test(error.reason)) {
+      return new LintInputError(
+        'E_LINT_TOO_DEEP',
+        `${fileName}:${line + 1}:${column + 1}: template is nested more than ${LIMITS.depth} levels deep`,
+        fileName,
+      );
+    }
     return new LintInputError(
       'E_LINT_PARSE',
       `${fileName}:${line + 1}:${column + 1}: cannot parse template: ${error.reason.replace(/!<(!?[^>]*)>/, '$1')}`,
