@@ -60,6 +60,8 @@ export interface LocalServer {
   readonly app: LocalApp;
   /** `http://<host>:<port>` of the in-memory DynamoDB, when the template has tables. */
   readonly dynamoEndpoint?: string;
+  /** Connections open right now. */
+  connectionCount(): number;
   /** Closes every socket with 1001, then stops the functions, the state machines and the table server. */
   close(): Promise<void>;
 }
@@ -162,8 +164,9 @@ function serve(
       for (const connection of registry.all()) connection.socket.terminate();
       // The $disconnect invocations the closes started finish before the functions stop.
       await Promise.allSettled([...gw.pending]);
-      await new Promise((resolve) => httpServer.close(resolve));
-      httpServer.closeAllConnections();
+      const stopped = new Promise((resolve) => httpServer.close(resolve));
+      httpServer.closeAllConnections(); // keep-alive @connections clients would hold close() open
+      await stopped;
       services.stepFunctions.close();
       await services.lambda.close();
       await dynamo?.close();
@@ -175,6 +178,7 @@ function serve(
     port,
     app,
     ...(dynamo ? { dynamoEndpoint: dynamo.endpoint } : {}),
+    connectionCount: () => registry.size,
     close,
   };
 }

@@ -1,0 +1,36 @@
+/** `wskit local` argument parsing, as a table of command-line input → options or error. */
+import { type LocalFlags, localRequest } from '../../generator/cli/commands/local.args';
+
+describe('localRequest', () => {
+  it.each<[string | undefined, LocalFlags, object]>([
+    [undefined, {}, { target: '.', port: 3001, host: '127.0.0.1', waitScale: 1, verbose: false }],
+    [
+      'my-api',
+      { port: '0', waitScale: '0', verbose: true },
+      { target: 'my-api', port: 0, waitScale: 0, verbose: true },
+    ],
+    ['t.yml', { stage: 'dev_1', region: 'eu-west-1' }, { stage: 'dev_1', region: 'eu-west-1' }],
+    ['.', { waitScale: '0.25', host: '0.0.0.0' }, { waitScale: 0.25, host: '0.0.0.0' }],
+    [
+      '.',
+      { idleTimeout: '30', maxConnectionDuration: '1.5' },
+      { idleTimeoutMs: 30_000, maxConnectionMs: 1500 },
+    ],
+  ])('%s %j → %j', (target, flags, expected) => {
+    expect(localRequest(target, flags)).toMatchObject(expected);
+  });
+
+  it.each<[LocalFlags, RegExp]>([
+    [{ port: '70000' }, /--port "70000": expected a whole number from 0 to 65535/],
+    [{ port: 'abc' }, /--port "abc"/],
+    [{ port: '-1' }, /--port "-1"/],
+    [{ waitScale: '-1' }, /--wait-scale "-1": expected a number of 0 or more/],
+    [{ waitScale: 'fast' }, /--wait-scale "fast"/],
+    [{ stage: 'bad stage' }, /--stage "bad stage": use letters, digits/],
+    [{ region: 'mars' }, /--region "mars"/],
+    [{ idleTimeout: '0' }, /--idle-timeout "0": expected more than 0 seconds/],
+  ])('fails on %j', (flags, message) => {
+    expect(() => localRequest('.', flags)).toThrow(message);
+    expect(() => localRequest('.', flags)).toThrow(expect.objectContaining({ exitCode: 2, code: 'E_USAGE' }));
+  });
+});
