@@ -13,3 +13,4 @@ export { RUNTIMES } from './model/types';
 export { type SynthResult, synthesize } from './synth/synth';
 export type { Template } from './template/types';
 export { toYaml } from './template/yaml';
+export { type Finding, lintTemplateText, type Severity } from './lint/index';

@@ -6,7 +6,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 import { esmBanner } from './esm-banner.mjs';
 
-const BUNDLED = new Set(['commander', 'js-yaml', 'yaml-cfn', 'smol-toml', 'yaml', 'velocityjs']);
+const BUNDLED = new Set(['commander', 'js-yaml', 'yaml-cfn', 'smol-toml', 'velocityjs']);
 
 /** Marks every bare import external unless its package is in BUNDLED. */
 const externalUnlessBundled = {
