@@ -7,7 +7,8 @@ export interface Logger {
   detail(label: string, value: unknown): void;
 }
 
-export function createLogger(write: (line: string) => void, verbose: boolean): Logger {
+export function createLogger(write: ((line: string) => void) | undefined, verbose: boolean): Logger {
+  if (!write) return silentLogger;
   const stamp = () => new Date().toISOString().slice(11, 23);
   return {
     verbose,

@@ -10,6 +10,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { WebSocketServer } from 'ws';
 import type { Template } from '../template/types';
 import { handleManagementRequest } from './connections/management-api';
@@ -49,7 +50,10 @@ export interface StartLocalOptions {
   readonly idleTimeoutMs?: number;
   /** @default 2 hours */
   readonly maxConnectionMs?: number;
-  /** Execution environments one function may run at once. @default 4 */
+  /**
+   * Execution environments (worker threads) one function may run at once; further invocations queue.
+   * @default one per CPU core, at least 2
+   */
   readonly maxEnvironmentsPerFunction?: number;
 }
 
@@ -75,7 +79,7 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
   const app = options.template
     ? appFromTemplate(options.template, options.templateDir ?? process.cwd(), loadOptions)
     : loadApp(options.appDir ?? '.', loadOptions);
-  const log = createLogger(options.log ?? (() => {}), verbose);
+  const log = createLogger(options.log, verbose);
   const stepFunctionsTrace = verbose ? (line: string) => log.detail('state machine', line) : undefined;
 
   const httpServer = createServer();
@@ -92,7 +96,7 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
       region: app.region,
       ...(dynamo ? { dynamoEndpoint: dynamo.endpoint } : {}),
       managementEndpoint: `http://${host}:${actualPort}/${app.stage}`,
-      maxEnvironmentsPerFunction: options.maxEnvironmentsPerFunction ?? 4,
+      maxEnvironmentsPerFunction: options.maxEnvironmentsPerFunction ?? Math.max(2, availableParallelism()),
       onOutput: (fn, line) => log.line(`[${fn.id}] ${line}`),
     });
     const runner = lambda;

@@ -28,11 +28,10 @@ export async function runAwsIntegration(
     return internalError;
   }
   services.log.detail('rendered request template', request);
-  const response = await withTimeout(
-    callService(integration, request, services),
-    integration.timeoutMs,
-    null,
-  );
+  // Step Functions runs stop themselves at the integration timeout; other services are raced here.
+  const call = callService(integration, request, services);
+  const selfTimed = integration.kind === 'aws' && integration.action.startsWith('states:');
+  const response = selfTimed ? await call : await withTimeout(call, integration.timeoutMs, null);
   if (!response) return timedOut;
   services.log.detail(`service response ${response.statusCode}`, response.body);
   const selected = selectResponse(integration.responses, response.statusCode);

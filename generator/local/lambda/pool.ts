@@ -1,7 +1,12 @@
 /**
- * A warm pool of execution environments for one function: each is a worker thread running one
- * invocation at a time. A crash, an out-of-memory or a timeout ends only that environment, never the
- * emulator; the next invocation gets a fresh one (a cold start), as on Lambda.
+ * A warm pool of execution environments for one function: each is a worker thread that runs one
+ * invocation at a time, keeping module state between them. A crash, an out-of-memory or a timeout
+ * ends only that environment, never the emulator; the next invocation gets a fresh one (a cold
+ * start), as on Lambda.
+ *
+ * When every environment is busy and no more may start, an invocation is handed to the environment
+ * with the shortest queue, which runs it after its current one: the same order as waiting here, but
+ * the thread wake-ups (the main cost per invocation on a small machine) are shared.
  */
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
@@ -20,34 +25,43 @@ export type InvokeOutcome =
 
 export interface PoolOptions {
   readonly environment: Readonly<Record<string, string>>;
-  /** Most environments run at once; further invocations wait for one to be free. */
+  /** Most environments that run at once. */
   readonly maxEnvironments: number;
+  /** Most invocations handed to one environment ahead of time, the running one included. */
+  readonly queueDepth?: number;
   /** Receives each line the function writes to stdout or stderr. */
   readonly onOutput: (line: string) => void;
 }
 
 const WORKER_FILE = packagePath('generator', 'local', 'lambda', 'worker.cjs');
 
-interface Environment {
-  readonly worker: Worker;
-  busy: boolean;
-  settle?: (outcome: InvokeOutcome) => void;
-}
-
-interface Waiting {
+interface Invocation {
   readonly event: unknown;
   readonly resolve: (outcome: InvokeOutcome) => void;
+  requestId?: string;
+  timer?: NodeJS.Timeout;
+}
+
+interface Environment {
+  readonly worker: Worker;
+  /** Handed to the worker, in order; the first is running. */
+  readonly queue: Invocation[];
+  /** Invocations not yet posted: those of one turn of the event loop go in one message. */
+  outbox: string[];
 }
 
 export class FunctionPool {
   private readonly environments = new Set<Environment>();
-  private readonly waiting: Waiting[] = [];
+  private readonly waiting: Invocation[] = [];
+  private readonly queueDepth: number;
   private closed = false;
 
   constructor(
     private readonly fn: LocalFunction,
     private readonly options: PoolOptions,
-  ) {}
+  ) {
+    this.queueDepth = Math.max(1, options.queueDepth ?? 4);
+  }
 
   invoke(event: unknown): Promise<InvokeOutcome> {
     return new Promise((resolve) => {
@@ -58,99 +72,127 @@ export class FunctionPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const waiting of this.waiting.splice(0))
-      waiting.resolve(failure('Runtime.Shutdown', 'emulator stopped'));
-    await Promise.all([...this.environments].map((env) => this.discard(env)));
+    for (const invocation of this.waiting.splice(0)) {
+      invocation.resolve(failure('Runtime.Shutdown', 'emulator stopped'));
+    }
+    await Promise.all(
+      [...this.environments].map((env) => this.discard(env, 'Runtime.Shutdown', 'emulator stopped')),
+    );
   }
 
   private dispatch(): void {
     while (this.waiting.length > 0 && !this.closed) {
-      const env = this.idleEnvironment();
+      const env = this.environmentWithRoom();
       if (!env) return;
-      this.run(env, this.waiting.shift() as Waiting);
+      this.handOver(env, this.waiting.shift() as Invocation);
     }
   }
 
-  private idleEnvironment(): Environment | undefined {
-    for (const env of this.environments) if (!env.busy) return env;
-    if (this.environments.size >= this.options.maxEnvironments) return undefined;
-    return this.spawn();
+  /** An idle environment, else a new one, else the least loaded one with room in its queue. */
+  private environmentWithRoom(): Environment | undefined {
+    let best: Environment | undefined;
+    for (const env of this.environments) {
+      if (env.queue.length === 0) return env;
+      if (!best || env.queue.length < best.queue.length) best = env;
+    }
+    if (this.environments.size < this.options.maxEnvironments) return this.spawn();
+    return best && best.queue.length < this.queueDepth ? best : undefined;
   }
 
   private spawn(): Environment {
     const worker = new Worker(WORKER_FILE, {
-      workerData: { codeDir: this.fn.codeDir, handler: this.fn.handler },
+      workerData: { codeDir: this.fn.codeDir, handler: this.fn.handler, timeoutMs: this.timeoutMs },
       env: this.options.environment,
       stdout: true,
       stderr: true,
       resourceLimits: { maxOldGenerationSizeMb: Math.max(this.fn.memoryMb, 128) },
     });
-    const env: Environment = { worker, busy: false };
+    const env: Environment = { worker, queue: [], outbox: [] };
     forwardLines(worker.stdout, this.options.onOutput);
     forwardLines(worker.stderr, this.options.onOutput);
-    worker.on('message', (message: { ok: boolean; result?: unknown; error?: InvokeError }) => {
-      const settle = env.settle;
-      env.settle = undefined;
-      env.busy = false;
-      settle?.(
-        message.ok
-          ? { ok: true, result: message.result, requestId: '' }
-          : { ok: false, error: message.error as InvokeError, requestId: '' },
-      );
-      this.dispatch();
-    });
+    worker.on('message', (text: string) => this.finished(env, text));
     // An uncaught exception, process.exit() or running out of memory ends the environment.
-    worker.on('error', (error) => this.crashed(env, error));
-    worker.on('exit', (code) => this.crashed(env, new Error(`the runtime exited with code ${code}`)));
+    worker.on('error', (error) => this.crashed(env, `${error.name}: ${error.message}`));
+    worker.on('exit', (code) => this.crashed(env, `the runtime exited with code ${code}`));
     this.environments.add(env);
     return env;
   }
 
-  private run(env: Environment, { event, resolve }: Waiting): void {
-    const requestId = randomUUID();
-    const timeoutMs = this.fn.timeoutSeconds * 1000;
-    env.busy = true;
-    const timer = setTimeout(() => {
-      env.settle = undefined;
-      resolve(
-        failure(
-          'Sandbox.Timedout',
-          `Task timed out after ${this.fn.timeoutSeconds.toFixed(2)} seconds`,
-          requestId,
-        ),
-      );
-      void this.discard(env);
-      this.dispatch();
-    }, timeoutMs);
-    env.settle = (outcome) => {
-      clearTimeout(timer);
-      resolve({ ...outcome, requestId });
-    };
-    env.worker.postMessage({
-      id: requestId,
-      event,
-      context: {
-        awsRequestId: requestId,
-        functionName: this.fn.name,
-        invokedFunctionArn: this.fn.arn,
-        memoryLimitInMB: this.fn.memoryMb,
-        logStreamName: `local/[$LATEST]${env.worker.threadId}`,
-        deadlineMs: Date.now() + timeoutMs,
-      },
-    });
+  private get timeoutMs(): number {
+    return this.fn.timeoutSeconds * 1000;
   }
 
-  private crashed(env: Environment, error: Error): void {
-    if (!this.environments.delete(env)) return;
-    const settle = env.settle;
-    env.settle = undefined;
-    settle?.(failure('Runtime.ExitError', `${error.name}: ${error.message}`));
+  private handOver(env: Environment, invocation: Invocation): void {
+    const requestId = randomUUID();
+    invocation.requestId = requestId;
+    env.queue.push(invocation);
+    if (env.queue.length === 1) this.startClock(env, invocation);
+    if (env.outbox.length === 0) setImmediate(() => this.flush(env));
+    env.outbox.push(
+      JSON.stringify({
+        id: requestId,
+        event: invocation.event,
+        context: {
+          awsRequestId: requestId,
+          functionName: this.fn.name,
+          invokedFunctionArn: this.fn.arn,
+          memoryLimitInMB: this.fn.memoryMb,
+          logStreamName: `local/[$LATEST]${env.worker.threadId}`,
+        },
+      }),
+    );
+  }
+
+  private flush(env: Environment): void {
+    if (env.outbox.length === 0 || !this.environments.has(env)) return;
+    env.worker.postMessage(`[${env.outbox.join(',')}]`);
+    env.outbox = [];
+  }
+
+  /** The function's Timeout counts from when an invocation starts: when it reaches the queue's head. */
+  private startClock(env: Environment, invocation: Invocation): void {
+    invocation.timer = setTimeout(() => {
+      const seconds = this.fn.timeoutSeconds.toFixed(2);
+      void this.discard(env, 'Sandbox.Timedout', `Task timed out after ${seconds} seconds`);
+    }, this.timeoutMs);
+  }
+
+  /** Replies come in order, several to a message when the worker finished several in one turn. */
+  private finished(env: Environment, text: string): void {
+    const replies = JSON.parse(text) as { ok: boolean; result?: unknown; error?: InvokeError }[];
+    for (const reply of replies) {
+      const invocation = env.queue.shift();
+      if (!invocation) return;
+      clearTimeout(invocation.timer);
+      const requestId = invocation.requestId as string;
+      invocation.resolve(
+        reply.ok
+          ? { ok: true, result: reply.result, requestId }
+          : { ok: false, error: reply.error as InvokeError, requestId },
+      );
+    }
+    const next = env.queue[0];
+    if (next) this.startClock(env, next);
     this.dispatch();
   }
 
-  private async discard(env: Environment): Promise<void> {
-    this.environments.delete(env);
-    await env.worker.terminate();
+  private crashed(env: Environment, message: string): void {
+    if (this.environments.has(env)) void this.discard(env, 'Runtime.ExitError', message);
+  }
+
+  /** Ends an environment: its running invocation fails, the ones queued behind it wait for another. */
+  private async discard(env: Environment, errorType: string, errorMessage: string): Promise<void> {
+    if (!this.environments.delete(env)) return;
+    env.outbox = [];
+    const [running, ...queued] = env.queue.splice(0);
+    if (running) {
+      clearTimeout(running.timer);
+      running.resolve(failure(errorType, errorMessage, running.requestId));
+    }
+    this.waiting.unshift(...queued.map(({ event, resolve }) => ({ event, resolve })));
+    const terminated = env.worker.terminate();
+    this.dispatch();
+    await terminated;
   }
 }
 

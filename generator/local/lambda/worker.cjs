@@ -10,7 +10,7 @@ const { pathToFileURL } = require('node:url');
 // the emulator to wskit's node_modules) plays that part. Re-read it in case the loader cached it.
 Module._initPaths();
 
-const { codeDir, handler } = workerData;
+const { codeDir, handler, timeoutMs } = workerData;
 const dot = handler.lastIndexOf('.');
 const modulePath = resolve(codeDir, handler.slice(0, dot));
 const exportName = handler.slice(dot + 1);
@@ -78,16 +78,32 @@ function call(fn, event, context) {
   });
 }
 
-parentPort.on('message', async ({ id, event, context }) => {
+// Messages travel as JSON text both ways: cheaper to pass between threads than cloned objects, and
+// the event and result get the JSON round trip they get on Lambda. A message holds the invocations
+// of one turn of the emulator's event loop; they run one after another, never at once, and the
+// replies finished in one turn of this thread's loop go back together.
+let previous = Promise.resolve();
+let outbox = [];
+parentPort.on('message', (text) => {
+  for (const invocation of JSON.parse(text)) previous = previous.then(() => invoke(invocation));
+});
+
+function send(reply) {
+  if (outbox.length === 0) {
+    setImmediate(() => {
+      parentPort.postMessage(`[${outbox.join(',')}]`);
+      outbox = [];
+    });
+  }
+  outbox.push(reply);
+}
+
+async function invoke({ id, event, context }) {
   try {
     const fn = await ready;
-    const result = await call(fn, event, makeContext(context));
-    parentPort.postMessage({
-      id,
-      ok: true,
-      result: result === undefined ? null : JSON.parse(JSON.stringify(result)),
-    });
+    const result = await call(fn, event, makeContext({ ...context, deadlineMs: Date.now() + timeoutMs }));
+    send(JSON.stringify({ id, ok: true, result: result === undefined ? null : result }));
   } catch (error) {
-    parentPort.postMessage({ id, ok: false, error: errorInfo(error, 'Error') });
+    send(JSON.stringify({ id, ok: false, error: errorInfo(error, 'Error') }));
   }
-});
+}

@@ -8,7 +8,8 @@ export function selectRoute(
   body: string,
   routeKeys: ReadonlySet<string> | ReadonlyMap<string, unknown>,
 ): string | undefined {
-  const key = routeKeyOf(expression, body);
+  // With only `$` routes there is nothing to select: skip parsing the message.
+  const key = hasCustomRoutes(routeKeys) ? routeKeyOf(expression, body) : undefined;
   if (key !== undefined && routeKeys.has(key) && !key.startsWith('$')) return key;
   return routeKeys.has('$default') ? '$default' : undefined;
 }
@@ -30,4 +31,15 @@ export function routeKeyOf(expression: string, body: string): string | undefined
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return undefined;
+}
+
+const customRoutes = new WeakMap<object, boolean>();
+
+function hasCustomRoutes(routeKeys: ReadonlySet<string> | ReadonlyMap<string, unknown>): boolean {
+  let known = customRoutes.get(routeKeys);
+  if (known === undefined) {
+    known = [...routeKeys.keys()].some((key) => !key.startsWith('$'));
+    customRoutes.set(routeKeys, known);
+  }
+  return known;
 }

@@ -15,8 +15,22 @@ export interface MethodHandler {
   readonly resolve: (call: MethodCall) => unknown;
 }
 
-/** A Java regular expression as a JavaScript RegExp; leading inline flags such as `(?i)` become flags. */
+const compiled = new Map<string, RegExp>();
+
+/** A Java regular expression as a JavaScript RegExp (cached: templates use the same few on every render). */
 export function javaRegex(pattern: string, global: boolean): RegExp {
+  const key = `${global ? 'g' : '-'}${pattern}`;
+  let regex = compiled.get(key);
+  if (!regex) {
+    regex = convertRegex(pattern, global);
+    if (compiled.size < 1000) compiled.set(key, regex);
+  }
+  regex.lastIndex = 0;
+  return regex;
+}
+
+/** Leading inline flags such as `(?i)` become flags; possessive quantifiers become greedy ones. */
+function convertRegex(pattern: string, global: boolean): RegExp {
   let source = pattern;
   let flags = global ? 'g' : '';
   const inline = /^\(\?([imsx]+)\)/.exec(source);

@@ -1,0 +1,121 @@
+/**
+ * `npm run bench:local`: round trips per second and latency through `wskit local` — the lambda
+ * app's `$default` route and the sfn-sync route (Wait states instant) — against a bare `ws` echo
+ * server driven by the same client, the ceiling. All on 127.0.0.1, measured side by side in one run.
+ * The client runs in its own thread, as a remote client would, so it does not share the server's
+ * event loop.
+ */
+import type { AddressInfo } from 'node:net';
+import { Worker } from 'node:worker_threads';
+import { WebSocketServer } from 'ws';
+import { startLocal } from '../generator/local/start-local';
+import { packagePath } from '../generator/paths';
+import { lambdaAppDir, sfnSyncAppDir } from '../test/local/helpers';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
+/** Concurrency levels: 1 shows the latency each hop adds, 8 the throughput under load. */
+const LEVELS = (process.env.BENCH_CONNECTIONS ?? '1,8').split(',').map(Number);
+const ROUND_TRIPS = Number(process.env.BENCH_ROUND_TRIPS ?? 20_000);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 5_000);
+const MESSAGE = '{"first_name": "Jane", "last_name": "Doe"}';
+
+/** The load generator: `connections` sockets, each with one message in flight; reports latencies. */
+const CLIENT = `
+const { parentPort, workerData } = require('node:worker_threads');
+const WebSocket = require(workerData.ws);
+const { url, connections, count, message } = workerData;
+const open = () => new Promise((resolve, reject) => {
+  const socket = new WebSocket(url);
+  socket.once('open', () => resolve(socket));
+  socket.once('error', reject);
+});
+(async () => {
+  const sockets = await Promise.all(Array.from({ length: connections }, open));
+  const latencies = new Float64Array(count);
+  let next = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(sockets.map(async (socket) => {
+    while (next < count) {
+      const index = next++;
+      const sent = process.hrtime.bigint();
+      await new Promise((resolve) => { socket.once('message', resolve); socket.send(message); });
+      latencies[index] = Number(process.hrtime.bigint() - sent) / 1e6;
+    }
+  }));
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await Promise.all(sockets.map((socket) => new Promise((resolve) => socket.once('close', resolve).close())));
+  parentPort.postMessage({ seconds, latencies });
+})();
+`;
+
+interface Result {
+  readonly name: string;
+  readonly perSecond: number;
+  readonly p50: number;
+  readonly p99: number;
+}
+
+function drive(
+  url: string,
+  connections: number,
+  count: number,
+): Promise<{ seconds: number; latencies: Float64Array }> {
+  const worker = new Worker(CLIENT, {
+    eval: true,
+    workerData: { url, connections, count, message: MESSAGE, ws: packagePath('node_modules', 'ws') },
+  });
+  return new Promise((resolve, reject) => {
+    worker.once('message', (result) => {
+      void worker.terminate();
+      resolve(result);
+    });
+    worker.once('error', reject);
+  });
+}
+
+async function measure(name: string, url: string, connections: number): Promise<Result> {
+  await drive(url, connections, WARMUP);
+  const { seconds, latencies } = await drive(url, connections, ROUND_TRIPS);
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return { name, perSecond: ROUND_TRIPS / seconds, p50: at(0.5), p99: at(0.99) };
+}
+
+async function echoServer(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  server.on('connection', (socket) => socket.on('message', (data) => socket.send(data.toString())));
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `ws://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+const echo = await echoServer();
+const lambda = await startLocal({ appDir: await lambdaAppDir(), port: 0 });
+const sfn = await startLocal({ appDir: sfnSyncAppDir(), port: 0, waitScale: 0 });
+const targets: Record<string, number> = { lambda: 0.5, sfn: 0.25 };
+process.stdout.write(`wskit local: ${ROUND_TRIPS} round trips per line, after ${WARMUP} to warm up\n`);
+for (const connections of LEVELS) {
+  // Side by side at the same level: the ceiling first, then both routes.
+  const results = [
+    await measure('bare ws echo (ceiling)', echo.url, connections),
+    await measure('lambda $default (Lambda proxy)', lambda.url, connections),
+    await measure('sfn-sync $default (VTL + StartSyncExecution)', sfn.url, connections),
+  ];
+  const ceiling = results[0]?.perSecond ?? 1;
+  process.stdout.write(`${connections} connection(s), one message in flight each:\n`);
+  for (const result of results) {
+    const ratio = result.perSecond / ceiling;
+    const target = targets[result.name.split(/[ -]/)[0] as string];
+    const verdict =
+      target === undefined ? '' : ` (target >= ${target * 100}%: ${ratio >= target ? 'met' : 'NOT met'})`;
+    process.stdout.write(
+      `  ${result.name.padEnd(46)} ${result.perSecond.toFixed(0).padStart(7)} round trips/s  ` +
+        `p50 ${result.p50.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms  ${(ratio * 100).toFixed(0)}% of echo${verdict}\n`,
+    );
+  }
+}
+await Promise.all([echo.close(), lambda.close(), sfn.close()]);
