@@ -161,6 +161,23 @@ describe('wskit local: REQUEST authorizer on $connect', () => {
   });
 });
 
+describe('wskit local: connection quotas', () => {
+  it('closes an idle connection, and one past its maximum duration, with 1001', async () => {
+    const idle = await startLocal({ appDir: FIXTURE, port: 0, idleTimeoutMs: 200 });
+    const lifetime = await startLocal({ appDir: FIXTURE, port: 0, maxConnectionMs: 300 });
+    try {
+      const quiet = await Client.connect(idle.url);
+      expect((await quiet.closed).code).toBe(1001);
+      const busy = await Client.connect(lifetime.url);
+      const chatter = setInterval(() => busy.socket.send('{"type": "echo"}'), 50);
+      expect((await busy.closed).code).toBe(1001);
+      clearInterval(chatter);
+    } finally {
+      await Promise.all([idle.close(), lifetime.close()]);
+    }
+  });
+});
+
 describe('wskit local: shutdown', () => {
   it('closes open sockets with 1001 and stops', async () => {
     const server = await startLocal({ appDir: FIXTURE, port: 0 });

@@ -13,10 +13,17 @@ const FAILING_DEFINITION = JSON.stringify({
   States: { Check: { Type: 'Fail', Error: 'NameRejected', Cause: "the name isn't allowed" } },
 });
 
-/** The pattern's app with the given options, optionally with another state machine definition. */
-function sfnApp(options: Record<string, string>, definition?: string): string {
+const WAITING_DEFINITION = JSON.stringify({
+  StartAt: 'Wait',
+  States: { Wait: { Type: 'Wait', Seconds: 5, End: true } },
+});
+
+/** The pattern's app with the given options, optionally another definition and integration timeout. */
+function sfnApp(options: Record<string, string>, definition?: string, timeoutMillis?: number): string {
   const result = synthesize(sfnSyncPattern.build({ name: 'sfn-test', options }));
   const files = Object.fromEntries(result.files.map((file) => [file.path, definition ?? file.content]));
+  const integration = result.template.Resources.DefaultIntegration?.Properties;
+  if (timeoutMillis !== undefined && integration) integration.TimeoutInMillis = timeoutMillis;
   return writeApp(result.template, files);
 }
 
@@ -83,8 +90,8 @@ describe('wskit local: sfn-sync', () => {
 
 describe('wskit local: sfn-sync variants', () => {
   const servers: LocalServer[] = [];
-  const start = async (appDir: string) => {
-    const server = await startLocal({ appDir, port: 0, waitScale: 0 });
+  const start = async (appDir: string, waitScale = 0) => {
+    const server = await startLocal({ appDir, port: 0, waitScale });
     servers.push(server);
     return server;
   };
@@ -118,5 +125,23 @@ describe('wskit local: sfn-sync variants', () => {
       executionArn: expect.stringContaining(':express:SyncStateMachine:'),
     });
     await client.close();
+  });
+
+  it('honours Wait states by default, so a slow machine hits the integration timeout', async () => {
+    const app = sfnApp({}, WAITING_DEFINITION, 300);
+    const slow = await start(app, 1);
+    const client = await Client.connect(slow.url);
+    expect(JSON.parse(await client.request('{"first_name": "Jane"}'))).toEqual({
+      message: 'Endpoint request timed out',
+      connectionId: expect.any(String),
+      requestId: expect.any(String),
+    });
+    await client.close();
+
+    // --wait-scale 0 makes the same Wait instant.
+    const instant = await start(app, 0);
+    const fast = await Client.connect(instant.url);
+    expect(JSON.parse(await fast.request('{"first_name": "Jane"}')).status).toBe('SUCCEEDED');
+    await fast.close();
   });
 });

@@ -13,8 +13,10 @@ import { runRoute } from './dispatch';
 import type { HandshakeInfo, RequestInfo } from './events';
 import type { Gateway } from './gateway';
 
+/** `socket` is null when the client left while `$connect` ran (it still gets its `$disconnect`). */
+/** `socket` is null when the client left while `$connect` ran: it still gets its `$disconnect`. */
 export type OnOpen = (
-  socket: WebSocket,
+  socket: WebSocket | null,
   connection: Omit<Connection, 'socket' | 'lastActiveAt'>,
   info: RequestInfo,
 ) => void;
@@ -81,7 +83,7 @@ export async function handleUpgrade(
     gw.log.line(`${connection.id} $connect (no route) 200`);
   }
   if (socket.destroyed) {
-    onOpen(null as unknown as WebSocket, accepted, info); // the client left during $connect: still disconnect it
+    onOpen(null, accepted, info);
     return;
   }
   wss.handleUpgrade(request, socket, head, (ws) => onOpen(ws, accepted, info));
