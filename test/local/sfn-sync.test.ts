@@ -3,6 +3,7 @@
  * interpreter with StartSyncExecution's response, and the pattern's response options.
  */
 
+import { join } from 'node:path';
 import { type LocalServer, startLocal } from '../../generator/local/start-local';
 import { synthesize } from '../../generator/synth/synth';
 import { sfnSyncPattern } from '../../patterns/sfn-sync/pattern';
@@ -127,7 +128,7 @@ describe('wskit local: sfn-sync variants', () => {
     await client.close();
   });
 
-  it('honours Wait states by default, so a slow machine hits the integration timeout', async () => {
+  it('honours Wait states by default: a 5 s Wait runs into a 300 ms integration timeout', async () => {
     const app = sfnApp({}, WAITING_DEFINITION, 300);
     const slow = await start(app, 1);
     const client = await Client.connect(slow.url);
@@ -143,5 +144,33 @@ describe('wskit local: sfn-sync variants', () => {
     const fast = await Client.connect(instant.url);
     expect(JSON.parse(await fast.request('{"first_name": "Jane"}')).status).toBe('SUCCEEDED');
     await fast.close();
+  });
+});
+
+describe('wskit local: hand-written AWS and MOCK integrations', () => {
+  let server: LocalServer;
+  beforeAll(async () => {
+    server = await startLocal({ appDir: join(__dirname, 'fixtures', 'task-app'), port: 0 });
+  });
+  afterAll(() => server.close());
+
+  it('runs Task states on the template function, directly and through lambda:invoke', async () => {
+    const client = await Client.connect(server.url);
+    expect(JSON.parse(await client.request('{"name": "Jane"}'))).toEqual({
+      name: 'Jane',
+      direct: { greeting: 'hello Jane' },
+      invoked: { greeting: 'hello Jane' },
+    });
+    await client.close();
+  });
+
+  it('answers a MOCK route from its integration response template', async () => {
+    const client = await Client.connect(server.url);
+    expect(JSON.parse(await client.request('{"action": "mock"}'))).toEqual({
+      mocked: true,
+      route: 'mock',
+      connectionId: expect.any(String),
+    });
+    await client.close();
   });
 });

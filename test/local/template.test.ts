@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { appFromTemplate, loadApp } from '../../generator/local/template/load-app';
 import { resolveValue } from '../../generator/local/template/resolve';
 import type { Json, Template } from '../../generator/template/types';
-import { lambdaAppDir, sfnSyncAppDir } from './helpers';
+import { lambdaAppDir, sfnSyncAppDir, writeApp } from './helpers';
 
 const template: Template = {
   Parameters: { StageName: { Type: 'String', Default: 'prod' }, Flag: { Type: 'String', Default: 'yes' } },
@@ -102,5 +102,31 @@ describe('loadApp', () => {
       /exactly one AWS::ApiGatewayV2::Api with ProtocolType WEBSOCKET/,
     );
     expect(() => loadApp('/nonexistent/app')).toThrow('/nonexistent/app does not exist');
+  });
+});
+
+describe('loadApp: bundles', () => {
+  it('fails at start when a route function has no JavaScript bundle, naming it', () => {
+    const dir = writeApp({
+      Resources: {
+        Api: { Type: 'AWS::ApiGatewayV2::Api', Properties: { ProtocolType: 'WEBSOCKET' } },
+        Route: {
+          Type: 'AWS::ApiGatewayV2::Route',
+          Properties: { RouteKey: '$default', Target: 'integrations/Integration' },
+        },
+        Integration: {
+          Type: 'AWS::ApiGatewayV2::Integration',
+          Properties: {
+            IntegrationType: 'AWS_PROXY',
+            IntegrationUri: {
+              'Fn::Sub':
+                'arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Fn.Arn}/invocations',
+            },
+          },
+        },
+        Fn: { Type: 'AWS::Serverless::Function', Properties: { CodeUri: 'src/', Handler: 'app.handler' } },
+      },
+    });
+    expect(() => loadApp(dir)).toThrow(/^function Fn: no app\.js in \S+src for Handler app\.handler/);
   });
 });

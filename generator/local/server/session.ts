@@ -25,15 +25,19 @@ export function openSession(
   const connection: Connection = { ...accepted, socket, lastActiveAt: Date.now() };
   gw.registry.add(connection);
   limitFrameSize(socket, gw.quotas.frameLimitBytes);
-  let idleTimer = setTimeout(() => socket.close(1001, 'Going away'), gw.quotas.idleTimeoutMs);
-  const lifetimeTimer = setTimeout(() => socket.close(1001, 'Going away'), gw.quotas.maxConnectionMs);
-  const touch = () => {
-    connection.lastActiveAt = Date.now();
-    idleTimer.refresh();
+  // Traffic either way (messages in, @connections posts out) keeps a connection from being idle; the
+  // timer looks at lastActiveAt when it fires rather than being reset on every message.
+  const idleMs = gw.quotas.idleTimeoutMs;
+  const checkIdle = () => {
+    const quietMs = Date.now() - connection.lastActiveAt;
+    if (quietMs >= idleMs) socket.close(1001, 'Going away');
+    else idleTimer = setTimeout(checkIdle, idleMs - quietMs).unref();
   };
+  let idleTimer = setTimeout(checkIdle, idleMs).unref();
+  const lifetimeTimer = setTimeout(() => socket.close(1001, 'Going away'), gw.quotas.maxConnectionMs).unref();
   socket.on('error', () => {}); // protocol errors (1009, bad frames) close the socket; nothing else to do
   socket.on('message', (data, isBinary) => {
-    touch();
+    connection.lastActiveAt = Date.now();
     if (isBinary) {
       // API Gateway does not take binary frames: it disconnects with 1003.
       gw.log.line(`${connection.id} binary frame: closing with 1003`);
@@ -48,8 +52,6 @@ export function openSession(
     gw.registry.remove(connection.id);
     track(gw, disconnect(gw, { ...connectInfo, connection }, code, reason.toString() || closeReason(code)));
   });
-  idleTimer = idleTimer.unref();
-  lifetimeTimer.unref();
 }
 
 async function onMessage(gw: Gateway, connection: Connection, connectInfo: RequestInfo, body: string) {

@@ -81,6 +81,12 @@ export function appFromTemplate(template: Template, dir: string, options: LoadOp
 
   const functions = loadFunctions(template, ctx, dir);
   const routes = loadRoutes(template, properties, functions);
+  for (const route of routes.values()) {
+    const used = [route.integration, route.authorizer].map(
+      (part) => part && 'functionId' in part && part.functionId,
+    );
+    for (const id of used) if (id) checkBundle(functions.get(id) as LocalFunction);
+  }
   return {
     dir,
     apiId: ctx.apiId,
@@ -201,4 +207,16 @@ function definitionOf(id: string, props: Props, dir: string): Json {
       id,
     );
   }
+}
+
+/** A route's function must have its code on disk: fail at start, not on the first message. */
+function checkBundle(fn: LocalFunction): void {
+  const dot = fn.handler.lastIndexOf('.');
+  const base = resolvePath(fn.codeDir, fn.handler.slice(0, dot));
+  if (dot > 0 && ['.js', '.cjs', '.mjs'].some((extension) => existsSync(base + extension))) return;
+  throw new LocalError(
+    'E_LOCAL_BUNDLE',
+    `function ${fn.id}: no ${fn.handler.slice(0, dot) || fn.handler}.js in ${fn.codeDir} for Handler ${fn.handler} (wskit local runs JavaScript bundles; build the app first)`,
+    fn.id,
+  );
 }
