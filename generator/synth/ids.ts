@@ -2,7 +2,7 @@
  * Logical ids are public API: renaming one replaces the resource on the next deploy. They are
  * derived here and nowhere else.
  */
-import { kebabCase } from '../model/build';
+import { kebabCase } from '../model/names';
 import type { LambdaFunction, Route, StateMachine, Table } from '../model/types';
 
 export const API_ID = 'WebSocketApi';
