@@ -5,6 +5,7 @@ import { PATTERNS } from '../../../patterns/index';
 import type { GenerateRequest } from '../../app/generate';
 import { show, UsageError } from '../../errors';
 import { RUNTIMES, type Runtime } from '../../model/types';
+import { checkRegionFlag, checkStageFlag } from '../flags';
 import type { Done } from '../program';
 
 export interface GenerateFlags {
@@ -82,20 +83,8 @@ export function generateRequest(
       'name',
     );
   }
-  if (flags.stage !== undefined && !/^[A-Za-z0-9_-]{1,128}$/.test(flags.stage)) {
-    throw new UsageError(
-      'E_USAGE',
-      `--stage ${show(flags.stage)}: use letters, digits, hyphens and underscores, 1 to 128`,
-      'stage',
-    );
-  }
-  if (flags.region !== undefined && !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(flags.region)) {
-    throw new UsageError(
-      'E_USAGE',
-      `--region ${show(flags.region)}: expected a region name such as "us-east-1"`,
-      'region',
-    );
-  }
+  checkStageFlag(flags.stage);
+  checkRegionFlag(flags.region);
   const source = pattern
     ? patternSource(pattern, flags)
     : { kind: 'appFile' as const, file: flags.app as string };

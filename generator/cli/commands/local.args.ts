@@ -1,6 +1,7 @@
 /** Options of `wskit local`; the behaviour is in ./local.ts, loaded on demand. */
 import type { Command } from 'commander';
 import { show, UsageError } from '../../errors';
+import { checkRegionFlag, checkStageFlag } from '../flags';
 import type { Done } from '../program';
 
 export interface LocalFlags {
@@ -50,20 +51,8 @@ export function registerLocal(program: Command, done: Done): void {
 export function localRequest(target: string | undefined, flags: LocalFlags): LocalRequest {
   const port = integer('--port', flags.port ?? '3001', 0, 65_535);
   const waitScale = number('--wait-scale', flags.waitScale ?? '1');
-  if (flags.stage !== undefined && !/^[A-Za-z0-9_-]{1,128}$/.test(flags.stage)) {
-    throw new UsageError(
-      'E_USAGE',
-      `--stage ${show(flags.stage)}: use letters, digits, hyphens and underscores, 1 to 128`,
-      'stage',
-    );
-  }
-  if (flags.region !== undefined && !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(flags.region)) {
-    throw new UsageError(
-      'E_USAGE',
-      `--region ${show(flags.region)}: expected a region name such as "us-east-1"`,
-      'region',
-    );
-  }
+  checkStageFlag(flags.stage);
+  checkRegionFlag(flags.region);
   const seconds = (flag: string, value: string | undefined) =>
     value === undefined ? undefined : positive(flag, value) * 1000;
   const idleTimeoutMs = seconds('--idle-timeout', flags.idleTimeout);
