@@ -3,9 +3,11 @@
  * app's `$default` route and the sfn-sync route (Wait states instant) — against a bare `ws` echo
  * server driven by the same client, the ceiling. All on 127.0.0.1, measured side by side in one run.
  * The client runs in its own thread, as a remote client would, so it does not share the server's
- * event loop.
+ * event loop. Each line also says how busy the server's thread was and how much CPU the whole process
+ * (server, function workers, client) used per round trip: on 2 cores the sum is what limits throughput.
  */
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { WebSocketServer } from 'ws';
 import { startLocal } from '../generator/local/start-local';
@@ -54,6 +56,10 @@ interface Result {
   readonly perSecond: number;
   readonly p50: number;
   readonly p99: number;
+  /** Microseconds per round trip the server's thread (this one) was busy: its event loop utilisation. */
+  readonly mainBusyUs: number;
+  /** Microseconds of CPU per round trip in the whole process: server, function workers and client. */
+  readonly processCpuUs: number;
 }
 
 function drive(
@@ -76,10 +82,21 @@ function drive(
 
 async function measure(name: string, url: string, connections: number): Promise<Result> {
   await drive(url, connections, WARMUP);
+  const loopBefore = performance.eventLoopUtilization();
+  const cpuBefore = process.cpuUsage();
   const { seconds, latencies } = await drive(url, connections, ROUND_TRIPS);
+  const loop = performance.eventLoopUtilization(loopBefore);
+  const cpu = process.cpuUsage(cpuBefore);
   const sorted = [...latencies].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  return { name, perSecond: ROUND_TRIPS / seconds, p50: at(0.5), p99: at(0.99) };
+  return {
+    name,
+    perSecond: ROUND_TRIPS / seconds,
+    p50: at(0.5),
+    p99: at(0.99),
+    mainBusyUs: (loop.active * 1000) / ROUND_TRIPS,
+    processCpuUs: (cpu.user + cpu.system) / ROUND_TRIPS,
+  };
 }
 
 async function echoServer(): Promise<{ url: string; close: () => Promise<void> }> {
@@ -114,7 +131,8 @@ for (const connections of LEVELS) {
       target === undefined ? '' : ` (target >= ${target * 100}%: ${ratio >= target ? 'met' : 'NOT met'})`;
     process.stdout.write(
       `  ${result.name.padEnd(46)} ${result.perSecond.toFixed(0).padStart(7)} round trips/s  ` +
-        `p50 ${result.p50.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms  ${(ratio * 100).toFixed(0)}% of echo${verdict}\n`,
+        `p50 ${result.p50.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms  ${(ratio * 100).toFixed(0)}% of echo${verdict}\n` +
+        `  ${''.padEnd(46)} server thread busy ${result.mainBusyUs.toFixed(0)} µs, process CPU ${result.processCpuUs.toFixed(0)} µs per round trip\n`,
     );
   }
 }

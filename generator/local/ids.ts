@@ -17,8 +17,19 @@ export function newGatewayId(): string {
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** `21/Nov/2026:16:12:33 +0000`, the `$context.requestTime` format (no Intl: it is hot and slow). */
+let cachedSecond = -1;
+let cachedTime = '';
+
+/**
+ * `21/Nov/2026:16:12:33 +0000`, the `$context.requestTime` format (no Intl: it is hot and slow).
+ * Every message of one second shares the text, so it is formatted once per second.
+ */
 export function requestTime(epochMs: number): string {
-  const d = new Date(epochMs);
-  return `${pad(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000`;
+  const second = Math.floor(epochMs / 1000);
+  if (second !== cachedSecond) {
+    const d = new Date(second * 1000);
+    cachedTime = `${pad(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000`;
+    cachedSecond = second;
+  }
+  return cachedTime;
 }

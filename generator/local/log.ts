@@ -1,6 +1,8 @@
 /** One line per event (connection, route, integration, status, latency); details only with --verbose. */
 
 export interface Logger {
+  /** False when lines go nowhere: hot paths skip building them. */
+  readonly enabled: boolean;
   readonly verbose: boolean;
   line(text: string): void;
   /** A multi-line detail (rendered template, Lambda event, state trace), printed only when verbose. */
@@ -9,8 +11,19 @@ export interface Logger {
 
 export function createLogger(write: ((line: string) => void) | undefined, verbose: boolean): Logger {
   if (!write) return silentLogger;
-  const stamp = () => new Date().toISOString().slice(11, 23);
+  // Lines of one millisecond share their time stamp.
+  let stampedAt = -1;
+  let stamped = '';
+  const stamp = () => {
+    const now = Date.now();
+    if (now !== stampedAt) {
+      stampedAt = now;
+      stamped = new Date(now).toISOString().slice(11, 23);
+    }
+    return stamped;
+  };
   return {
+    enabled: true,
     verbose,
     line: (text) => write(`${stamp()} ${text}`),
     detail: (label, value) => {
@@ -21,4 +34,4 @@ export function createLogger(write: ((line: string) => void) | undefined, verbos
   };
 }
 
-export const silentLogger: Logger = { verbose: false, line: () => {}, detail: () => {} };
+export const silentLogger: Logger = { enabled: false, verbose: false, line: () => {}, detail: () => {} };

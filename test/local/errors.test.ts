@@ -32,6 +32,16 @@ describe('wskit local: errors', () => {
     });
     expect(reply.connectionId).toMatch(/^[\w-]{15}=$/);
     expect(reply.remainingMs).toBeGreaterThan(0);
+    const { functionName } = reply.context;
+    expect(reply.context).toEqual({
+      awsRequestId: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
+      functionName: expect.stringMatching(/-EchoFunction$/),
+      invokedFunctionArn: reply.functionArn,
+      memoryLimitInMB: expect.stringMatching(/^\d+$/),
+      logGroupName: `/aws/lambda/${functionName}`,
+      logStreamName: expect.stringMatching(/^local\/\[\$LATEST\]\d+$/),
+    });
+    expect(reply.functionArn).toMatch(new RegExp(`:function:${functionName}$`));
     // The environment stays warm: module state survives between invocations.
     const again = JSON.parse(await client.request('{"type": "echo"}'));
     expect(again.invocations).toBeGreaterThan(1);

@@ -29,11 +29,19 @@ export const timedOut: IntegrationResult = {
   message: 'Endpoint request timed out',
 };
 
-/** Resolves with `onTimeout` when `work` takes longer than `ms`. */
+/** Resolves with `onTimeout` when `work` takes longer than `ms` (one promise and one timer per call). */
 export function withTimeout<T>(work: Promise<T>, ms: number, onTimeout: T): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<T>((resolve) => {
-    timer = setTimeout(() => resolve(onTimeout), ms);
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => resolve(onTimeout), ms);
+    work.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
   });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

@@ -101,7 +101,14 @@ export class FunctionPool {
 
   private spawn(): Environment {
     const worker = new Worker(WORKER_FILE, {
-      workerData: { codeDir: this.fn.codeDir, handler: this.fn.handler, timeoutMs: this.timeoutMs },
+      workerData: {
+        codeDir: this.fn.codeDir,
+        handler: this.fn.handler,
+        timeoutMs: this.timeoutMs,
+        functionName: this.fn.name,
+        invokedFunctionArn: this.fn.arn,
+        memoryLimitInMB: this.fn.memoryMb,
+      },
       env: this.options.environment,
       stdout: true,
       stderr: true,
@@ -128,19 +135,8 @@ export class FunctionPool {
     env.queue.push(invocation);
     if (env.queue.length === 1) this.startClock(env, invocation);
     if (env.outbox.length === 0) setImmediate(() => this.flush(env));
-    env.outbox.push(
-      JSON.stringify({
-        id: requestId,
-        event: invocation.event,
-        context: {
-          awsRequestId: requestId,
-          functionName: this.fn.name,
-          invokedFunctionArn: this.fn.arn,
-          memoryLimitInMB: this.fn.memoryMb,
-          logStreamName: `local/[$LATEST]${env.worker.threadId}`,
-        },
-      }),
-    );
+    // The rest of the context is the same for every invocation: the worker has it from the start.
+    env.outbox.push(`{"id":"${requestId}","event":${JSON.stringify(invocation.event)}}`);
   }
 
   private flush(env: Environment): void {

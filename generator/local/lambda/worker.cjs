@@ -1,7 +1,7 @@
 'use strict';
 // One Lambda execution environment in a worker thread: loads the function's bundle once (the init
 // phase), then runs one invocation at a time, keeping module state between them as a warm Lambda does.
-const { parentPort, workerData } = require('node:worker_threads');
+const { parentPort, workerData, threadId } = require('node:worker_threads');
 const Module = require('node:module');
 const { resolve } = require('node:path');
 const { pathToFileURL } = require('node:url');
@@ -10,7 +10,8 @@ const { pathToFileURL } = require('node:url');
 // the emulator to wskit's node_modules) plays that part. Re-read it in case the loader cached it.
 Module._initPaths();
 
-const { codeDir, handler, timeoutMs } = workerData;
+const { codeDir, handler, timeoutMs, functionName, invokedFunctionArn, memoryLimitInMB } = workerData;
+const logStreamName = `local/[$LATEST]${threadId}`;
 const dot = handler.lastIndexOf('.');
 const modulePath = resolve(codeDir, handler.slice(0, dot));
 const exportName = handler.slice(dot + 1);
@@ -51,17 +52,17 @@ async function loadHandler() {
 const ready = loadHandler();
 ready.catch(() => {}); // reported on each invocation instead
 
-function makeContext(info) {
+function makeContext(awsRequestId, deadlineMs) {
   return {
     callbackWaitsForEmptyEventLoop: true,
-    functionName: info.functionName,
+    functionName,
     functionVersion: '$LATEST',
-    invokedFunctionArn: info.invokedFunctionArn,
-    memoryLimitInMB: String(info.memoryLimitInMB),
-    awsRequestId: info.awsRequestId,
-    logGroupName: `/aws/lambda/${info.functionName}`,
-    logStreamName: info.logStreamName,
-    getRemainingTimeInMillis: () => Math.max(0, info.deadlineMs - Date.now()),
+    invokedFunctionArn,
+    memoryLimitInMB: String(memoryLimitInMB),
+    awsRequestId,
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName,
+    getRemainingTimeInMillis: () => Math.max(0, deadlineMs - Date.now()),
     done() {},
     fail() {},
     succeed() {},
@@ -98,10 +99,10 @@ function send(reply) {
   outbox.push(reply);
 }
 
-async function invoke({ id, event, context }) {
+async function invoke({ id, event }) {
   try {
     const fn = await ready;
-    const result = await call(fn, event, makeContext({ ...context, deadlineMs: Date.now() + timeoutMs }));
+    const result = await call(fn, event, makeContext(id, Date.now() + timeoutMs));
     send(JSON.stringify({ id, ok: true, result: result === undefined ? null : result }));
   } catch (error) {
     send(JSON.stringify({ id, ok: false, error: errorInfo(error, 'Error') }));

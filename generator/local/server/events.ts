@@ -16,25 +16,25 @@ export interface RequestInfo {
   readonly epochMs: number;
 }
 
+/** Built by assignment rather than spreads: it is made for every message. */
 export function requestContext(info: RequestInfo): Record<string, unknown> {
   const { app, connection } = info;
-  return {
-    routeKey: info.routeKey,
-    ...(info.messageId ? { messageId: info.messageId } : {}),
-    eventType: info.eventType,
-    extendedRequestId: info.requestId,
-    requestTime: requestTime(info.epochMs),
-    messageDirection: 'IN',
-    stage: app.stage,
-    connectedAt: connection.connectedAt,
-    requestTimeEpoch: info.epochMs,
-    identity: { sourceIp: connection.sourceIp, userAgent: connection.userAgent },
-    requestId: info.requestId,
-    domainName: info.domainName,
-    connectionId: connection.id,
-    apiId: app.apiId,
-    ...(connection.authorizer ? { authorizer: connection.authorizer } : {}),
-  };
+  const context: Record<string, unknown> = { routeKey: info.routeKey };
+  if (info.messageId) context.messageId = info.messageId;
+  context.eventType = info.eventType;
+  context.extendedRequestId = info.requestId;
+  context.requestTime = requestTime(info.epochMs);
+  context.messageDirection = 'IN';
+  context.stage = app.stage;
+  context.connectedAt = connection.connectedAt;
+  context.requestTimeEpoch = info.epochMs;
+  context.identity = { sourceIp: connection.sourceIp, userAgent: connection.userAgent };
+  context.requestId = info.requestId;
+  context.domainName = info.domainName;
+  context.connectionId = connection.id;
+  context.apiId = app.apiId;
+  if (connection.authorizer) context.authorizer = connection.authorizer;
+  return context;
 }
 
 export interface HandshakeInfo {
@@ -51,15 +51,17 @@ export function lambdaEvent(
   handshake?: HandshakeInfo,
   extra = {},
 ) {
-  return {
-    ...(handshake ?? {}),
-    requestContext: { ...requestContext(info), ...extra },
-    ...(body !== undefined ? { body } : {}),
-    isBase64Encoded: false,
-  };
+  const event: Record<string, unknown> = handshake ? { ...handshake } : {};
+  event.requestContext = Object.assign(requestContext(info), extra);
+  if (body !== undefined) event.body = body;
+  event.isBase64Encoded = false;
+  return event;
 }
 
 /** `$context` in mapping templates: the request context plus `status` and `error` once known. */
 export function vtlContext(info: RequestInfo, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { ...requestContext(info), authorizer: info.connection.authorizer ?? {}, error: {}, ...extra };
+  const context = requestContext(info);
+  context.authorizer = info.connection.authorizer ?? {};
+  context.error = {};
+  return Object.assign(context, extra);
 }

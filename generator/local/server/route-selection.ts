@@ -16,7 +16,7 @@ export function selectRoute(
 
 /** The value the selection expression picks from the message, as a string, or undefined. */
 export function routeKeyOf(expression: string, body: string): string | undefined {
-  const path = /^\$request\.body\.(.+)$/.exec(expression.trim())?.[1];
+  const path = bodyPath(expression);
   if (!path) return undefined;
   let value: unknown;
   try {
@@ -24,13 +24,23 @@ export function routeKeyOf(expression: string, body: string): string | undefined
   } catch {
     return undefined;
   }
-  for (const segment of path.split('.')) {
+  for (const segment of path) {
     if (value === null || typeof value !== 'object') return undefined;
     value = (value as Record<string, unknown>)[segment];
   }
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return undefined;
+}
+
+const bodyPaths = new Map<string, readonly string[] | undefined>();
+
+/** `$request.body.a.b` → `['a', 'b']`; worked out once per expression (a template has one or two). */
+function bodyPath(expression: string): readonly string[] | undefined {
+  if (bodyPaths.has(expression)) return bodyPaths.get(expression);
+  const path = /^\$request\.body\.(.+)$/.exec(expression.trim())?.[1]?.split('.');
+  if (bodyPaths.size < 100) bodyPaths.set(expression, path);
+  return path;
 }
 
 const customRoutes = new WeakMap<object, boolean>();

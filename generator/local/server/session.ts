@@ -84,9 +84,11 @@ async function onMessage(gw: Gateway, connection: Connection, connectInfo: Reque
     gw.log.line(`${connection.id} ${routeKey}: ${(error as Error).stack ?? String(error)}`);
     result = { kind: 'error', status: 500, message: 'Internal server error' };
   }
-  gw.log.line(
-    `${connection.id} ${routeKey} ${describe(route.integration.kind)} ${result.status} ${Date.now() - started}ms`,
-  );
+  if (gw.log.enabled) {
+    gw.log.line(
+      `${connection.id} ${routeKey} ${describe(route.integration.kind)} ${result.status} ${Date.now() - started}ms`,
+    );
+  }
   if (result.kind === 'error')
     send(JSON.stringify({ message: result.message, connectionId: connection.id, requestId }));
   else if (route.twoWay && result.body !== undefined) send(result.body);
