@@ -43,6 +43,8 @@ interface Prepared {
   readonly runOptions: RunOptions;
 }
 
+type Outcome = { readonly status: 'SUCCEEDED'; readonly output: unknown } | ReturnType<typeof failureOf>;
+
 const ERROR_PREFIX = 'com.amazonaws.swf.service.v2.model#';
 
 export class StepFunctionsRunner {
@@ -142,26 +144,33 @@ export class StepFunctionsRunner {
     return { prepared, input, name };
   }
 
-  private async execute(prepared: Prepared, input: unknown, timeoutMs: number) {
+  /** One promise and one timer per execution: this runs for every message of a Step Functions route. */
+  private execute(
+    prepared: Prepared,
+    input: unknown,
+    timeoutMs: number,
+  ): Promise<Outcome | 'integration-timeout'> {
     const execution = prepared.interpreter.run(input as never, prepared.runOptions);
     this.running.add(execution.abort);
     if (this.options.trace) void this.traceEvents(prepared.machine.name, execution.eventLogs);
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<'integration-timeout'>((resolve) => {
-      if (Number.isFinite(timeoutMs)) timer = setTimeout(() => resolve('integration-timeout'), timeoutMs);
+    return new Promise((resolve) => {
+      const timer = Number.isFinite(timeoutMs)
+        ? setTimeout(() => {
+            this.running.delete(execution.abort);
+            resolve('integration-timeout');
+            execution.abort();
+          }, timeoutMs)
+        : undefined;
+      const settle = (outcome: Outcome) => {
+        clearTimeout(timer);
+        this.running.delete(execution.abort);
+        resolve(outcome);
+      };
+      execution.result.then(
+        (output) => settle({ status: 'SUCCEEDED', output }),
+        (error: unknown) => settle(failureOf(error)),
+      );
     });
-    const finished = execution.result.then(
-      (output) => ({ status: 'SUCCEEDED' as const, output }),
-      (error: unknown) => failureOf(error),
-    );
-    try {
-      const outcome = await Promise.race([finished, timedOut]);
-      if (outcome === 'integration-timeout') execution.abort();
-      return outcome;
-    } finally {
-      clearTimeout(timer);
-      this.running.delete(execution.abort);
-    }
   }
 
   private async traceEvents(machineName: string, events: AsyncGenerator<unknown>): Promise<void> {

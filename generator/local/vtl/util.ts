@@ -6,23 +6,19 @@
  */
 export function escapeJavaScript(value: unknown): string | null {
   if (value === null || value === undefined) return null;
-  let out = '';
-  for (const char of String(value)) {
-    for (let i = 0; i < char.length; i++) out += escapeUnit(char.charCodeAt(i));
-  }
-  return out;
+  // Code unit by code unit, as Java does: a surrogate pair becomes two \uXXXX escapes.
+  return String(value).replace(NEEDS_ESCAPE, (char) => escapeUnit(char.charCodeAt(0)));
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: Java escapes control characters
+const NEEDS_ESCAPE = /[\u0000-\u001f'"\\/\u0080-\uffff]/g;
 const SHORT_ESCAPES: Record<number, string> = { 8: '\\b', 9: '\\t', 10: '\\n', 12: '\\f', 13: '\\r' };
-const BACKSLASHED = new Set(["'", '"', '\\', '/']);
 
 function escapeUnit(code: number): string {
-  if (code > 0x7f || (code < 32 && !SHORT_ESCAPES[code])) {
-    return `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
-  }
-  if (SHORT_ESCAPES[code]) return SHORT_ESCAPES[code];
-  const char = String.fromCharCode(code);
-  return BACKSLASHED.has(char) ? `\\${char}` : char;
+  const short = SHORT_ESCAPES[code];
+  if (short) return short;
+  if (code > 0x7f || code < 32) return `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  return `\\${String.fromCharCode(code)}`;
 }
 
 /** Java's URLEncoder: like encodeURIComponent, but space is `+` and only `*-._` stay as they are. */
