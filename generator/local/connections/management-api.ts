@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../log';
 import { MESSAGE_LIMIT_BYTES } from '../server/quotas';
+import { sendToConnection } from './outbox';
 import type { ConnectionRegistry } from './registry';
 
 const PATH = /^(?:\/([^/]+))?\/@connections\/([^/?]+)\/?(?:\?.*)?$/;
@@ -49,7 +50,7 @@ function answer(
     case 'POST':
       if (size > MESSAGE_LIMIT_BYTES)
         return sendError(response, 413, 'PayloadTooLargeException', 'Request entity too large');
-      connection.socket.send(body.toString('utf8'));
+      sendToConnection(connection, body.toString('utf8'));
       connection.lastActiveAt = Date.now();
       response.writeHead(200, { 'content-type': 'application/json' }).end();
       return 200;

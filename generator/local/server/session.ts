@@ -3,6 +3,7 @@
  * their integrations with answers as API Gateway sends them, and `$disconnect` when it closes.
  */
 import type { WebSocket } from 'ws';
+import { sendToConnection } from '../connections/outbox';
 import type { Connection } from '../connections/registry';
 import { newGatewayId } from '../ids';
 import { describe } from './connect';
@@ -58,9 +59,7 @@ async function onMessage(gw: Gateway, connection: Connection, connectInfo: Reque
   const started = Date.now();
   const requestId = newGatewayId();
   const routeKey = selectRoute(gw.app.routeSelectionExpression, body, gw.app.routes);
-  const send = (text: string) => {
-    if (connection.socket.readyState === connection.socket.OPEN) connection.socket.send(text);
-  };
+  const send = (text: string) => sendToConnection(connection, text);
   if (routeKey === undefined) {
     gw.log.line(`${connection.id} message: no route and no $default → Forbidden`);
     send(JSON.stringify({ message: 'Forbidden', connectionId: connection.id, requestId }));
