@@ -1,4 +1,4 @@
-/** Frames for clients leave at the end of the event loop's turn, in order, and only to open sockets. */
+/** A turn's first frame leaves at once, the rest at the end of the turn, in order, and only to open sockets. */
 import type { WebSocket } from 'ws';
 import { sendToConnection } from '../../generator/local/connections/outbox';
 import type { Connection } from '../../generator/local/connections/registry';
@@ -12,7 +12,7 @@ function connection(id: string, readyState = 1): Connection & { sent: string[] }
 const endOfTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('wskit local: outgoing frames', () => {
-  it('sends each connection its frames in order once the turn ends, and none to a closed socket', async () => {
+  it('sends the first frame at once and the rest in order at the end of the turn, none to closed sockets', async () => {
     const a = connection('a');
     const b = connection('b');
     const closed = connection('c', 3);
@@ -20,13 +20,17 @@ describe('wskit local: outgoing frames', () => {
     sendToConnection(b, 'b1');
     sendToConnection(closed, 'c1');
     sendToConnection(a, 'a2');
-    expect(a.sent).toEqual([]);
+    expect(a.sent).toEqual(['a1']);
+    expect(b.sent).toEqual([]);
     await endOfTurn();
     expect(a.sent).toEqual(['a1', 'a2']);
     expect(b.sent).toEqual(['b1']);
     expect(closed.sent).toEqual([]);
+    // A new turn: its first frame goes out at once again.
     sendToConnection(b, 'b2');
-    await endOfTurn();
     expect(b.sent).toEqual(['b1', 'b2']);
+    sendToConnection(closed, 'c2');
+    await endOfTurn();
+    expect(closed.sent).toEqual([]);
   });
 });
