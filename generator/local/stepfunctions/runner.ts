@@ -84,7 +84,8 @@ export class StepFunctionsRunner {
         startDate: started / 1000,
         stopDate: stopped / 1000,
         status: outcome.status,
-        input: JSON.stringify(input),
+        // StartSyncExecution echoes the input string exactly as it was sent, spacing included.
+        input: typeof request.input === 'string' ? request.input : JSON.stringify(input),
         inputDetails: { included: true },
         ...(outcome.status === 'SUCCEEDED'
           ? { output: JSON.stringify(outcome.output), outputDetails: { included: true } }
