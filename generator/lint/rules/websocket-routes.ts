@@ -3,7 +3,7 @@
  * `$default` responses, and the escaped `\$default` of TemplateSelectionExpression.
  */
 import { show } from '../../errors';
-import type { LintContext } from '../types';
+import type { LintContext, ResourceEntry } from '../types';
 import { literal, routeTargetId, targetOf, type WebSocketApi, webSocketApis } from './websocket-model';
 
 /** `$request.body.action`, `${request.body.action}`, `$request.body.a.b`, `$request.body['a-b']`. */
@@ -142,24 +142,19 @@ function checkSelectionExpressions(ctx: LintContext, ws: WebSocketApi): void {
       );
     }
   }
-  for (const r of ws.routeResponses) {
-    const key = r.properties.RouteResponseKey;
-    if (typeof key === 'string' && key !== '$default') {
-      ctx.report(
-        'E9011',
-        ['Resources', r.id, 'Properties', 'RouteResponseKey'],
-        `${r.id}: RouteResponseKey ${show(key)} is not supported; WebSocket APIs only support "$default"`,
-      );
+  // WebSocket APIs support only `$default` as a route response key and selection expression.
+  const onlyDefault = (resources: readonly ResourceEntry[], property: string) => {
+    for (const r of resources) {
+      const value = r.properties[property];
+      if (typeof value === 'string' && value !== '$default') {
+        ctx.report(
+          'E9011',
+          ['Resources', r.id, 'Properties', property],
+          `${r.id}: ${property} ${show(value)} is not supported; WebSocket APIs only support "$default"`,
+        );
+      }
     }
-  }
-  for (const r of ws.routes) {
-    const expression = r.properties.RouteResponseSelectionExpression;
-    if (typeof expression === 'string' && expression !== '$default') {
-      ctx.report(
-        'E9011',
-        ['Resources', r.id, 'Properties', 'RouteResponseSelectionExpression'],
-        `${r.id}: RouteResponseSelectionExpression ${show(expression)} is not supported; WebSocket APIs only support "$default"`,
-      );
-    }
-  }
+  };
+  onlyDefault(ws.routeResponses, 'RouteResponseKey');
+  onlyDefault(ws.routes, 'RouteResponseSelectionExpression');
 }
