@@ -10,7 +10,8 @@ import {
 
 /** Parses argv with the real option definitions, capturing what the action would receive. */
 function parse(argv: string[]): unknown {
-  const program = new Command('wskit').exitOverride();
+  // Output settings must be set before the commands are added: commander copies them at creation.
+  const program = new Command('wskit').exitOverride().configureOutput({ writeErr: () => {} });
   for (const register of [registerDeploy, registerDelete, registerOutputs]) register(program, () => {});
   let parsed: unknown;
   program.commands
@@ -28,7 +29,6 @@ function parse(argv: string[]): unknown {
     ?.action((options) => {
       parsed = parseOutputsArgs(options);
     });
-  program.configureOutput({ writeErr: () => {} });
   program.parse(argv, { from: 'user' });
   return parsed;
 }
