@@ -230,3 +230,30 @@ describe('--typecheck', () => {
     );
   });
 });
+
+test('refuses to write an app whose template has lint errors, naming the first one', async () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'request.vtl'), readFileSync(packagePath('templates', 'sfn-sync-request.vtl')));
+  writeFileSync(
+    join(dir, 'app.ts'),
+    [
+      "import { readFileSync } from 'node:fs';",
+      "import { expressStateMachine, route, stepFunctionsSyncIntegration, webSocketApp } from 'wskit';",
+      "const machine = expressStateMachine('Broken', { definition: { StartAt: 'A', States: { A: { Type: 'Pass', Next: 'Nowhere' } } } });",
+      "const requestTemplate = readFileSync(`${__dirname}/request.vtl`, 'utf8');",
+      "export default webSocketApp({ name: 'broken', routes: [route('$default', stepFunctionsSyncIntegration(machine, { requestTemplate }), { twoWay: true })] });",
+    ].join('\n'),
+  );
+  const attempt = generate({
+    source: { kind: 'appFile', file: join(dir, 'app.ts') },
+    out: join(dir, 'out'),
+    name: 'broken',
+    force: false,
+    commandLine: 'x',
+  });
+  await expect(attempt).rejects.toThrow(ModelError);
+  await expect(attempt).rejects.toThrow(
+    /^the generated template has lint errors, so nothing was written: template\.yml:\d+:\d+ E9017 .*"Nowhere"/,
+  );
+  expect(readdirSync(dir).sort()).toEqual(['app.ts', 'request.vtl']);
+});

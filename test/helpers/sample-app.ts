@@ -12,6 +12,7 @@ import {
   webSocketApp,
 } from '../../generator/model/build';
 import type { Route } from '../../generator/model/types';
+import { readTemplateFile } from '../../generator/paths';
 
 export const table = connectionsTable('Connections');
 export const chat = lambdaFunction('Chat', {
@@ -23,8 +24,7 @@ export const machine = expressStateMachine('Orders', {
   definition: { StartAt: 'Done', States: { Done: { Type: 'Succeed' } } },
 });
 export const orders = stepFunctionsSyncIntegration(machine, {
-  requestTemplate:
-    '{"input": "$util.escapeJavaScript($input.body)", "stateMachineArn": "${StateMachineArn}"}',
+  requestTemplate: readTemplateFile('sfn-sync-request.vtl'),
 });
 
 export function sampleApp(extraRoutes: readonly Route[] = []) {

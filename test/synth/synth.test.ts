@@ -1,3 +1,6 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { lintTemplateText } from '../../generator/lint/index';
 import { route } from '../../generator/model/build';
 import { synthesize } from '../../generator/synth/synth';
 import type { Json, Resource, Template } from '../../generator/template/types';
@@ -5,6 +8,7 @@ import { toYaml } from '../../generator/template/yaml';
 import { PATTERNS } from '../../patterns/index';
 import { danglingReferences, references } from '../helpers/references';
 import { orders, sampleApp } from '../helpers/sample-app';
+import { tempDir } from '../helpers/tmp';
 
 const byType = (template: Template, type: string) =>
   Object.entries(template.Resources).filter(([, resource]) => resource.Type === type);
@@ -249,4 +253,14 @@ describe('redeployment', () => {
     const b = sfn?.build({ name: 'demo', options: { response: 'output', 'on-failure': 'passthrough' } });
     expect(a && deploymentIdOf(synthesize(a).template)).not.toBe(b && deploymentIdOf(synthesize(b).template));
   });
+});
+
+test('an app using every kind of model item lints with no finding', () => {
+  const { template, banners, files } = synthesize(sampleApp());
+  const dir = tempDir();
+  for (const file of files) {
+    mkdirSync(join(dir, dirname(file.path)), { recursive: true });
+    writeFileSync(join(dir, file.path), file.content);
+  }
+  expect(lintTemplateText(toYaml(template, { banners }), 'template.yml', { baseDir: dir })).toEqual([]);
 });
