@@ -5,7 +5,7 @@
  * wskit start-up, and quick to parse cold); its listener reports where each node starts.
  * Hostile input (binary, huge, deeply nested, alias bombs) is refused with a LintInputError.
  */
-import jsYaml from 'js-yaml';
+import { jsYaml } from '../template/js-yaml';
 import { LintInputError } from './errors';
 
 export interface Position {

@@ -3,11 +3,10 @@
  * js-yaml copy it uses, with no line folding and no anchors, so output is stable and readable.
  */
 import { schema as cfnSchema, yamlParse } from 'yaml-cfn';
+import { jsYaml } from './js-yaml';
 import type { Template } from './types';
 
-// The same js-yaml copy as yaml-cfn's: an ES `import` would load js-yaml's separate ESM build,
-// whose Type class yaml-cfn's tags are not instances of.
-const { DEFAULT_SCHEMA, dump }: typeof import('js-yaml') = require('js-yaml');
+const { DEFAULT_SCHEMA, dump } = jsYaml;
 
 export interface SectionComments {
   /** Banner comments keyed by the logical id they stand above, e.g. `{ WebSocketApi: 'API' }`. */

@@ -5,8 +5,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import jsYaml from 'js-yaml';
 import { show } from '../../errors';
+import { jsYaml } from '../../template/js-yaml';
 import { aslProblems, totalWaitSeconds } from '../asl';
 import type { LintContext, Path, ResourceEntry } from '../types';
 import { isObject, type Obj } from '../values';
