@@ -1,11 +1,12 @@
 /** `wskit lint`: reads each template, lints it, prints the findings, returns cfn-lint's exit bitmask. */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { WskitError } from '../../errors';
 import { LintInputError } from '../../lint/errors';
 import { type FileFindings, formatFindings } from '../../lint/format';
 import { lintTemplateText } from '../../lint/index';
 import { LIMITS } from '../../lint/parse';
+import { templateInFolder } from '../../template/app-folder';
 import type { LintCommandOptions } from './lint.args';
 
 export async function runLint(options: LintCommandOptions): Promise<number> {
@@ -38,9 +39,7 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
 /** A template path as given, or `<dir>/template.yml` (or .yaml, .json) when given an app folder. */
 export function templatePath(path: string): string {
   if (!existsSync(path) || !statSync(path).isDirectory()) return path;
-  const found = ['template.yml', 'template.yaml', 'template.json']
-    .map((name) => join(path, name))
-    .find(existsSync);
+  const found = templateInFolder(path);
   if (!found)
     throw new LintInputError(
       'E_LINT_READ',

@@ -3,7 +3,8 @@
  * emulator runs: routes with their integrations, functions, state machines and tables.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve as resolvePath } from 'node:path';
+import { basename, dirname, resolve as resolvePath } from 'node:path';
+import { templateInFolder } from '../../template/app-folder';
 import type { Json, Resource, Template } from '../../template/types';
 import { parseYaml } from '../../template/yaml';
 import { LocalError } from '../errors';
@@ -18,13 +19,11 @@ export interface LoadOptions {
   readonly parameterOverrides?: Readonly<Record<string, string>>;
 }
 
-const TEMPLATE_NAMES = ['template.yml', 'template.yaml', 'template.json'];
-
 export function findTemplate(appDirOrTemplate: string): string {
   const path = resolvePath(appDirOrTemplate);
   if (!existsSync(path)) throw new LocalError('E_LOCAL_NO_TEMPLATE', `${appDirOrTemplate} does not exist`);
   if (!statSync(path).isDirectory()) return path;
-  const found = TEMPLATE_NAMES.map((name) => join(path, name)).find((file) => existsSync(file));
+  const found = templateInFolder(path);
   if (!found) throw new LocalError('E_LOCAL_NO_TEMPLATE', `no template.yml in ${appDirOrTemplate}`);
   return found;
 }
