@@ -36,7 +36,7 @@ export class BundleError extends WskitError {
 
 /** Formats a value for an error message: strings quoted, everything else as JSON. */
 export function show(value: unknown): string {
-  return typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+  return JSON.stringify(value) ?? String(value);
 }
 
 /** "a, b or c" for lists of allowed values. */
