@@ -1,4 +1,5 @@
 /** Small helpers over template values: intrinsic detection and the references a value makes. */
+import { substituteSubVariables } from '../template/intrinsics';
 
 export type Obj = Record<string, unknown>;
 
@@ -18,9 +19,10 @@ export const isIntrinsic = (v: unknown) => intrinsicName(v) !== undefined;
 /** `${Name}` and `${Res.Attr}` variables of a Fn::Sub string; `${!Literal}` is not a variable. */
 export function subVariables(text: string): string[] {
   const out: string[] = [];
-  for (const match of text.matchAll(/\$\{([^}]*)\}/g)) {
-    if (!match[1].startsWith('!')) out.push(match[1].trim());
-  }
+  substituteSubVariables(text, (name) => {
+    out.push(name.trim());
+    return '';
+  });
   return out;
 }
 

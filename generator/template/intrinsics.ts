@@ -23,3 +23,16 @@ export const noValue: Json = { Ref: 'AWS::NoValue' };
 /** Partition-aware ARN of a service in this stack's region and account. */
 export const arn = (service: string, resource: string): Json =>
   sub(`arn:\${AWS::Partition}:${service}:\${AWS::Region}:\${AWS::AccountId}:${resource}`);
+
+/**
+ * Replaces each `${Name}` of a Fn::Sub string with `replace(Name)`, and each `${!Literal}` with the
+ * literal `${Literal}`, as CloudFormation does. `whole` is the `${...}` text as written.
+ */
+export function substituteSubVariables(
+  text: string,
+  replace: (name: string, whole: string) => string,
+): string {
+  return text.replace(/\$\{([^}]*)\}/g, (whole, name: string) =>
+    name.startsWith('!') ? `\${${name.slice(1)}}` : replace(name, whole),
+  );
+}

@@ -2,6 +2,7 @@
  * Rule 4, mapping templates: every WebSocket request and response template parses as VTL, and a
  * request template rendered for a sample JSON message (quotes and an apostrophe included) is JSON.
  */
+import { substituteSubVariables } from '../../template/intrinsics';
 import type { LintContext, Path, ResourceEntry } from '../types';
 import { isObject, subParts } from '../values';
 import { parseVtl, renderVtl, SAMPLE_MESSAGE } from '../vtl-sample';
@@ -57,7 +58,7 @@ function templateText(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   if (!isObject(value) || !('Fn::Sub' in value)) return undefined;
   const { text } = subParts(value['Fn::Sub']);
-  return text?.replace(/\$\{([^}]*)\}/g, (_, name: string) =>
-    name.startsWith('!') ? `\${${name.slice(1)}}` : `sample-${name.replace(/[^\w]/g, '-')}`,
-  );
+  return text === undefined
+    ? undefined
+    : substituteSubVariables(text, (name) => `sample-${name.replace(/[^\w]/g, '-')}`);
 }

@@ -3,6 +3,7 @@
  * parameters take their defaults (or overrides), resources get fake but well-formed names and ARNs
  * in account 123456789012, so handlers and templates run unchanged.
  */
+import { substituteSubVariables } from '../../template/intrinsics';
 import type { Json, Resource, Template } from '../../template/types';
 import { LocalError } from '../errors';
 
@@ -223,8 +224,7 @@ function getAtt(id: string, attribute: string, ctx: ResolveContext): string {
 
 /** `${Name}`, `${Resource.Attribute}` and `${!Literal}`, as CloudFormation's Fn::Sub does. */
 function substitute(text: string, ctx: ResolveContext, variables: Record<string, Json>): string {
-  return text.replace(/\$\{([^}]*)\}/g, (whole, name: string) => {
-    if (name.startsWith('!')) return `\${${name.slice(1)}}`;
+  return substituteSubVariables(text, (name, whole) => {
     const key = name.trim();
     if (key in variables) return String(variables[key]);
     if (key.includes('.') && !key.startsWith('AWS::')) {
