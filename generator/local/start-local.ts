@@ -15,13 +15,14 @@ import { WebSocketServer } from 'ws';
 import type { Template } from '../template/types';
 import { handleManagementRequest } from './connections/management-api';
 import { ConnectionRegistry } from './connections/registry';
+import { LOCAL_DEFAULTS } from './defaults';
 import { type LocalDynamo, startDynamo } from './dynamo';
 import type { Services } from './integrations/types';
 import { LambdaRunner } from './lambda/runner';
 import { createLogger } from './log';
 import { handleUpgrade } from './server/connect';
 import type { Gateway } from './server/gateway';
-import { FRAME_LIMIT_BYTES, IDLE_TIMEOUT_MS, MAX_CONNECTION_MS, MESSAGE_LIMIT_BYTES } from './server/quotas';
+import { FRAME_LIMIT_BYTES, MESSAGE_LIMIT_BYTES } from './server/quotas';
 import { openSession } from './server/session';
 import { StepFunctionsRunner } from './stepfunctions/runner';
 import { appFromTemplate, loadApp } from './template/load-app';
@@ -71,7 +72,12 @@ export interface LocalServer {
 }
 
 export async function startLocal(options: StartLocalOptions): Promise<LocalServer> {
-  const { port = 3001, host = '127.0.0.1', waitScale = 1, verbose = false } = options;
+  const {
+    port = LOCAL_DEFAULTS.port,
+    host = LOCAL_DEFAULTS.host,
+    waitScale = LOCAL_DEFAULTS.waitScale,
+    verbose = false,
+  } = options;
   const loadOptions = {
     ...(options.stage ? { stage: options.stage } : {}),
     ...(options.region ? { region: options.region } : {}),
@@ -133,8 +139,8 @@ function serve(
     quotas: {
       messageLimitBytes: MESSAGE_LIMIT_BYTES,
       frameLimitBytes: FRAME_LIMIT_BYTES,
-      idleTimeoutMs: options.idleTimeoutMs ?? IDLE_TIMEOUT_MS,
-      maxConnectionMs: options.maxConnectionMs ?? MAX_CONNECTION_MS,
+      idleTimeoutMs: options.idleTimeoutMs ?? LOCAL_DEFAULTS.idleTimeoutMs,
+      maxConnectionMs: options.maxConnectionMs ?? LOCAL_DEFAULTS.maxConnectionMs,
     },
     pending: new Set(),
   };

@@ -1,6 +1,7 @@
 /** Options of `wskit local`; the behaviour is in ./local.ts, loaded on demand. */
 import type { Command } from 'commander';
 import { show, UsageError } from '../../errors';
+import { LOCAL_DEFAULTS } from '../../local/defaults';
 import { checkRegionFlag, checkStageFlag } from '../flags';
 import type { Done } from '../program';
 
@@ -33,13 +34,23 @@ export function registerLocal(program: Command, done: Done): void {
     .command('local')
     .description('run the WebSocket API of a template on this machine (Lambda, Step Functions, DynamoDB)')
     .argument('[app]', 'app folder holding template.yml, or the template file', '.')
-    .option('--port <port>', 'port to listen on (0: any free port)', '3001')
-    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--port <port>', 'port to listen on (0: any free port)', String(LOCAL_DEFAULTS.port))
+    .option('--host <host>', 'address to listen on', LOCAL_DEFAULTS.host)
     .option('--stage <name>', "stage name (default: the template's)")
-    .option('--wait-scale <factor>', 'multiply Wait state durations (0: instant)', '1')
-    .option('--region <region>', "region in local ARNs and the functions' AWS_REGION", 'us-east-1')
-    .option('--idle-timeout <seconds>', 'close idle connections after this long (default 600)')
-    .option('--max-connection-duration <seconds>', 'close connections after this long (default 7200)')
+    .option(
+      '--wait-scale <factor>',
+      'multiply Wait state durations (0: instant)',
+      String(LOCAL_DEFAULTS.waitScale),
+    )
+    .option('--region <region>', "region in local ARNs and the functions' AWS_REGION", LOCAL_DEFAULTS.region)
+    .option(
+      '--idle-timeout <seconds>',
+      `close idle connections after this long (default ${LOCAL_DEFAULTS.idleTimeoutMs / 1000})`,
+    )
+    .option(
+      '--max-connection-duration <seconds>',
+      `close connections after this long (default ${LOCAL_DEFAULTS.maxConnectionMs / 1000})`,
+    )
     .option('--verbose', 'also log rendered templates, Lambda events and state machine traces')
     .action(async (target: string, flags: LocalFlags) => {
       const { runLocal } = await import('./local');
@@ -49,8 +60,8 @@ export function registerLocal(program: Command, done: Done): void {
 
 /** Command-line input → a checked local request. Pure, so it is tested as a table. */
 export function localRequest(target: string | undefined, flags: LocalFlags): LocalRequest {
-  const port = integer('--port', flags.port ?? '3001', 0, 65_535);
-  const waitScale = number('--wait-scale', flags.waitScale ?? '1');
+  const port = integer('--port', flags.port ?? String(LOCAL_DEFAULTS.port), 0, 65_535);
+  const waitScale = number('--wait-scale', flags.waitScale ?? String(LOCAL_DEFAULTS.waitScale));
   checkStageFlag(flags.stage);
   checkRegionFlag(flags.region);
   const seconds = (flag: string, value: string | undefined) =>
@@ -60,7 +71,7 @@ export function localRequest(target: string | undefined, flags: LocalFlags): Loc
   return {
     target: target ?? '.',
     port,
-    host: flags.host ?? '127.0.0.1',
+    host: flags.host ?? LOCAL_DEFAULTS.host,
     waitScale,
     verbose: flags.verbose === true,
     ...(flags.stage ? { stage: flags.stage } : {}),

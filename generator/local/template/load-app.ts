@@ -7,6 +7,7 @@ import { basename, dirname, resolve as resolvePath } from 'node:path';
 import { templateInFolder } from '../../template/app-folder';
 import type { Json, Resource, Template } from '../../template/types';
 import { parseYaml } from '../../template/yaml';
+import { LOCAL_DEFAULTS } from '../defaults';
 import { LocalError } from '../errors';
 import type { LocalApp, LocalFunction, LocalStateMachine, LocalTable } from '../types';
 import { loadRoutes } from './load-routes';
@@ -70,7 +71,7 @@ export function appFromTemplate(template: Template, dir: string, options: LoadOp
   }
   const ctx: ResolveContext = {
     template,
-    region: options.region ?? 'us-east-1',
+    region: options.region ?? LOCAL_DEFAULTS.region,
     stackName: stackNameOf(dir),
     apiId: localApiId(apiLogicalId),
     parameters: parameterValues(template, overrides),
