@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packagePath } from '../generator/paths';
-import { median, ms, table, timeCommand } from './measure';
+import { table } from '../generator/text-table';
+import { median, ms, timeCommand } from './measure';
 
 const RUNS = 7;
 const TARGET_MS = 400;
@@ -31,7 +32,7 @@ try {
       ['wskit generate lambda', ms(lambda)],
       ['wskit generate sfn-sync', ms(sfn)],
       ['both patterns together', ms(both)],
-    ])}\n\n` +
+    ]).join('\n')}\n\n` +
       `both / target ${TARGET_MS} ms = ${(both / TARGET_MS).toFixed(2)} (${both <= TARGET_MS ? 'met' : 'MISSED'})\n` +
       `both / cdk synth without validation (${CDK_SYNTH_NO_VALIDATION_MS} ms, quoted) = ${(both / CDK_SYNTH_NO_VALIDATION_MS).toFixed(2)}\n`,
   );

@@ -8,7 +8,8 @@ import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { lintTemplateText } from '../generator/lint/index';
 import { packagePath } from '../generator/paths';
-import { median, ms, percentile, table, timeCommand } from './measure';
+import { table } from '../generator/text-table';
+import { median, ms, percentile, timeCommand } from './measure';
 
 const WARM_RUNS = 200;
 const COLD_RUNS = 7;
@@ -43,11 +44,11 @@ const node = median(Array.from({ length: COLD_RUNS }, () => timeCommand(['-e', '
 const cold = median(Array.from({ length: COLD_RUNS }, () => timeCommand([cli, 'lint', ...templates])));
 
 process.stdout.write(
-  `${table([['warm, in process (200 runs)', 'median', 'p95'], ...warmRows])}\n\n${table([
+  `${table([['warm, in process (200 runs)', 'median', 'p95'], ...warmRows]).join('\n')}\n\n${table([
     [`cold CLI run (median of ${COLD_RUNS})`, 'wall time'],
     ['node -e 0 (start-up floor)', ms(node)],
     ['wskit lint patterns/lambda + sfn-sync templates', ms(cold)],
-  ])}\n\n` +
+  ]).join('\n')}\n\n` +
     `targets: warm < ${WARM_TARGET_MS} ms per template, cold CLI < ${COLD_TARGET_MS} ms\n` +
     `upstream linter: ~${UPSTREAM_QUOTED_MS / 1000} s per run as quoted in the issue (not measured: cfn-lint is not installable here)\n` +
     `speed-up of the cold CLI run over the quoted figure: ${(UPSTREAM_QUOTED_MS / cold).toFixed(1)}x\n`,

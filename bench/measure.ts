@@ -26,8 +26,3 @@ export const percentile = (values: readonly number[], p: number) => {
 };
 
 export const ms = (value: number) => `${value.toFixed(1)} ms`;
-
-export function table(rows: readonly (readonly string[])[]): string {
-  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
-  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ')).join('\n');
-}

@@ -1,16 +1,6 @@
 /** Text the deploy client prints: stack events, the change set, outputs. Plain text, no colour codes. */
 import type { Change, Output, StackEvent } from '@aws-sdk/client-cloudformation';
-
-/** Left-aligned columns separated by two spaces; the first row is the header, underlined. */
-export function table(rows: readonly (readonly string[])[]): string[] {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length)));
-  const render = (row: readonly string[]) =>
-    row
-      .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i])))
-      .join('  ')
-      .trimEnd();
-  return [render(rows[0]), render(widths.map((w) => '-'.repeat(w))), ...rows.slice(1).map(render)];
-}
+import { table } from '../text-table';
 
 /** `12:04:31  CREATE_IN_PROGRESS  AWS::Lambda::Function  OnConnectFunction  Resource creation Initiated` */
 export function formatEvent(event: StackEvent): string {
