@@ -13,6 +13,7 @@ import { WebSocketServer } from 'ws';
 import { startLocal } from '../generator/local/start-local';
 import { packagePath } from '../generator/paths';
 import { lambdaAppDir, sfnSyncAppDir } from '../test/local/helpers';
+import { percentile } from './measure';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
@@ -87,13 +88,12 @@ async function measure(name: string, url: string, connections: number): Promise<
   const { seconds, latencies } = await drive(url, connections, ROUND_TRIPS);
   const loop = performance.eventLoopUtilization(loopBefore);
   const cpu = process.cpuUsage(cpuBefore);
-  const sorted = [...latencies].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  const samples = Array.from(latencies);
   return {
     name,
     perSecond: ROUND_TRIPS / seconds,
-    p50: at(0.5),
-    p99: at(0.99),
+    p50: percentile(samples, 50),
+    p99: percentile(samples, 99),
     mainBusyUs: (loop.active * 1000) / ROUND_TRIPS,
     processCpuUs: (cpu.user + cpu.system) / ROUND_TRIPS,
   };

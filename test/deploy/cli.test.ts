@@ -1,9 +1,8 @@
 /** `wskit deploy` as a real process on a machine with no AWS setup: one line, the right exit code, no trace. */
-import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { packagePath } from '../../generator/paths';
+import { wskit } from '../helpers/cli';
 import { FIXTURE_FILES, removeApp, writeApp } from './fixture-app';
 
 let home: string;
@@ -23,12 +22,7 @@ afterAll(async () => {
 /** The environment without anything AWS, and a HOME with no ~/.aws. */
 function run(args: string[], extraEnv: Record<string, string> = {}) {
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('AWS_')));
-  const result = spawnSync(process.execPath, [packagePath('bin', 'wskit.mjs'), ...args], {
-    env: { ...env, HOME: home, USERPROFILE: home, ...extraEnv },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return wskit(args, { env: { ...env, HOME: home, USERPROFILE: home, ...extraEnv } });
 }
 
 describe('wskit deploy without AWS setup', () => {

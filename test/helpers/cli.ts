@@ -8,13 +8,14 @@ export interface CliResult {
   readonly stderr: string;
 }
 
+/** `env`, when given, replaces the environment (to test a machine without some setting). */
 export function wskit(
   args: readonly string[],
   options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
 ): CliResult {
   const result = spawnSync(process.execPath, [packagePath('bin', 'wskit.mjs'), ...args], {
     cwd: options.cwd ?? process.cwd(),
-    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...options.env },
+    env: { ...(options.env ?? process.env), AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     encoding: 'utf8',
     timeout: 60_000,
   });
