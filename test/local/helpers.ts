@@ -1,47 +1,14 @@
 /** Shared by the local emulator's tests: the example apps, a started server, and a small ws client. */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { build } from 'esbuild';
 import WebSocket from 'ws';
 import { packagePath } from '../../generator/paths';
 import type { Template } from '../../generator/template/types';
 import { toYaml } from '../../generator/template/yaml';
 
-/** Sources of the `lambda` pattern's functions, by the folder their CodeUri names. */
-const LAMBDA_SOURCES: Record<string, string> = {
-  'on-connect': 'connect.ts',
-  'on-disconnect': 'disconnect.ts',
-  'send-message': 'send-message.ts',
-  default: 'default.ts',
-};
-
-/**
- * The `lambda` example app. Uses its committed bundles when they exist; otherwise bundles
- * functions/*.ts the way `wskit generate` does (CommonJS, @aws-sdk/* external) into a copy.
- */
-export async function lambdaAppDir(): Promise<string> {
-  const pattern = packagePath('patterns', 'lambda');
-  if (Object.keys(LAMBDA_SOURCES).every((dir) => existsSync(join(pattern, 'functions', dir, 'index.js')))) {
-    return pattern;
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'wskit-local-lambda-'));
-  cpSync(join(pattern, 'template.yml'), join(dir, 'template.yml'));
-  await build({
-    entryPoints: Object.entries(LAMBDA_SOURCES).map(([out, source]) => ({
-      in: packagePath('functions', source),
-      out: `functions/${out}/index`,
-    })),
-    outdir: dir,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['@aws-sdk/*'],
-    logLevel: 'silent',
-  });
-  return dir;
-}
+/** The `lambda` example app with its committed bundles (a generate test keeps them current). */
+export const lambdaAppDir = async () => packagePath('patterns', 'lambda');
 
 export const sfnSyncAppDir = () => packagePath('patterns', 'sfn-sync');
 
