@@ -33,27 +33,27 @@ export interface LambdaProxyIntegration {
   readonly timeoutMs: number;
 }
 
-/** A non-proxy integration: request template → service action → integration response template. */
-export interface AwsIntegration {
-  readonly kind: 'aws';
+/** What non-proxy integrations share: request templates in, integration responses out. */
+interface MappedIntegration {
   readonly id: string;
-  /** `states:StartSyncExecution`, `states:StartExecution` or `lambda:Invoke` (non-proxy Lambda). */
-  readonly action: string;
-  /** For `lambda:Invoke`: the function's logical id. */
-  readonly functionId?: string;
   readonly timeoutMs: number;
   readonly templateSelectionExpression?: string;
   readonly requestTemplates: Readonly<Record<string, string>>;
   readonly responses: readonly LocalIntegrationResponse[];
 }
 
-export interface MockIntegration {
+/** A non-proxy integration: request template → service action → integration response template. */
+export interface AwsIntegration extends MappedIntegration {
+  readonly kind: 'aws';
+  /** `states:StartSyncExecution`, `states:StartExecution` or `lambda:Invoke` (non-proxy Lambda). */
+  readonly action: string;
+  /** For `lambda:Invoke`: the function's logical id. */
+  readonly functionId?: string;
+}
+
+/** MOCK: no service is called; the request template's `statusCode` picks the integration response. */
+export interface MockIntegration extends MappedIntegration {
   readonly kind: 'mock';
-  readonly id: string;
-  readonly timeoutMs: number;
-  readonly templateSelectionExpression?: string;
-  readonly requestTemplates: Readonly<Record<string, string>>;
-  readonly responses: readonly LocalIntegrationResponse[];
 }
 
 export interface LocalIntegrationResponse {
