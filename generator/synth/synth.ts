@@ -2,9 +2,11 @@
  * App model → CloudFormation template, plus the files the template points at. Pure: the same app
  * gives the same result; bundling and writing happen in ../app.
  */
+
 import type { App, LambdaFunction } from '../model/types';
 import { collectParts } from '../model/validate-app';
 import type { Template } from '../template/types';
+import { SAM_TRANSFORM } from '../template/types';
 import { addApi, addStageAndDeployment, apiConditions, apiParameters } from './api';
 import { ResourceCollector } from './collector';
 import { addFunction } from './functions';
@@ -13,8 +15,6 @@ import { outputs } from './outputs';
 import { addRoute } from './routes';
 import { addStateMachine } from './state-machines';
 import { addTable } from './tables';
-
-export const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
 
 export interface SynthResult {
   readonly template: Template;

@@ -3,6 +3,9 @@
  * local emulator and the deploy client read. Intrinsics are the long form (`{ Ref: 'X' }`); the
  * YAML writer prints them in short form.
  */
+/** The transform every SAM template declares. */
+export const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
+
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
 export interface Template {

@@ -1,5 +1,7 @@
 /** Rule 1: template structure — sections, resources, parameters, conditions and outputs are well-formed. */
+
 import { oneOf, show } from '../../errors';
+import { SAM_TRANSFORM } from '../../template/types';
 import type { LintContext } from '../types';
 import { didYouMean, isObject, referencesIn } from '../values';
 
@@ -16,7 +18,6 @@ const SECTIONS = [
   'Rules',
   'Globals',
 ];
-export const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
 const RESOURCE_KEYS = [
   'Type',
   'Properties',
