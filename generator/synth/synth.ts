@@ -5,8 +5,7 @@
 
 import type { App, LambdaFunction } from '../model/types';
 import { collectParts } from '../model/validate-app';
-import type { Template } from '../template/types';
-import { SAM_TRANSFORM } from '../template/types';
+import { SAM_TRANSFORM, type Template } from '../template/types';
 import { addApi, addStageAndDeployment, apiConditions, apiParameters } from './api';
 import { ResourceCollector } from './collector';
 import { addFunction } from './functions';
