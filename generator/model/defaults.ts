@@ -1,4 +1,5 @@
 /** Every default of the app model, in one place. */
+import { INTEGRATION_TIMEOUT_MS } from '../api-gateway-quotas';
 import type { Architecture, Runtime, StateMachineLogLevel } from './types';
 
 export const DEFAULTS = {
@@ -16,5 +17,5 @@ export const DEFAULTS = {
   tableTtlAttribute: 'ttl',
   stateMachineLogLevel: 'ALL' as StateMachineLogLevel,
   /** API Gateway's maximum integration timeout for WebSocket APIs. */
-  integrationTimeoutMillis: 29_000,
+  integrationTimeoutMillis: INTEGRATION_TIMEOUT_MS,
 } as const;

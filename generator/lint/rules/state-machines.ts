@@ -3,8 +3,10 @@
  * `states:action/StartSyncExecution` targets an EXPRESS state machine, through a role allowed to
  * start it; a synchronously run machine must not wait past API Gateway's 29 s integration timeout.
  */
+
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
+import { INTEGRATION_TIMEOUT_MS } from '../../api-gateway-quotas';
 import { show } from '../../errors';
 import { jsYaml } from '../../template/js-yaml';
 import { aslProblems, totalWaitSeconds } from '../asl';
@@ -13,7 +15,7 @@ import { isObject, type Obj } from '../values';
 import { mentionedIds, targetOf, webSocketApis } from './websocket-model';
 
 const STATE_MACHINE_TYPES = ['AWS::Serverless::StateMachine', 'AWS::StepFunctions::StateMachine'];
-const INTEGRATION_TIMEOUT_SECONDS = 29;
+const INTEGRATION_TIMEOUT_SECONDS = INTEGRATION_TIMEOUT_MS / 1000;
 
 export function checkStateMachines(ctx: LintContext): void {
   const definitions = new Map<string, unknown>();

@@ -1,12 +1,13 @@
 /** API Gateway's WebSocket quotas, and how the emulator enforces the frame limit on a ws socket. */
 import type { WebSocket } from 'ws';
 
-export const MESSAGE_LIMIT_BYTES = 128 * 1024;
-export const FRAME_LIMIT_BYTES = 32 * 1024;
-export const IDLE_TIMEOUT_MS = 10 * 60 * 1000;
-export const MAX_CONNECTION_MS = 2 * 60 * 60 * 1000;
-/** API Gateway's integration timeout, the longest TimeoutInMillis allows. */
-export const INTEGRATION_TIMEOUT_MS = 29_000;
+export {
+  FRAME_LIMIT_BYTES,
+  IDLE_TIMEOUT_MS,
+  INTEGRATION_TIMEOUT_MS,
+  MAX_CONNECTION_MS,
+  MESSAGE_LIMIT_BYTES,
+} from '../../api-gateway-quotas';
 
 interface ReceiverInternals {
   _payloadLength: number;

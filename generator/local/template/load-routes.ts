@@ -2,6 +2,7 @@
  * The API's routes from the template: each route's integration (Lambda proxy, Step Functions,
  * non-proxy Lambda, MOCK), integration responses, whether it answers (a route response), authorizer.
  */
+import { INTEGRATION_TIMEOUT_MS } from '../../api-gateway-quotas';
 import type { Json, Resource, Template } from '../../template/types';
 import { LocalError } from '../errors';
 import type {
@@ -79,7 +80,7 @@ function loadIntegration(
   responses: LocalIntegrationResponse[],
 ): LocalIntegration {
   const type = String(props.IntegrationType);
-  const timeoutMs = Math.min(Number(props.TimeoutInMillis ?? 29_000), 29_000);
+  const timeoutMs = Math.min(Number(props.TimeoutInMillis ?? INTEGRATION_TIMEOUT_MS), INTEGRATION_TIMEOUT_MS);
   const uri = String(props.IntegrationUri ?? '');
   const templates = {
     timeoutMs,
