@@ -1,7 +1,9 @@
 /**
  * `npm run bench:local`: round trips per second and latency through `wskit local` — the lambda
  * app's `$default` route and the sfn-sync route (Wait states instant) — against a bare `ws` echo
- * server driven by the same client, the ceiling. All on 127.0.0.1, measured side by side in one run.
+ * server driven by the same client, the ceiling. A second reference, a bare server that hands every
+ * message to a worker thread and back (worker-hop.ts), shows what isolating handlers in a thread
+ * costs by itself on this machine. All on 127.0.0.1, measured side by side in one run.
  * The client runs in its own thread, as a remote client would, so it does not share the server's
  * event loop. Each line also says how busy the server's thread was and how much CPU the whole process
  * (server, function workers, client) used per round trip: on 2 cores the sum is what limits throughput.
@@ -14,6 +16,7 @@ import { startLocal } from '../generator/local/start-local';
 import { packagePath } from '../generator/paths';
 import { lambdaAppDir, sfnSyncAppDir } from '../test/local/helpers';
 import { percentile } from './measure';
+import { workerHopServer } from './worker-hop';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
@@ -111,6 +114,7 @@ async function echoServer(): Promise<{ url: string; close: () => Promise<void> }
 }
 
 const echo = await echoServer();
+const workerHop = await workerHopServer();
 const lambda = await startLocal({ appDir: await lambdaAppDir(), port: 0 });
 const sfn = await startLocal({ appDir: sfnSyncAppDir(), port: 0, waitScale: 0 });
 const targets: Record<string, number> = { lambda: 0.5, sfn: 0.25 };
@@ -119,21 +123,26 @@ for (const connections of LEVELS) {
   // Side by side at the same level: the ceiling first, then both routes.
   const results = [
     await measure('bare ws echo (ceiling)', echo.url, connections),
+    await measure('bare worker-thread hop (isolation alone)', workerHop.url, connections),
     await measure('lambda $default (Lambda proxy)', lambda.url, connections),
     await measure('sfn-sync $default (VTL + StartSyncExecution)', sfn.url, connections),
   ];
   const ceiling = results[0]?.perSecond ?? 1;
+  const hop = results[1]?.perSecond ?? 1;
   process.stdout.write(`${connections} connection(s), one message in flight each:\n`);
   for (const result of results) {
     const ratio = result.perSecond / ceiling;
     const target = targets[result.name.split(/[ -]/)[0] as string];
     const verdict =
       target === undefined ? '' : ` (target >= ${target * 100}%: ${ratio >= target ? 'met' : 'NOT met'})`;
+    const ofHop = result.name.startsWith('lambda')
+      ? `, ${((result.perSecond / hop) * 100).toFixed(0)}% of the worker hop`
+      : '';
     process.stdout.write(
       `  ${result.name.padEnd(46)} ${result.perSecond.toFixed(0).padStart(7)} round trips/s  ` +
-        `p50 ${result.p50.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms  ${(ratio * 100).toFixed(0)}% of echo${verdict}\n` +
+        `p50 ${result.p50.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms  ${(ratio * 100).toFixed(0)}% of echo${ofHop}${verdict}\n` +
         `  ${''.padEnd(46)} server thread busy ${result.mainBusyUs.toFixed(0)} µs, process CPU ${result.processCpuUs.toFixed(0)} µs per round trip\n`,
     );
   }
 }
-await Promise.all([echo.close(), lambda.close(), sfn.close()]);
+await Promise.all([echo.close(), workerHop.close(), lambda.close(), sfn.close()]);
