@@ -174,4 +174,13 @@ describe('wskit local: hand-written AWS and MOCK integrations', () => {
     });
     await client.close();
   });
+
+  it('picks the integration response whose /regex/ key matches the status, else $default', async () => {
+    const client = await Client.connect(server.url);
+    for (const status of [404, 200, 429]) {
+      const expected = status < 400 ? { ok: status } : { clientError: status };
+      expect(JSON.parse(await client.request(`{"action": "status", "status": ${status}}`))).toEqual(expected);
+    }
+    await client.close();
+  });
 });

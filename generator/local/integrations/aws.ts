@@ -41,7 +41,8 @@ export async function runAwsIntegration(
   if (template === undefined) return { kind: 'reply', status: response.statusCode, body: responseBody };
   try {
     const context = { ...input.context, status: response.statusCode };
-    const body = services.templates.get(template)({ body: responseBody, context });
+    // The template reads the body the service gave as data: no need to parse the text made from it.
+    const body = services.templates.get(template)({ body: responseBody, parsedBody: response.body, context });
     return { kind: 'reply', status: response.statusCode, body };
   } catch (error) {
     services.log.line(`  response template failed: ${(error as Error).message}`);
@@ -78,11 +79,21 @@ function pickTemplate(
 /** `$default`, or a `/regex/` key matched against the status code. */
 function selectResponse(responses: readonly LocalIntegrationResponse[], statusCode: number) {
   const status = String(statusCode);
-  const matched = responses.find((response) => {
-    const pattern = /^\/(.*)\/$/.exec(response.key)?.[1];
-    return pattern !== undefined && new RegExp(`^(?:${pattern})$`).test(status);
-  });
+  const matched = responses.find((response) => statusPattern(response.key)?.test(status));
   return matched ?? responses.find((response) => response.key === '$default');
+}
+
+const statusPatterns = new Map<string, RegExp | null>();
+
+/** `/4\d{2}/` → a RegExp for the whole status code, null for other keys; compiled once per key. */
+function statusPattern(key: string): RegExp | null {
+  let pattern = statusPatterns.get(key);
+  if (pattern === undefined) {
+    const source = /^\/(.*)\/$/.exec(key)?.[1];
+    pattern = source === undefined ? null : new RegExp(`^(?:${source})$`);
+    statusPatterns.set(key, pattern);
+  }
+  return pattern;
 }
 
 async function callService(

@@ -10,6 +10,8 @@ import { makeUtil } from './util';
 export interface RenderInput {
   /** The message (request templates) or the service's response body (integration response templates). */
   readonly body: string;
+  /** `body` already parsed, when the caller has it as data (`$input.path` and `$input.json` read it). */
+  readonly parsedBody?: unknown;
   readonly context: Readonly<Record<string, unknown>>;
   readonly stageVariables?: Readonly<Record<string, string>>;
   /** Header and query string parameters, only known on `$connect`. */
@@ -46,9 +48,9 @@ export class TemplateCache {
   }
 }
 
-function makeInput({ body, params = {} }: RenderInput) {
-  let parsed: unknown;
-  let parsedOnce = false;
+function makeInput({ body, parsedBody, params = {} }: RenderInput) {
+  let parsed = parsedBody;
+  let parsedOnce = parsedBody !== undefined;
   const root = () => {
     if (!parsedOnce) {
       parsedOnce = true;
