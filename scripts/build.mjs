@@ -24,7 +24,11 @@ const externalUnlessBundled = {
 // Built beside dist/ and swapped in, so a CLI already running (a parallel test run) never sees it half-built.
 const staging = `dist.tmp-${process.pid}`;
 await build({
-  entryPoints: { cli: 'generator/cli/entry.ts', index: 'generator/index.ts', local: 'generator/local/index.ts' },
+  entryPoints: {
+    cli: 'generator/cli/entry.ts',
+    index: 'generator/index.ts',
+    local: 'generator/local/index.ts',
+  },
   outdir: staging,
   bundle: true,
   splitting: true,
