@@ -114,11 +114,15 @@ async function checkHandlerExports(
 }
 
 function bundleError(what: string, error: unknown): BundleError {
+  return new BundleError('E_BUNDLE', `bundling ${what} failed: ${buildFailureText(error)}`, what);
+}
+
+/** esbuild's first error with where it is (`Expected ";" but found "x" (src/app.ts:3:7)`), on one line. */
+export function buildFailureText(error: unknown): string {
   const first: Message | undefined = (error as BuildFailure).errors?.[0];
-  if (!first)
-    return new BundleError('E_BUNDLE', `bundling ${what} failed: ${(error as Error).message}`, what);
+  if (!first) return (error as Error).message;
   const where = first.location
     ? ` (${first.location.file}:${first.location.line}:${first.location.column})`
     : '';
-  return new BundleError('E_BUNDLE', `bundling ${what} failed: ${first.text}${where}`, what);
+  return `${first.text}${where}`;
 }

@@ -19,6 +19,7 @@ import { LOCAL_DEFAULTS } from './defaults';
 import { type LocalDynamo, startDynamo } from './dynamo';
 import type { Services } from './integrations/types';
 import { LambdaRunner } from './lambda/runner';
+import { type BundledFunctions, bundleTypeScriptFunctions } from './lambda/typescript';
 import { createLogger } from './log';
 import { handleUpgrade } from './server/connect';
 import type { Gateway } from './server/gateway';
@@ -82,9 +83,11 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
     ...(options.stage ? { stage: options.stage } : {}),
     ...(options.region ? { region: options.region } : {}),
   };
-  const app = options.template
+  const loaded = options.template
     ? appFromTemplate(options.template, options.templateDir ?? process.cwd(), loadOptions)
     : loadApp(options.appDir ?? '.', loadOptions);
+  const bundled = await bundleTypeScriptFunctions(loaded.functions, loaded.dir);
+  const app: LocalApp = { ...loaded, functions: bundled.functions };
   const log = createLogger(options.log, verbose);
   const stepFunctionsTrace = verbose ? (line: string) => log.detail('state machine', line) : undefined;
 
@@ -92,6 +95,9 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(port, host, () => resolve());
+  }).catch(async (error: unknown) => {
+    await bundled.remove();
+    throw error;
   });
   const actualPort = (httpServer.address() as AddressInfo).port;
   let dynamo: LocalDynamo | undefined;
@@ -112,10 +118,11 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
       invokeFunction: (ref, payload) => runner.invoke(functionIdOf(app, ref), payload),
     });
     const services: Services = { lambda, stepFunctions, templates: new TemplateCache(), log };
-    return serve(app, httpServer, services, dynamo, options, host, actualPort);
+    return serve(app, httpServer, services, dynamo, bundled, options, host, actualPort);
   } catch (error) {
     await lambda?.close();
     await dynamo?.close();
+    await bundled.remove();
     await new Promise((resolve) => httpServer.close(resolve));
     throw error;
   }
@@ -126,6 +133,7 @@ function serve(
   httpServer: ReturnType<typeof createServer>,
   services: Services,
   dynamo: LocalDynamo | undefined,
+  bundled: BundledFunctions,
   options: StartLocalOptions,
   host: string,
   port: number,
@@ -180,6 +188,7 @@ function serve(
       services.stepFunctions.close();
       await services.lambda.close();
       await dynamo?.close();
+      await bundled.remove();
     })();
     return closing;
   };

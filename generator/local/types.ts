@@ -81,6 +81,17 @@ export interface LocalFunction {
   readonly timeoutSeconds: number;
   readonly memoryMb: number;
   readonly environment: Readonly<Record<string, string>>;
+  /** A TypeScript handler with no JavaScript beside it: bundled before the emulator starts, as `sam build` would. */
+  readonly typescript?: TypeScriptSource;
+}
+
+/** What to bundle, from the file beside the handler or SAM's `Metadata: BuildMethod: esbuild`. */
+export interface TypeScriptSource {
+  /** Absolute path of the entry point. */
+  readonly entry: string;
+  readonly format: 'cjs' | 'esm';
+  /** Packages left out of the bundle; the emulator provides `@aws-sdk/*` as the Lambda runtime does. */
+  readonly external: readonly string[];
 }
 
 export interface LocalStateMachine {

@@ -106,7 +106,7 @@ describe('loadApp', () => {
 });
 
 describe('loadApp: bundles', () => {
-  it('fails at start when a route function has no JavaScript bundle, naming it', () => {
+  it('fails at start when a route function has neither JavaScript nor TypeScript, naming both', () => {
     const dir = writeApp({
       Resources: {
         Api: { Type: 'AWS::ApiGatewayV2::Api', Properties: { ProtocolType: 'WEBSOCKET' } },
@@ -127,6 +127,8 @@ describe('loadApp: bundles', () => {
         Fn: { Type: 'AWS::Serverless::Function', Properties: { CodeUri: 'src/', Handler: 'app.handler' } },
       },
     });
-    expect(() => loadApp(dir)).toThrow(/^function Fn: no app\.js in \S+src for Handler app\.handler/);
+    expect(() => loadApp(dir)).toThrow(
+      /^function Fn: no app\.js \(or app\.ts to bundle\) in \S+src for Handler app\.handler$/,
+    );
   });
 });

@@ -1,4 +1,5 @@
 /** `wskit local`: serves the app until Ctrl-C, then closes every socket with 1001 and stops cleanly. */
+import { relative } from 'node:path';
 import { startLocal } from '../../local/start-local';
 import type { LocalApp } from '../../local/types';
 import type { LocalRequest } from './local.args';
@@ -58,8 +59,17 @@ export function banner(app: LocalApp, url: string, waitScale: number): string[] 
     ...(app.tables.length > 0
       ? [`  tables         → ${app.tables.map((t) => t.name).join(', ')} (in memory)`]
       : []),
+    ...typescriptLine(app),
     ...(waitScale !== 1 ? [`  Wait states    × ${waitScale}`] : []),
     `Try: wscat -c ${url}`,
     'Ctrl-C stops.',
   ];
+}
+
+/** Which functions run from TypeScript bundled at start, and from which files. */
+function typescriptLine(app: LocalApp): string[] {
+  const bundled = [...app.functions.values()].flatMap((fn) =>
+    fn.typescript ? [`${fn.id} (${relative(app.dir, fn.typescript.entry)})`] : [],
+  );
+  return bundled.length > 0 ? [`  TypeScript     → ${bundled.join(', ')}, bundled with esbuild`] : [];
 }

@@ -3,13 +3,13 @@
  * emulator runs: routes with their integrations, functions, state machines and tables.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, resolve as resolvePath } from 'node:path';
+import { basename, dirname, relative, resolve as resolvePath } from 'node:path';
 import { templateInFolder } from '../../template/app-folder';
 import type { Json, Resource, Template } from '../../template/types';
 import { parseYaml } from '../../template/yaml';
 import { LOCAL_DEFAULTS } from '../defaults';
 import { LocalError } from '../errors';
-import type { LocalApp, LocalFunction, LocalStateMachine, LocalTable } from '../types';
+import type { LocalApp, LocalFunction, LocalStateMachine, LocalTable, TypeScriptSource } from '../types';
 import { loadRoutes } from './load-routes';
 import { parameterValues, physicalName, type ResolveContext, resolveValue, stateMachineArn } from './resolve';
 
@@ -136,20 +136,66 @@ function loadFunctions(template: Template, ctx: ResolveContext, dir: string): Ma
       ...((props.Environment as Props | undefined)?.Variables as Props | undefined),
     };
     const name = physicalName(id, resource, ctx, 'FunctionName');
+    const codeDir = resolvePath(dir, codeUri);
+    const handler = String(props.Handler ?? 'index.handler');
+    const typescript = typescriptSource(codeDir, handler, resource.Metadata as Props | undefined);
     functions.set(id, {
       id,
       name,
       arn: `arn:aws:lambda:${ctx.region}:123456789012:function:${name}`,
-      codeDir: resolvePath(dir, codeUri),
-      handler: String(props.Handler ?? 'index.handler'),
+      codeDir,
+      handler,
       timeoutSeconds: Number(props.Timeout ?? 3),
       memoryMb: Number(props.MemorySize ?? 128),
       environment: Object.fromEntries(
         Object.entries(environment).map(([key, value]) => [key, String(value)]),
       ),
+      ...(typescript ? { typescript } : {}),
     });
   }
   return functions;
+}
+
+const JAVASCRIPT = ['.js', '.cjs', '.mjs'];
+const TYPESCRIPT = ['.ts', '.mts', '.cts'];
+
+/** `app.lambdaHandler` in `/app/hello` → `/app/hello/app`: the handler's module, without extension. */
+function handlerModule(codeDir: string, handler: string): string | undefined {
+  const dot = handler.lastIndexOf('.');
+  return dot > 0 ? resolvePath(codeDir, handler.slice(0, dot)) : undefined;
+}
+
+/**
+ * The TypeScript to bundle for a function that has no JavaScript to run: an entry point from SAM's
+ * esbuild metadata (the one named like the handler's module, or the only one), else a .ts file
+ * named like the module. Format and External come from the metadata too.
+ */
+function typescriptSource(
+  codeDir: string,
+  handler: string,
+  metadata: Props | undefined,
+): TypeScriptSource | undefined {
+  const module = handlerModule(codeDir, handler);
+  if (!module || JAVASCRIPT.some((extension) => existsSync(module + extension))) return undefined;
+  const build = (metadata?.BuildMethod === 'esbuild' ? metadata.BuildProperties : undefined) as
+    | Props
+    | undefined;
+  const declared = ((build?.EntryPoints as Json[] | undefined) ?? []).map((entry) =>
+    resolvePath(codeDir, String(entry)),
+  );
+  const candidates = [
+    ...declared.filter((entry) => entry.replace(/\.[cm]?ts$/, '') === module),
+    ...TYPESCRIPT.map((extension) => module + extension),
+    ...(declared.length === 1 ? declared : []),
+  ];
+  const entry = candidates.find((file) => existsSync(file));
+  if (!entry) return undefined;
+  const external = ((build?.External as Json[] | undefined) ?? []).map(String);
+  return {
+    entry,
+    format: build?.Format === 'esm' ? 'esm' : 'cjs',
+    external: [...new Set([...external, '@aws-sdk/*'])],
+  };
 }
 
 function loadStateMachines(
@@ -211,12 +257,12 @@ function definitionOf(id: string, props: Props, dir: string): Json {
 
 /** A route's function must have its code on disk: fail at start, not on the first message. */
 function checkBundle(fn: LocalFunction): void {
-  const dot = fn.handler.lastIndexOf('.');
-  const base = resolvePath(fn.codeDir, fn.handler.slice(0, dot));
-  if (dot > 0 && ['.js', '.cjs', '.mjs'].some((extension) => existsSync(base + extension))) return;
+  const module = handlerModule(fn.codeDir, fn.handler);
+  if (fn.typescript || (module && JAVASCRIPT.some((extension) => existsSync(module + extension)))) return;
+  const name = module ? relative(fn.codeDir, module) : fn.handler;
   throw new LocalError(
     'E_LOCAL_BUNDLE',
-    `function ${fn.id}: no ${fn.handler.slice(0, dot) || fn.handler}.js in ${fn.codeDir} for Handler ${fn.handler} (wskit local runs JavaScript bundles; build the app first)`,
+    `function ${fn.id}: no ${name}.js (or ${name}.ts to bundle) in ${fn.codeDir} for Handler ${fn.handler}`,
     fn.id,
   );
 }
