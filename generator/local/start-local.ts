@@ -18,8 +18,8 @@ import { ConnectionRegistry } from './connections/registry';
 import { LOCAL_DEFAULTS } from './defaults';
 import { type LocalDynamo, startDynamo } from './dynamo';
 import type { Services } from './integrations/types';
+import { type CodeWatcher, type FunctionCode, prepareFunctionCode } from './lambda/code';
 import { LambdaRunner } from './lambda/runner';
-import { type BundledFunctions, bundleTypeScriptFunctions } from './lambda/typescript';
 import { createLogger } from './log';
 import { handleUpgrade } from './server/connect';
 import type { Gateway } from './server/gateway';
@@ -57,6 +57,12 @@ export interface StartLocalOptions {
    * @default one per CPU core, at least 2
    */
   readonly maxEnvironmentsPerFunction?: number;
+  /**
+   * Reload a function when a file it imports changes (TypeScript is bundled again): the next call
+   * starts a fresh environment with the new code; calls already running finish on the old.
+   * @default false
+   */
+  readonly watch?: boolean;
 }
 
 export interface LocalServer {
@@ -86,9 +92,19 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
   const loaded = options.template
     ? appFromTemplate(options.template, options.templateDir ?? process.cwd(), loadOptions)
     : loadApp(options.appDir ?? '.', loadOptions);
-  const bundled = await bundleTypeScriptFunctions(loaded.functions, loaded.dir);
-  const app: LocalApp = { ...loaded, functions: bundled.functions };
   const log = createLogger(options.log, verbose);
+  let lambda: LambdaRunner | undefined;
+  const watcher: CodeWatcher | undefined = options.watch
+    ? {
+        changed: (id) => {
+          log.line(`[${id}] code changed: the next call starts a fresh environment`);
+          lambda?.reload(id);
+        },
+        failed: (id, message) => log.line(`[${id}] ${message}`),
+      }
+    : undefined;
+  const code = await prepareFunctionCode(loaded.functions, loaded.dir, watcher);
+  const app: LocalApp = { ...loaded, functions: code.functions };
   const stepFunctionsTrace = verbose ? (line: string) => log.detail('state machine', line) : undefined;
 
   const httpServer = createServer();
@@ -96,12 +112,11 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
     httpServer.once('error', reject);
     httpServer.listen(port, host, () => resolve());
   }).catch(async (error: unknown) => {
-    await bundled.remove();
+    await code.close();
     throw error;
   });
   const actualPort = (httpServer.address() as AddressInfo).port;
   let dynamo: LocalDynamo | undefined;
-  let lambda: LambdaRunner | undefined;
   try {
     dynamo = app.tables.length > 0 ? await startDynamo(app.tables, host) : undefined;
     lambda = new LambdaRunner(app.functions, {
@@ -118,11 +133,11 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
       invokeFunction: (ref, payload) => runner.invoke(functionIdOf(app, ref), payload),
     });
     const services: Services = { lambda, stepFunctions, templates: new TemplateCache(), log };
-    return serve(app, httpServer, services, dynamo, bundled, options, host, actualPort);
+    return serve(app, httpServer, services, dynamo, code, options, host, actualPort);
   } catch (error) {
     await lambda?.close();
     await dynamo?.close();
-    await bundled.remove();
+    await code.close();
     await new Promise((resolve) => httpServer.close(resolve));
     throw error;
   }
@@ -133,7 +148,7 @@ function serve(
   httpServer: ReturnType<typeof createServer>,
   services: Services,
   dynamo: LocalDynamo | undefined,
-  bundled: BundledFunctions,
+  code: FunctionCode,
   options: StartLocalOptions,
   host: string,
   port: number,
@@ -188,7 +203,7 @@ function serve(
       services.stepFunctions.close();
       await services.lambda.close();
       await dynamo?.close();
-      await bundled.remove();
+      await code.close();
     })();
     return closing;
   };

@@ -3,11 +3,15 @@ import { type LocalFlags, localRequest } from '../../generator/cli/commands/loca
 
 describe('localRequest', () => {
   it.each<[string | undefined, LocalFlags, object]>([
-    [undefined, {}, { target: '.', port: 3001, host: '127.0.0.1', waitScale: 1, verbose: false }],
+    [
+      undefined,
+      {},
+      { target: '.', port: 3001, host: '127.0.0.1', waitScale: 1, verbose: false, watch: false },
+    ],
     [
       'my-api',
-      { port: '0', waitScale: '0', verbose: true },
-      { target: 'my-api', port: 0, waitScale: 0, verbose: true },
+      { port: '0', waitScale: '0', verbose: true, watch: true },
+      { target: 'my-api', port: 0, waitScale: 0, verbose: true, watch: true },
     ],
     ['t.yml', { stage: 'dev_1', region: 'eu-west-1' }, { stage: 'dev_1', region: 'eu-west-1' }],
     ['.', { waitScale: '0.25', host: '0.0.0.0' }, { waitScale: 0.25, host: '0.0.0.0' }],

@@ -23,9 +23,7 @@ exports.handler = async (event, context) => {
 };
 `;
 
-function poolFor(timeoutSeconds: number, maxEnvironments: number): FunctionPool {
-  const codeDir = mkdtempSync(join(tmpdir(), 'wskit-pool-'));
-  writeFileSync(join(codeDir, 'index.js'), HANDLER);
+function poolFor(timeoutSeconds: number, maxEnvironments: number, codeDir = handlerDir()): FunctionPool {
   const fn: LocalFunction = {
     id: 'Counter',
     name: 'app-Counter',
@@ -37,6 +35,12 @@ function poolFor(timeoutSeconds: number, maxEnvironments: number): FunctionPool 
     environment: {},
   };
   return new FunctionPool(fn, { environment: {}, maxEnvironments, onOutput: () => {} });
+}
+
+function handlerDir(source = HANDLER): string {
+  const codeDir = mkdtempSync(join(tmpdir(), 'wskit-pool-'));
+  writeFileSync(join(codeDir, 'index.js'), source);
+  return codeDir;
 }
 
 type Reply = { n: number; most: number; requestId: string; stream: string };
@@ -75,6 +79,26 @@ describe('wskit local: function pool', () => {
       expect(timedOut.ok).toBe(false);
       expect(!timedOut.ok && timedOut.error.errorType).toBe('Sandbox.Timedout');
       expect((await Promise.all(queued)).map((outcome) => result(outcome).n)).toEqual([1, 2, 3]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('reloads: a running invocation finishes on the old code, the next ones load the new code', async () => {
+    const codeDir = handlerDir(HANDLER.replace('return {', 'return { version: 1,'));
+    const pool = poolFor(10, 2, codeDir);
+    try {
+      // Two warm environments on the old code; one of them is busy when the code changes.
+      await Promise.all([-2, -1].map((n) => pool.invoke({ n, sleepMs: 50 })));
+      const running = pool.invoke({ n: 0, sleepMs: 300 });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      writeFileSync(join(codeDir, 'index.js'), HANDLER.replace('return {', 'return { version: 2,'));
+      pool.reload();
+      const after = await Promise.all([1, 2, 3].map((n) => pool.invoke({ n })));
+      expect(result(await running)).toMatchObject({ n: 0, version: 1 });
+      expect(after.map((outcome) => result(outcome))).toEqual(
+        [1, 2, 3].map((n) => expect.objectContaining({ n, version: 2 })),
+      );
     } finally {
       await pool.close();
     }

@@ -12,6 +12,7 @@ export interface LocalFlags {
   readonly waitScale?: string;
   readonly region?: string;
   readonly verbose?: boolean;
+  readonly watch?: boolean;
   readonly idleTimeout?: string;
   readonly maxConnectionDuration?: string;
 }
@@ -25,6 +26,7 @@ export interface LocalRequest {
   readonly waitScale: number;
   readonly region?: string;
   readonly verbose: boolean;
+  readonly watch: boolean;
   readonly idleTimeoutMs?: number;
   readonly maxConnectionMs?: number;
 }
@@ -51,6 +53,7 @@ export function registerLocal(program: Command, done: Done): void {
       '--max-connection-duration <seconds>',
       `close connections after this long (default ${LOCAL_DEFAULTS.maxConnectionMs / 1000})`,
     )
+    .option('--watch', 'reload a function when a file it imports changes (TypeScript is bundled again)')
     .option('--verbose', 'also log rendered templates, Lambda events and state machine traces')
     .action(async (target: string, flags: LocalFlags) => {
       const { runLocal } = await import('./local');
@@ -74,6 +77,7 @@ export function localRequest(target: string | undefined, flags: LocalFlags): Loc
     host: flags.host ?? LOCAL_DEFAULTS.host,
     waitScale,
     verbose: flags.verbose === true,
+    watch: flags.watch === true,
     ...(flags.stage ? { stage: flags.stage } : {}),
     ...(flags.region ? { region: flags.region } : {}),
     ...(idleTimeoutMs !== undefined ? { idleTimeoutMs } : {}),

@@ -12,13 +12,14 @@ export async function runLocal(request: LocalRequest): Promise<number> {
     host: request.host,
     waitScale: request.waitScale,
     verbose: request.verbose,
+    watch: request.watch,
     log: write,
     ...(request.stage ? { stage: request.stage } : {}),
     ...(request.region ? { region: request.region } : {}),
     ...(request.idleTimeoutMs ? { idleTimeoutMs: request.idleTimeoutMs } : {}),
     ...(request.maxConnectionMs ? { maxConnectionMs: request.maxConnectionMs } : {}),
   });
-  for (const line of banner(server.app, server.url, request.waitScale)) write(line);
+  for (const line of banner(server.app, server.url, request.waitScale, request.watch)) write(line);
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
@@ -33,7 +34,7 @@ export async function runLocal(request: LocalRequest): Promise<number> {
 }
 
 /** What a developer needs to start: the URL, the routes and what runs them, a ready wscat line. */
-export function banner(app: LocalApp, url: string, waitScale: number): string[] {
+export function banner(app: LocalApp, url: string, waitScale: number, watch = false): string[] {
   const routes = [...app.routes.values()].map((route) => {
     const integration = route.integration;
     const target =
@@ -61,6 +62,7 @@ export function banner(app: LocalApp, url: string, waitScale: number): string[] 
       : []),
     ...typescriptLine(app),
     ...(waitScale !== 1 ? [`  Wait states    × ${waitScale}`] : []),
+    ...(watch ? ["  watching       → functions' files: a change reloads the function"] : []),
     `Try: wscat -c ${url}`,
     'Ctrl-C stops.',
   ];

@@ -48,6 +48,8 @@ interface Environment {
   readonly queue: Invocation[];
   /** Invocations not yet posted: those of one turn of the event loop go in one message. */
   outbox: string[];
+  /** Its code is out of date: it takes nothing new and ends when its queue is empty. */
+  retiring: boolean;
 }
 
 export class FunctionPool {
@@ -68,6 +70,17 @@ export class FunctionPool {
       this.waiting.push({ event, resolve });
       this.dispatch();
     });
+  }
+
+  /**
+   * The code changed: idle environments end now, busy ones finish what they were handed and then
+   * end. Later invocations start fresh environments, which load the new code (a cold start).
+   */
+  reload(): void {
+    for (const env of this.environments) {
+      if (env.queue.length === 0) void this.discard(env, 'Runtime.Reload', 'code changed');
+      else env.retiring = true;
+    }
   }
 
   async close(): Promise<void> {
@@ -92,6 +105,7 @@ export class FunctionPool {
   private environmentWithRoom(): Environment | undefined {
     let best: Environment | undefined;
     for (const env of this.environments) {
+      if (env.retiring) continue;
       if (env.queue.length === 0) return env;
       if (!best || env.queue.length < best.queue.length) best = env;
     }
@@ -114,7 +128,7 @@ export class FunctionPool {
       stderr: true,
       resourceLimits: { maxOldGenerationSizeMb: Math.max(this.fn.memoryMb, 128) },
     });
-    const env: Environment = { worker, queue: [], outbox: [] };
+    const env: Environment = { worker, queue: [], outbox: [], retiring: false };
     forwardLines(worker.stdout, this.options.onOutput);
     forwardLines(worker.stderr, this.options.onOutput);
     worker.on('message', (text: string) => this.finished(env, text));
@@ -169,7 +183,8 @@ export class FunctionPool {
     }
     const next = env.queue[0];
     if (next) this.startClock(env, next);
-    this.dispatch();
+    if (env.retiring && !next) void this.discard(env, 'Runtime.Reload', 'code changed');
+    else this.dispatch();
   }
 
   private crashed(env: Environment, message: string): void {

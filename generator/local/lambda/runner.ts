@@ -28,6 +28,11 @@ export class LambdaRunner {
     return this.pool(functionId).invoke(event);
   }
 
+  /** A function's code changed: its next invocations run in fresh environments. */
+  reload(functionId: string): void {
+    this.pools.get(functionId)?.reload();
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.pools.values()].map((pool) => pool.close()));
     this.pools.clear();
