@@ -5,14 +5,14 @@
  * handler imports (polling, so a folder replaced by `wskit generate --force` is followed too) and
  * says when one changes: TypeScript is bundled again, and the function reloads.
  */
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import type { BuildContext, BuildFailure, BuildOptions, BuildResult, Plugin } from 'esbuild';
 import { buildFailureText } from '../../app/bundle';
 import { LocalError } from '../errors';
 import type { LocalFunction } from '../types';
+import { handlerFile, handlerModule, JAVASCRIPT_EXTENSIONS } from './handler-files';
 
 export interface FunctionCode {
   /** The same functions; those from TypeScript now point at their bundles. */
@@ -83,7 +83,7 @@ function bundleOptions(fn: LocalFunction, codeDir: string, appDir: string): Buil
   const { entry, format, external } = fn.typescript as NonNullable<LocalFunction['typescript']>;
   return {
     // The bundle takes the handler's module path, so `Handler: app.lambdaHandler` finds app.js.
-    entryPoints: [{ in: entry, out: handlerModule(fn) }],
+    entryPoints: [{ in: entry, out: handlerModule(fn.handler) ?? 'index' }],
     outdir: codeDir,
     absWorkingDir: appDir,
     bundle: true,
@@ -99,10 +99,7 @@ function bundleOptions(fn: LocalFunction, codeDir: string, appDir: string): Buil
 
 /** JavaScript runs as it is: esbuild only reads its import graph, to know which files to watch. */
 function watchOptions(fn: LocalFunction, appDir: string): BuildOptions | undefined {
-  const module = resolve(fn.codeDir, handlerModule(fn));
-  const entry = ['.js', '.cjs', '.mjs']
-    .map((extension) => module + extension)
-    .find((file) => existsSync(file));
+  const entry = handlerFile(fn.codeDir, fn.handler, JAVASCRIPT_EXTENSIONS);
   if (!entry) return undefined;
   return {
     entryPoints: [entry],
@@ -114,9 +111,6 @@ function watchOptions(fn: LocalFunction, appDir: string): BuildOptions | undefin
     logLevel: 'silent',
   };
 }
-
-/** `app.lambdaHandler` → `app`. */
-const handlerModule = (fn: LocalFunction) => fn.handler.slice(0, fn.handler.lastIndexOf('.'));
 
 /** Hands the build that watching starts with to `firstResult`, and every later one to the watcher. */
 function reloadPlugin(

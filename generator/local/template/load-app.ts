@@ -3,12 +3,18 @@
  * emulator runs: routes with their integrations, functions, state machines and tables.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, relative, resolve as resolvePath } from 'node:path';
+import { basename, dirname, resolve as resolvePath } from 'node:path';
 import { templateInFolder } from '../../template/app-folder';
 import type { Json, Resource, Template } from '../../template/types';
 import { parseYaml } from '../../template/yaml';
 import { LOCAL_DEFAULTS } from '../defaults';
 import { LocalError } from '../errors';
+import {
+  handlerFile,
+  handlerModule,
+  JAVASCRIPT_EXTENSIONS,
+  TYPESCRIPT_EXTENSIONS,
+} from '../lambda/handler-files';
 import type { LocalApp, LocalFunction, LocalStateMachine, LocalTable, TypeScriptSource } from '../types';
 import { loadRoutes } from './load-routes';
 import { parameterValues, physicalName, type ResolveContext, resolveValue, stateMachineArn } from './resolve';
@@ -156,15 +162,6 @@ function loadFunctions(template: Template, ctx: ResolveContext, dir: string): Ma
   return functions;
 }
 
-const JAVASCRIPT = ['.js', '.cjs', '.mjs'];
-const TYPESCRIPT = ['.ts', '.mts', '.cts'];
-
-/** `app.lambdaHandler` in `/app/hello` → `/app/hello/app`: the handler's module, without extension. */
-function handlerModule(codeDir: string, handler: string): string | undefined {
-  const dot = handler.lastIndexOf('.');
-  return dot > 0 ? resolvePath(codeDir, handler.slice(0, dot)) : undefined;
-}
-
 /**
  * The TypeScript to bundle for a function that has no JavaScript to run: an entry point from SAM's
  * esbuild metadata (the one named like the handler's module, or the only one), else a .ts file
@@ -175,17 +172,18 @@ function typescriptSource(
   handler: string,
   metadata: Props | undefined,
 ): TypeScriptSource | undefined {
-  const module = handlerModule(codeDir, handler);
-  if (!module || JAVASCRIPT.some((extension) => existsSync(module + extension))) return undefined;
+  const module = handlerModule(handler);
+  if (!module || handlerFile(codeDir, handler, JAVASCRIPT_EXTENSIONS)) return undefined;
   const build = (metadata?.BuildMethod === 'esbuild' ? metadata.BuildProperties : undefined) as
     | Props
     | undefined;
   const declared = ((build?.EntryPoints as Json[] | undefined) ?? []).map((entry) =>
     resolvePath(codeDir, String(entry)),
   );
+  const base = resolvePath(codeDir, module);
   const candidates = [
-    ...declared.filter((entry) => entry.replace(/\.[cm]?ts$/, '') === module),
-    ...TYPESCRIPT.map((extension) => module + extension),
+    ...declared.filter((entry) => entry.replace(/\.[cm]?ts$/, '') === base),
+    ...TYPESCRIPT_EXTENSIONS.map((extension) => base + extension),
     ...(declared.length === 1 ? declared : []),
   ];
   const entry = candidates.find((file) => existsSync(file));
@@ -257,9 +255,8 @@ function definitionOf(id: string, props: Props, dir: string): Json {
 
 /** A route's function must have its code on disk: fail at start, not on the first message. */
 function checkBundle(fn: LocalFunction): void {
-  const module = handlerModule(fn.codeDir, fn.handler);
-  if (fn.typescript || (module && JAVASCRIPT.some((extension) => existsSync(module + extension)))) return;
-  const name = module ? relative(fn.codeDir, module) : fn.handler;
+  if (fn.typescript || handlerFile(fn.codeDir, fn.handler, JAVASCRIPT_EXTENSIONS)) return;
+  const name = handlerModule(fn.handler) ?? fn.handler;
   throw new LocalError(
     'E_LOCAL_BUNDLE',
     `function ${fn.id}: no ${name}.js (or ${name}.ts to bundle) in ${fn.codeDir} for Handler ${fn.handler}`,
