@@ -47,6 +47,7 @@ export class LambdaRunner {
         environment: lambdaEnvironment(fn, this.options),
         maxEnvironments: this.options.maxEnvironmentsPerFunction,
         onOutput: (line) => this.options.onOutput(fn, line),
+        emulatorOrigin: new URL(this.options.managementEndpoint).origin,
       });
       this.pools.set(functionId, pool);
     }

@@ -1,16 +1,20 @@
 'use strict';
 // One Lambda execution environment in a worker thread: loads the function's bundle once (the init
 // phase), then runs one invocation at a time, keeping module state between them as a warm Lambda does.
-const { parentPort, workerData, threadId } = require('node:worker_threads');
+const { existsSync, readFileSync } = require('node:fs');
 const Module = require('node:module');
-const { resolve } = require('node:path');
+const { dirname, join, resolve } = require('node:path');
 const { pathToFileURL } = require('node:url');
+const { parentPort, workerData, threadId } = require('node:worker_threads');
+const { redirectHttpsToEmulator } = require('./emulator-https.cjs');
 
 // The Lambda runtime provides the AWS SDK, so bundles leave @aws-sdk/* external: NODE_PATH (set by
 // the emulator to wskit's node_modules) plays that part. Re-read it in case the loader cached it.
 Module._initPaths();
 
-const { codeDir, handler, timeoutMs, functionName, invokedFunctionArn, memoryLimitInMB } = workerData;
+const { codeDir, handler, timeoutMs, functionName, invokedFunctionArn, memoryLimitInMB, emulatorOrigin } =
+  workerData;
+if (emulatorOrigin) redirectHttpsToEmulator(emulatorOrigin);
 const logStreamName = `local/[$LATEST]${threadId}`;
 const dot = handler.lastIndexOf('.');
 const modulePath = resolve(codeDir, handler.slice(0, dot));
@@ -23,23 +27,44 @@ function errorInfo(error, fallbackType) {
   return { errorType: fallbackType, errorMessage: typeof error === 'string' ? error : JSON.stringify(error) };
 }
 
-async function loadHandler() {
-  let loaded;
-  try {
-    loaded = require(require.resolve(modulePath));
-  } catch (error) {
-    if (error && error.code === 'MODULE_NOT_FOUND' && String(error.message).includes(modulePath)) {
+/** The handler's file: `<codeDir>/<module>.js`, `.cjs` or `.mjs`, as the Lambda runtime looks. */
+function handlerFile() {
+  return ['.js', '.cjs', '.mjs'].map((extension) => modulePath + extension).find((file) => existsSync(file));
+}
+
+/** `.mjs`, or `.js` under a package.json with `"type": "module"`, as Node decides. */
+function isEsModule(file) {
+  if (file.endsWith('.mjs') || file.endsWith('.cjs')) return file.endsWith('.mjs');
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest)) {
       try {
-        loaded = await import(pathToFileURL(`${modulePath}.mjs`).href);
+        return JSON.parse(readFileSync(manifest, 'utf8')).type === 'module';
       } catch {
-        throw Object.assign(new Error(`Cannot find module '${handler.slice(0, dot)}' in ${codeDir}`), {
-          name: 'Runtime.ImportModuleError',
-        });
+        return false;
       }
-    } else {
-      throw error;
     }
+    if (dirname(dir) === dir) return false;
   }
+}
+
+/** CommonJS through require(); ES modules through import(), resolving the runtime's SDK as on Lambda. */
+async function loadModule(file) {
+  if (!isEsModule(file)) return require(file);
+  Module.register(pathToFileURL(resolve(__dirname, 'runtime-modules.mjs')), {
+    data: { runtimeParent: pathToFileURL(resolve(process.env.NODE_PATH ?? '.', '..', 'package.json')).href },
+  });
+  return import(pathToFileURL(file).href);
+}
+
+async function loadHandler() {
+  const file = handlerFile();
+  if (!file) {
+    throw Object.assign(new Error(`Cannot find module '${handler.slice(0, dot)}' in ${codeDir}`), {
+      name: 'Runtime.ImportModuleError',
+    });
+  }
+  const loaded = await loadModule(file);
   const fn = loaded?.[exportName] ?? loaded?.default?.[exportName];
   if (typeof fn !== 'function') {
     throw Object.assign(new Error(`${handler} is undefined or not exported`), {
