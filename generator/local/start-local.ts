@@ -17,10 +17,10 @@ import { handleManagementRequest } from './connections/management-api';
 import { ConnectionRegistry } from './connections/registry';
 import { LOCAL_DEFAULTS } from './defaults';
 import { type LocalDynamo, startDynamo } from './dynamo';
-import type { Services } from './integrations/types';
-import { type CodeWatcher, type FunctionCode, prepareFunctionCode } from './lambda/code';
+import { type CodeWatcher, FunctionCode } from './lambda/code';
 import { LambdaRunner } from './lambda/runner';
 import { createLogger } from './log';
+import { reloadOnChange } from './reload';
 import { handleUpgrade } from './server/connect';
 import type { Gateway } from './server/gateway';
 import { FRAME_LIMIT_BYTES, MESSAGE_LIMIT_BYTES } from './server/quotas';
@@ -58,8 +58,9 @@ export interface StartLocalOptions {
    */
   readonly maxEnvironmentsPerFunction?: number;
   /**
-   * Reload a function when a file it imports changes (TypeScript is bundled again): the next call
-   * starts a fresh environment with the new code; calls already running finish on the old.
+   * Apply changes as they are saved: a changed template or state machine definition is read again
+   * (connections stay open), and a function whose code changed (any file it imports; TypeScript is
+   * bundled again) gets fresh environments for its next calls; calls already running finish on the old.
    * @default false
    */
   readonly watch?: boolean;
@@ -103,7 +104,7 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
         failed: (id, message) => log.line(`[${id}] ${message}`),
       }
     : undefined;
-  const code = await prepareFunctionCode(loaded.functions, loaded.dir, watcher);
+  const code = await FunctionCode.prepare(loaded.functions, loaded.dir, watcher);
   const app: LocalApp = { ...loaded, functions: code.functions };
   const stepFunctionsTrace = verbose ? (line: string) => log.detail('state machine', line) : undefined;
 
@@ -130,10 +131,31 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
     const stepFunctions = new StepFunctionsRunner(app.stateMachines, {
       waitScale,
       ...(stepFunctionsTrace ? { trace: stepFunctionsTrace } : {}),
-      invokeFunction: (ref, payload) => runner.invoke(functionIdOf(app, ref), payload),
+      invokeFunction: (ref, payload) => runner.invokeReference(ref, payload),
     });
-    const services: Services = { lambda, stepFunctions, templates: new TemplateCache(), log };
-    return serve(app, httpServer, services, dynamo, code, options, host, actualPort);
+    const gw: Gateway = {
+      app,
+      services: { lambda, stepFunctions, templates: new TemplateCache(), log },
+      registry: new ConnectionRegistry(),
+      log,
+      quotas: {
+        messageLimitBytes: MESSAGE_LIMIT_BYTES,
+        frameLimitBytes: FRAME_LIMIT_BYTES,
+        idleTimeoutMs: options.idleTimeoutMs ?? LOCAL_DEFAULTS.idleTimeoutMs,
+        maxConnectionMs: options.maxConnectionMs ?? LOCAL_DEFAULTS.maxConnectionMs,
+      },
+      pending: new Set(),
+    };
+    const templateFile = app.templateFile;
+    const reloading =
+      options.watch && templateFile
+        ? reloadOnChange(gw, code, () => loadApp(templateFile, loadOptions))
+        : undefined;
+    const closeCode = async () => {
+      await reloading?.close();
+      await code.close();
+    };
+    return serve(gw, httpServer, dynamo, closeCode, host, actualPort);
   } catch (error) {
     await lambda?.close();
     await dynamo?.close();
@@ -144,29 +166,14 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
 }
 
 function serve(
-  app: LocalApp,
+  gw: Gateway,
   httpServer: ReturnType<typeof createServer>,
-  services: Services,
   dynamo: LocalDynamo | undefined,
-  code: FunctionCode,
-  options: StartLocalOptions,
+  closeCode: () => Promise<void>,
   host: string,
   port: number,
 ): LocalServer {
-  const registry = new ConnectionRegistry();
-  const gw: Gateway = {
-    app,
-    services,
-    registry,
-    log: services.log,
-    quotas: {
-      messageLimitBytes: MESSAGE_LIMIT_BYTES,
-      frameLimitBytes: FRAME_LIMIT_BYTES,
-      idleTimeoutMs: options.idleTimeoutMs ?? LOCAL_DEFAULTS.idleTimeoutMs,
-      maxConnectionMs: options.maxConnectionMs ?? LOCAL_DEFAULTS.maxConnectionMs,
-    },
-    pending: new Set(),
-  };
+  const { registry, services } = gw;
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: MESSAGE_LIMIT_BYTES,
@@ -203,26 +210,18 @@ function serve(
       services.stepFunctions.close();
       await services.lambda.close();
       await dynamo?.close();
-      await code.close();
+      await closeCode();
     })();
     return closing;
   };
   return {
-    url: `ws://${host}:${port}/${app.stage}`,
+    url: `ws://${host}:${port}/${gw.app.stage}`,
     port,
-    app,
+    get app() {
+      return gw.app;
+    },
     ...(dynamo ? { dynamoEndpoint: dynamo.endpoint } : {}),
     connectionCount: () => registry.size,
     close,
   };
-}
-
-/** A Task state's function reference (ARN, partial ARN or name) → the template function's logical id. */
-function functionIdOf(app: LocalApp, ref: string): string {
-  const name = ref
-    .replace(/:(\$LATEST|\d+)$/, '')
-    .split(':')
-    .at(-1);
-  const fn = [...app.functions.values()].find((f) => f.arn === ref || f.name === name || f.id === name);
-  return fn?.id ?? ref;
 }

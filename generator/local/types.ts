@@ -4,6 +4,8 @@ import type { Json } from '../template/types';
 export interface LocalApp {
   /** Folder of the template: CodeUri and DefinitionUri are relative to it. */
   readonly dir: string;
+  /** The template file, when the app was read from disk. */
+  readonly templateFile?: string;
   readonly apiId: string;
   readonly stage: string;
   readonly region: string;
@@ -100,6 +102,8 @@ export interface LocalStateMachine {
   readonly name: string;
   readonly type: 'EXPRESS' | 'STANDARD';
   readonly definition: Json;
+  /** The DefinitionUri file the definition was read from, if any. */
+  readonly definitionFile?: string;
 }
 
 export interface LocalTable {

@@ -53,7 +53,7 @@ export function registerLocal(program: Command, done: Done): void {
       '--max-connection-duration <seconds>',
       `close connections after this long (default ${LOCAL_DEFAULTS.maxConnectionMs / 1000})`,
     )
-    .option('--watch', 'reload a function when a file it imports changes (TypeScript is bundled again)')
+    .option('--watch', 'apply changes to the template, state machine definitions and function code on save')
     .option('--verbose', 'also log rendered templates, Lambda events and state machine traces')
     .action(async (target: string, flags: LocalFlags) => {
       const { runLocal } = await import('./local');

@@ -62,7 +62,7 @@ export function banner(app: LocalApp, url: string, waitScale: number, watch = fa
       : []),
     ...typescriptLine(app),
     ...(waitScale !== 1 ? [`  Wait states    × ${waitScale}`] : []),
-    ...(watch ? ["  watching       → functions' files: a change reloads the function"] : []),
+    ...(watch ? ['  watching       → the template, state machine definitions and function code'] : []),
     `Try: wscat -c ${url}`,
     'Ctrl-C stops.',
   ];

@@ -1,9 +1,9 @@
 /**
  * Gets the functions' code ready to run. TypeScript with no JavaScript beside it is bundled with
  * esbuild into a temporary folder, as `sam build` does for `BuildMethod: esbuild`, so a hand-written
- * SAM TypeScript app runs without a build step. With `watch`, esbuild also follows every file each
- * handler imports (polling, so a folder replaced by `wskit generate --force` is followed too) and
- * says when one changes: TypeScript is bundled again, and the function reloads.
+ * SAM TypeScript app runs without a build step. With a watcher, esbuild also follows every file each
+ * handler imports (by polling, so a folder replaced by `wskit generate --force` is followed too) and
+ * says when one changes, after bundling TypeScript again.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,13 +13,6 @@ import { buildFailureText } from '../../app/bundle';
 import { LocalError } from '../errors';
 import type { LocalFunction } from '../types';
 import { handlerFile, handlerModule, JAVASCRIPT_EXTENSIONS } from './handler-files';
-
-export interface FunctionCode {
-  /** The same functions; those from TypeScript now point at their bundles. */
-  readonly functions: ReadonlyMap<string, LocalFunction>;
-  /** Stops watching and removes the bundles. */
-  close(): Promise<void>;
-}
 
 export interface CodeWatcher {
   /** A file of the function changed and, for TypeScript, the new bundle is written. */
@@ -32,51 +25,121 @@ export interface CodeWatcher {
 const ESM_REQUIRE =
   "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
 
-/** `appDir` is the template's folder: errors name files relative to it. */
-export async function prepareFunctionCode(
-  functions: ReadonlyMap<string, LocalFunction>,
-  appDir: string,
-  watcher?: CodeWatcher,
-): Promise<FunctionCode> {
-  const typescript = [...functions.values()].filter((fn) => fn.typescript);
-  if (typescript.length === 0 && !watcher) return { functions, close: async () => {} };
-  const esbuild = await import('esbuild');
-  const outDir = typescript.length > 0 ? await mkdtemp(join(tmpdir(), 'wskit-local-bundles-')) : undefined;
-  const contexts: BuildContext[] = [];
-  const close = async () => {
-    await Promise.all(contexts.map((context) => context.dispose()));
-    if (outDir) await rm(outDir, { recursive: true, force: true });
-  };
-  const prepare = async (fn: LocalFunction): Promise<LocalFunction> => {
-    const codeDir = fn.typescript ? join(outDir as string, fn.id) : fn.codeDir;
-    const options = fn.typescript ? bundleOptions(fn, codeDir, appDir) : watchOptions(fn, appDir);
-    if (!options) return fn;
+/** One function's code as prepared: what runs, and what is held for it. */
+interface Prepared {
+  /** Where the code comes from (folder, handler, TypeScript entry): while it stays, `owned` is kept. */
+  readonly source: string;
+  readonly fn: LocalFunction;
+  readonly owned: Owned;
+}
+
+/** What a prepared function holds and gives back when it goes: its bundle folder and its watcher. */
+interface Owned {
+  readonly bundleDir?: string;
+  readonly context?: BuildContext;
+}
+
+/**
+ * The functions' code, kept per function: a function read again from a changed template keeps its
+ * bundle and watcher while its source stays the same, so a change to its files is still seen.
+ */
+export class FunctionCode {
+  private prepared = new Map<string, Prepared>();
+
+  private constructor(
+    private readonly appDir: string,
+    private readonly watcher: CodeWatcher | undefined,
+  ) {}
+
+  /** `appDir` is the template's folder: errors name files relative to it. */
+  static async prepare(
+    functions: ReadonlyMap<string, LocalFunction>,
+    appDir: string,
+    watcher?: CodeWatcher,
+  ): Promise<FunctionCode> {
+    const code = new FunctionCode(appDir, watcher);
+    await code.update(functions);
+    return code;
+  }
+
+  /** The functions as they run: those from TypeScript point at their bundles. */
+  get functions(): ReadonlyMap<string, LocalFunction> {
+    return new Map([...this.prepared].map(([id, entry]) => [id, entry.fn]));
+  }
+
+  /**
+   * Takes the functions of a template read again: new sources are prepared, unchanged ones kept
+   * (with their new definition), removed ones let go. A build that fails changes nothing.
+   */
+  async update(functions: ReadonlyMap<string, LocalFunction>): Promise<ReadonlyMap<string, LocalFunction>> {
+    const current = new Set([...this.prepared.values()].map((entry) => entry.owned));
+    // Every build settles before a failure is reported, so all it started can be let go.
+    const outcomes = await Promise.allSettled(
+      [...functions.values()].map(async (fn): Promise<Prepared> => {
+        const kept = this.prepared.get(fn.id);
+        if (kept?.source !== sourceOf(fn)) return this.prepareOne(fn);
+        return { ...kept, fn: { ...fn, codeDir: kept.fn.codeDir } };
+      }),
+    );
+    const ready = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+    const readyOwned = new Set(ready.map((entry) => entry.owned));
+    const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failure) {
+      await Promise.all([...readyOwned].filter((owned) => !current.has(owned)).map(release));
+      throw failure.reason;
+    }
+    this.prepared = new Map(ready.map((entry) => [entry.fn.id, entry]));
+    await Promise.all([...current].filter((owned) => !readyOwned.has(owned)).map(release));
+    return this.functions;
+  }
+
+  /** Stops watching and removes the bundles. */
+  async close(): Promise<void> {
+    const all = [...this.prepared.values()];
+    this.prepared.clear();
+    await Promise.all(all.map((entry) => release(entry.owned)));
+  }
+
+  /** Bundles TypeScript and, when watching, starts following the function's files. */
+  private async prepareOne(fn: LocalFunction): Promise<Prepared> {
+    const source = sourceOf(fn);
+    if (!fn.typescript && !this.watcher) return { source, fn, owned: {} };
+    const esbuild = await import('esbuild');
+    const bundleDir = fn.typescript ? await mkdtemp(join(tmpdir(), 'wskit-local-bundles-')) : undefined;
+    const runs = bundleDir ? { ...fn, codeDir: bundleDir } : fn;
+    const options = bundleDir ? bundleOptions(fn, bundleDir, this.appDir) : watchOptions(fn, this.appDir);
+    if (!options) return { source, fn: runs, owned: {} };
+    let context: BuildContext | undefined;
     let result: Pick<BuildResult, 'errors'>;
-    if (watcher) {
-      const { plugin, firstResult } = reloadPlugin(fn, watcher);
-      const context = await esbuild.context({ ...options, plugins: [plugin] });
-      contexts.push(context);
+    if (this.watcher) {
+      const { plugin, firstResult } = reloadPlugin(fn, this.watcher);
+      context = await esbuild.context({ ...options, plugins: [plugin] });
       await context.watch();
       result = await firstResult;
     } else {
       result = await esbuild.build(options).catch((failure: BuildFailure) => failure);
     }
-    if (result.errors.length === 0) return { ...fn, codeDir };
+    const owned: Owned = { ...(bundleDir ? { bundleDir } : {}), ...(context ? { context } : {}) };
+    if (result.errors.length === 0) return { source, fn: runs, owned };
     const message = buildFailureText(result);
     if (!fn.typescript) {
-      watcher?.failed(fn.id, `not watched: its imports cannot be followed: ${message}`);
-      return fn;
+      this.watcher?.failed(fn.id, `not watched: its imports cannot be followed: ${message}`);
+      return { source, fn: runs, owned };
     }
-    const entry = relative(appDir, fn.typescript.entry);
-    throw new LocalError('E_LOCAL_BUILD', `function ${fn.id}: bundling ${entry} failed: ${message}`, fn.id);
-  };
-  try {
-    const prepared = await Promise.all([...functions.values()].map(prepare));
-    return { functions: new Map(prepared.map((fn) => [fn.id, fn])), close };
-  } catch (error) {
-    await close();
-    throw error;
+    await release(owned);
+    const file = relative(this.appDir, fn.typescript.entry);
+    throw new LocalError('E_LOCAL_BUILD', `function ${fn.id}: bundling ${file} failed: ${message}`, fn.id);
   }
+}
+
+/** What decides whether a function's prepared code can be kept. */
+function sourceOf(fn: LocalFunction): string {
+  return JSON.stringify([fn.codeDir, fn.handler, fn.typescript ?? null]);
+}
+
+async function release(owned: Owned): Promise<void> {
+  await owned.context?.dispose();
+  if (owned.bundleDir) await rm(owned.bundleDir, { recursive: true, force: true });
 }
 
 function bundleOptions(fn: LocalFunction, codeDir: string, appDir: string): BuildOptions {

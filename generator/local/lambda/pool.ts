@@ -61,8 +61,8 @@ export class FunctionPool {
   private closed = false;
 
   constructor(
-    private readonly fn: LocalFunction,
-    private readonly options: PoolOptions,
+    private fn: LocalFunction,
+    private options: PoolOptions,
   ) {
     this.queueDepth = Math.max(1, options.queueDepth ?? 4);
   }
@@ -83,6 +83,13 @@ export class FunctionPool {
       if (env.queue.length === 0) void this.discard(env, 'Runtime.Reload', 'code changed');
       else env.retiring = true;
     }
+  }
+
+  /** The function's definition changed (code folder, handler, environment, limits): reload with it. */
+  update(fn: LocalFunction, environment: Readonly<Record<string, string>>): void {
+    this.fn = fn;
+    this.options = { ...this.options, environment };
+    this.reload();
   }
 
   async close(): Promise<void> {

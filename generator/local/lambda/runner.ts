@@ -20,7 +20,7 @@ export class LambdaRunner {
   private readonly pools = new Map<string, FunctionPool>();
 
   constructor(
-    private readonly functions: ReadonlyMap<string, LocalFunction>,
+    private functions: ReadonlyMap<string, LocalFunction>,
     private readonly options: LambdaRunnerOptions,
   ) {}
 
@@ -28,9 +28,39 @@ export class LambdaRunner {
     return this.pool(functionId).invoke(event);
   }
 
+  /** A Task state's function reference (ARN, partial ARN or name) → the template function it names. */
+  invokeReference(ref: string, event: unknown): Promise<InvokeOutcome> {
+    const name = ref
+      .replace(/:(\$LATEST|\d+)$/, '')
+      .split(':')
+      .at(-1);
+    const fn = [...this.functions.values()].find((f) => f.arn === ref || f.name === name || f.id === name);
+    return this.invoke(fn?.id ?? ref, event);
+  }
+
   /** A function's code changed: its next invocations run in fresh environments. */
   reload(functionId: string): void {
     this.pools.get(functionId)?.reload();
+  }
+
+  /**
+   * The template changed: functions whose definition changed reload, removed ones stop, the rest
+   * stay warm. Returns the ids of those that reload.
+   */
+  update(functions: ReadonlyMap<string, LocalFunction>): string[] {
+    const reloaded: string[] = [];
+    for (const [id, pool] of this.pools) {
+      const next = functions.get(id);
+      if (!next) {
+        this.pools.delete(id);
+        void pool.close();
+      } else if (JSON.stringify(next) !== JSON.stringify(this.functions.get(id))) {
+        pool.update(next, lambdaEnvironment(next, this.options));
+        reloaded.push(id);
+      }
+    }
+    this.functions = functions;
+    return reloaded;
   }
 
   async close(): Promise<void> {

@@ -12,7 +12,8 @@ export interface Quotas {
 }
 
 export interface Gateway {
-  readonly app: LocalApp;
+  /** Replaced when `--watch` reloads a changed template; connections stay open. */
+  app: LocalApp;
   readonly services: Services;
   readonly registry: ConnectionRegistry;
   readonly log: Logger;

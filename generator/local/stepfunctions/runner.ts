@@ -37,7 +37,7 @@ export interface StartRequest {
   readonly name?: unknown;
 }
 
-interface Prepared {
+export interface PreparedMachine {
   readonly machine: LocalStateMachine;
   readonly interpreter: StateMachine;
   readonly runOptions: RunOptions;
@@ -48,14 +48,24 @@ type Outcome = { readonly status: 'SUCCEEDED'; readonly output: unknown } | Retu
 const ERROR_PREFIX = 'com.amazonaws.swf.service.v2.model#';
 
 export class StepFunctionsRunner {
-  private readonly prepared = new Map<string, Prepared>();
+  private prepared: ReadonlyMap<string, PreparedMachine> = new Map();
   private readonly running = new Set<() => void>();
 
   constructor(
     machines: ReadonlyMap<string, LocalStateMachine>,
     private readonly options: StepFunctionsOptions,
   ) {
-    for (const machine of machines.values()) this.prepared.set(machine.arn, this.prepare(machine));
+    this.use(this.prepareAll(machines));
+  }
+
+  /** Builds (and validates) the machines of a template; throws on an invalid definition. */
+  prepareAll(machines: ReadonlyMap<string, LocalStateMachine>): ReadonlyMap<string, PreparedMachine> {
+    return new Map([...machines.values()].map((machine) => [machine.arn, this.prepare(machine)]));
+  }
+
+  /** Runs executions started from now on with these machines. */
+  use(prepared: ReadonlyMap<string, PreparedMachine>): void {
+    this.prepared = prepared;
   }
 
   /** StartSyncExecution; `null` when `timeoutMs` passes first (the execution is then stopped). */
@@ -147,7 +157,7 @@ export class StepFunctionsRunner {
 
   /** One promise and one timer per execution: this runs for every message of a Step Functions route. */
   private execute(
-    prepared: Prepared,
+    prepared: PreparedMachine,
     input: unknown,
     timeoutMs: number,
   ): Promise<Outcome | 'integration-timeout'> {
@@ -191,7 +201,7 @@ export class StepFunctionsRunner {
     }
   }
 
-  private prepare(machine: LocalStateMachine): Prepared {
+  private prepare(machine: LocalStateMachine): PreparedMachine {
     let interpreter: StateMachine;
     try {
       interpreter = new StateMachine(machine.definition as unknown as StateMachineDefinition, {

@@ -51,7 +51,7 @@ export function readTemplate(file: string): Template {
 
 export function loadApp(appDirOrTemplate: string, options: LoadOptions = {}): LocalApp {
   const file = findTemplate(appDirOrTemplate);
-  return appFromTemplate(readTemplate(file), dirname(file), options);
+  return { ...appFromTemplate(readTemplate(file), dirname(file), options), templateFile: file };
 }
 
 const byType = (template: Template, ...types: string[]) =>
@@ -215,6 +215,9 @@ function loadStateMachines(
       name: arn.split(':').at(-1) as string,
       type: props.Type === 'STANDARD' || props.StateMachineType === 'STANDARD' ? 'STANDARD' : 'EXPRESS',
       definition: definitionOf(id, props, dir),
+      ...(typeof props.DefinitionUri === 'string'
+        ? { definitionFile: resolvePath(dir, props.DefinitionUri) }
+        : {}),
     });
   }
   return machines;

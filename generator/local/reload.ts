@@ -1,0 +1,92 @@
+/**
+ * `--watch` for the template: when template.yml or a state machine's DefinitionUri file changes, the
+ * app is read again and applied while connections stay open: routes, integrations and mapping
+ * templates for the next message, state machines for the next execution, and fresh environments
+ * for the functions whose definition changed (the others stay warm). A change that does not load is
+ * reported on one line and the running app stays as it was.
+ */
+import { type Stats, unwatchFile, watchFile } from 'node:fs';
+import type { FunctionCode } from './lambda/code';
+import type { Gateway } from './server/gateway';
+import type { PreparedMachine } from './stepfunctions/runner';
+import type { LocalApp } from './types';
+
+export interface AppReloading {
+  /** Stops watching. */
+  close(): Promise<void>;
+}
+
+/** Polling, not fs.watch: a file replaced by a rename (editors, `wskit generate --force`) is followed. */
+const POLL_MS = 200;
+
+/** `load` reads the template again; `code` is the functions' code, which follows the changes. */
+export function reloadOnChange(gw: Gateway, code: FunctionCode, load: () => LocalApp): AppReloading {
+  let watched: string[] = [];
+  let running: Promise<void> | undefined;
+  let again = false;
+  let closed = false;
+
+  const onChange = (current: Stats, previous: Stats) => {
+    if (current.mtimeMs !== previous.mtimeMs) schedule();
+  };
+  const watch = (files: readonly string[]) => {
+    for (const file of watched) unwatchFile(file, onChange);
+    watched = [...files];
+    for (const file of watched) watchFile(file, { interval: POLL_MS }, onChange);
+  };
+  // One reload at a time; changes made during one are applied by one more after it.
+  const schedule = () => {
+    if (closed) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = reload().finally(() => {
+      running = undefined;
+      if (again) {
+        again = false;
+        schedule();
+      }
+    });
+  };
+
+  const reload = async () => {
+    let next: LocalApp;
+    let machines: ReadonlyMap<string, PreparedMachine>;
+    let functions: LocalApp['functions'];
+    try {
+      next = load();
+      machines = gw.services.stepFunctions.prepareAll(next.stateMachines);
+      functions = await code.update(next.functions);
+    } catch (error) {
+      gw.log.line(`template change not applied: ${(error as Error).message ?? String(error)}`);
+      return;
+    }
+    const app: LocalApp = { ...next, functions };
+    gw.services.stepFunctions.use(machines);
+    const reloaded = gw.services.lambda.update(functions);
+    const tablesChanged = JSON.stringify(app.tables) !== JSON.stringify(gw.app.tables);
+    gw.app = app;
+    const fresh = reloaded.length > 0 ? `; fresh environments for ${reloaded.join(', ')}` : '';
+    gw.log.line(`template reloaded: routes ${[...app.routes.keys()].join(', ')}${fresh}`);
+    if (tablesChanged) gw.log.line('the tables changed: restart wskit local to create them');
+    if (!closed) watch(appFiles(app));
+  };
+
+  watch(appFiles(gw.app));
+  return {
+    close: async () => {
+      closed = true;
+      await running;
+      watch([]);
+    },
+  };
+}
+
+/** The files an app was read from: the template and its state machines' definitions. */
+function appFiles(app: LocalApp): string[] {
+  const definitions = [...app.stateMachines.values()].flatMap((machine) =>
+    machine.definitionFile ? [machine.definitionFile] : [],
+  );
+  return [...new Set([...(app.templateFile ? [app.templateFile] : []), ...definitions])];
+}

@@ -1,0 +1,103 @@
+/**
+ * `wskit local --watch` and the template: a changed state machine definition, integration response
+ * or function environment applies to the next message while connections stay open; a template that
+ * does not load is reported and the running app keeps working.
+ */
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startLocal } from '../../generator/local/start-local';
+import { packagePath } from '../../generator/paths';
+import { tempDir } from '../helpers/tmp';
+import { Client, eventually } from './helpers';
+
+function copyOf(appDir: string): string {
+  const dir = join(tempDir('wskit-reload-'), 'app');
+  cpSync(appDir, dir, { recursive: true });
+  return dir;
+}
+
+/** Rewrites a file of the app with `change` applied to its text; fails the test if nothing changed. */
+function edit(file: string, change: (text: string) => string): void {
+  const before = readFileSync(file, 'utf8');
+  const after = change(before);
+  expect(after).not.toBe(before);
+  writeFileSync(file, after);
+}
+
+/** Sends `message` on the same connection until the reply satisfies `check`. */
+async function until(client: Client, message: string, check: (reply: string) => boolean): Promise<string> {
+  let last = '';
+  await eventually(async () => {
+    last = await client.request(message);
+    return check(last);
+  }, 10_000);
+  return last;
+}
+
+describe('wskit local --watch: the template', () => {
+  it('applies a new definition and a new integration response on an open connection; a broken template changes nothing', async () => {
+    const dir = copyOf(packagePath('patterns', 'sfn-sync'));
+    const logs: string[] = [];
+    const server = await startLocal({
+      appDir: dir,
+      port: 0,
+      waitScale: 0,
+      watch: true,
+      log: (l) => logs.push(l),
+    });
+    const client = await Client.connect(server.url);
+    try {
+      const message = '{"first_name": "Jane"}';
+      expect(JSON.parse(await client.request(message)).output).toBe('{"first_name":"Jane"}');
+
+      writeFileSync(
+        join(dir, 'statemachine', 'sfn-sync.asl.json'),
+        JSON.stringify({
+          StartAt: 'Reply',
+          States: { Reply: { Type: 'Pass', Result: { changed: true }, End: true } },
+        }),
+      );
+      const changed = await until(client, message, (reply) => reply.includes('changed'));
+      expect(JSON.parse(changed)).toMatchObject({ status: 'SUCCEEDED', output: '{"changed":true}' });
+      expect(logs).toContainEqual(expect.stringMatching(/template reloaded: routes \$default$/));
+
+      // The integration response gets a template: the client now receives the output alone.
+      edit(join(dir, 'template.yml'), (text) =>
+        text.replace(
+          '      IntegrationId: !Ref DefaultIntegration\n      IntegrationResponseKey: $default\n',
+          "      IntegrationId: !Ref DefaultIntegration\n      IntegrationResponseKey: $default\n      TemplateSelectionExpression: \\$default\n      ResponseTemplates:\n        $default: $input.path('$.output')\n",
+        ),
+      );
+      expect(await until(client, message, (reply) => reply === '{"changed":true}')).toBe('{"changed":true}');
+
+      edit(join(dir, 'template.yml'), (text) => `${text}\n  Broken: [unclosed\n`);
+      expect(
+        await eventually(async () => logs.some((l) => l.includes('template change not applied: '))),
+      ).toBe(true);
+      expect(await client.request(message)).toBe('{"changed":true}');
+    } finally {
+      await client.close();
+      await server.close();
+    }
+  });
+
+  it('starts fresh environments for functions whose definition changed', async () => {
+    const dir = copyOf(join(__dirname, 'fixtures', 'errors-app'));
+    const logs: string[] = [];
+    const server = await startLocal({ appDir: dir, port: 0, watch: true, log: (l) => logs.push(l) });
+    const client = await Client.connect(server.url);
+    try {
+      const message = '{"type": "echo"}';
+      expect(JSON.parse(await client.request(message)).greeting).toBe('hello');
+      edit(join(dir, 'template.yml'), (text) => text.replace('GREETING: hello', 'GREETING: hi'));
+      const reply = JSON.parse(await until(client, message, (r) => JSON.parse(r).greeting === 'hi'));
+      expect(reply).toMatchObject({ greeting: 'hi', invocations: 1 });
+      expect(logs).toContainEqual(
+        expect.stringMatching(/template reloaded: .*; fresh environments for .*EchoFunction/),
+      );
+    } finally {
+      await client.close();
+      await server.close();
+    }
+  });
+});
