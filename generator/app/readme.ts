@@ -1,5 +1,6 @@
 /** The generated app's README: what is inside, how to deploy it, try it, and clean up. */
 import type { App } from '../model/types';
+import { collectParts } from '../model/validate-app';
 
 export interface ReadmeInput {
   readonly app: App;
@@ -46,7 +47,8 @@ wscat -c "$(aws cloudformation describe-stacks --stack-name ${stackName} --query
 
 What comes back: ${tryIt.expect}.
 
-To try it on this machine before deploying: \`npx wskit local .\` and \`wscat -c ws://127.0.0.1:3001\`.
+To try it on this machine before deploying: \`npx wskit local . --watch\` and \`wscat -c ws://127.0.0.1:3001\`.
+With \`--watch\`, changes to ${watchedFiles(app)} apply as you save them.
 
 ## Access logs
 
@@ -73,4 +75,15 @@ function describeIntegration(integration: App['routes'][number]['integration']):
   return integration.kind === 'lambda'
     ? `Lambda \`${integration.function.id}\``
     : `Step Functions \`${integration.stateMachine.id}\` (StartSyncExecution)`;
+}
+
+/** What `wskit local --watch` follows in this app, in words. */
+function watchedFiles(app: App): string {
+  const parts = collectParts(app);
+  const files = [
+    'template.yml',
+    ...(parts.stateMachines.length > 0 ? ['the state machine definitions in statemachine/'] : []),
+    ...(parts.functions.length > 0 ? ['the function bundles in functions/'] : []),
+  ];
+  return files.length > 2 ? `${files.slice(0, -1).join(', ')} and ${files.at(-1)}` : files.join(' and ');
 }
