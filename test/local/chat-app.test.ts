@@ -4,26 +4,18 @@
  * build their @connections endpoint from the event (`https://${domainName}/${stage}`).
  */
 
-import { cpSync } from 'node:fs';
 import { join } from 'node:path';
-import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { type LocalServer, startLocal } from '../../generator/local/start-local';
-import { tempDir } from '../helpers/tmp';
-import { Client, eventually } from './helpers';
+import { Client, copyApp, eventually, localDynamoDb } from './helpers';
 
 describe('wskit local: a hand-written chat app of ES modules', () => {
   let server: LocalServer;
   let dynamodb: DynamoDBClient;
   beforeAll(async () => {
     // A copy outside this repository, where no node_modules holds the SDK: as in a fresh SAM app.
-    const appDir = join(tempDir('wskit-chat-'), 'app');
-    cpSync(join(__dirname, 'fixtures', 'chat-app-esm'), appDir, { recursive: true });
-    server = await startLocal({ appDir, port: 0 });
-    dynamodb = new DynamoDBClient({
-      endpoint: server.dynamoEndpoint as string,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    });
+    server = await startLocal({ appDir: copyApp(join(__dirname, 'fixtures', 'chat-app-esm')), port: 0 });
+    dynamodb = localDynamoDb(server);
   });
   afterAll(async () => {
     dynamodb.destroy();

@@ -1,8 +1,11 @@
 /** Shared by the local emulator's tests: the example apps, a started server, and a small ws client. */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import WebSocket from 'ws';
+import type { LocalServer } from '../../generator/local/start-local';
 import { packagePath } from '../../generator/paths';
 import type { Template } from '../../generator/template/types';
 import { toYaml } from '../../generator/template/yaml';
@@ -21,6 +24,22 @@ export function writeApp(template: Template, files: Record<string, string> = {})
     writeFileSync(join(dir, path), content);
   }
   return dir;
+}
+
+/** A copy of an app folder, outside this repository (no node_modules above it), to change files in. */
+export function copyApp(appDir: string): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'wskit-app-copy-')), 'app');
+  cpSync(appDir, dir, { recursive: true });
+  return dir;
+}
+
+/** A client for the emulator's table server. */
+export function localDynamoDb(server: LocalServer): DynamoDBClient {
+  return new DynamoDBClient({
+    endpoint: server.dynamoEndpoint as string,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
 }
 
 /** Polls `check` until it holds, for at most `timeoutMs`; returns whether it held. */
@@ -81,6 +100,20 @@ export class Client {
   async request(message: string): Promise<string> {
     this.socket.send(message);
     return this.next();
+  }
+
+  /** Sends `message` until the reply satisfies `check` or `timeoutMs` passes; returns the last reply. */
+  async requestUntil(
+    message: string,
+    check: (reply: string) => boolean,
+    timeoutMs = 10_000,
+  ): Promise<string> {
+    let last = '';
+    await eventually(async () => {
+      last = await this.request(message);
+      return check(last);
+    }, timeoutMs);
+    return last;
   }
 
   close(): Promise<{ code: number; reason: string }> {

@@ -2,9 +2,14 @@
  * The `lambda` example app end to end: its bundled handlers run unchanged against the in-memory
  * DynamoDB table and the `@connections` API, reached through the environment the emulator sets.
  */
-import { DeleteItemCommand, DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import {
+  DeleteItemCommand,
+  type DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+} from '@aws-sdk/client-dynamodb';
 import { type LocalServer, startLocal } from '../../generator/local/start-local';
-import { Client, eventually, lambdaAppDir } from './helpers';
+import { Client, eventually, lambdaAppDir, localDynamoDb } from './helpers';
 
 describe('wskit local: lambda', () => {
   let server: LocalServer;
@@ -19,11 +24,7 @@ describe('wskit local: lambda', () => {
 
   beforeAll(async () => {
     server = await startLocal({ appDir: await lambdaAppDir(), port: 0 });
-    dynamodb = new DynamoDBClient({
-      endpoint: server.dynamoEndpoint as string,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    });
+    dynamodb = localDynamoDb(server);
   });
   afterAll(async () => {
     dynamodb.destroy();

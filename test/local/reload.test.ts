@@ -3,18 +3,11 @@
  * or function environment applies to the next message while connections stay open; a template that
  * does not load is reported and the running app keeps working.
  */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startLocal } from '../../generator/local/start-local';
 import { packagePath } from '../../generator/paths';
-import { tempDir } from '../helpers/tmp';
-import { Client, eventually } from './helpers';
-
-function copyOf(appDir: string): string {
-  const dir = join(tempDir('wskit-reload-'), 'app');
-  cpSync(appDir, dir, { recursive: true });
-  return dir;
-}
+import { Client, copyApp, eventually } from './helpers';
 
 /** Rewrites a file of the app with `change` applied to its text; fails the test if nothing changed. */
 function edit(file: string, change: (text: string) => string): void {
@@ -24,19 +17,9 @@ function edit(file: string, change: (text: string) => string): void {
   writeFileSync(file, after);
 }
 
-/** Sends `message` on the same connection until the reply satisfies `check`. */
-async function until(client: Client, message: string, check: (reply: string) => boolean): Promise<string> {
-  let last = '';
-  await eventually(async () => {
-    last = await client.request(message);
-    return check(last);
-  }, 10_000);
-  return last;
-}
-
 describe('wskit local --watch: the template', () => {
   it('applies a new definition and a new integration response on an open connection; a broken template changes nothing', async () => {
-    const dir = copyOf(packagePath('patterns', 'sfn-sync'));
+    const dir = copyApp(packagePath('patterns', 'sfn-sync'));
     const logs: string[] = [];
     const server = await startLocal({
       appDir: dir,
@@ -57,7 +40,7 @@ describe('wskit local --watch: the template', () => {
           States: { Reply: { Type: 'Pass', Result: { changed: true }, End: true } },
         }),
       );
-      const changed = await until(client, message, (reply) => reply.includes('changed'));
+      const changed = await client.requestUntil(message, (reply) => reply.includes('changed'));
       expect(JSON.parse(changed)).toMatchObject({ status: 'SUCCEEDED', output: '{"changed":true}' });
       expect(logs).toContainEqual(expect.stringMatching(/template reloaded: routes \$default$/));
 
@@ -68,7 +51,9 @@ describe('wskit local --watch: the template', () => {
           "      IntegrationId: !Ref DefaultIntegration\n      IntegrationResponseKey: $default\n      TemplateSelectionExpression: \\$default\n      ResponseTemplates:\n        $default: $input.path('$.output')\n",
         ),
       );
-      expect(await until(client, message, (reply) => reply === '{"changed":true}')).toBe('{"changed":true}');
+      expect(await client.requestUntil(message, (reply) => reply === '{"changed":true}')).toBe(
+        '{"changed":true}',
+      );
 
       edit(join(dir, 'template.yml'), (text) => `${text}\n  Broken: [unclosed\n`);
       expect(
@@ -82,7 +67,7 @@ describe('wskit local --watch: the template', () => {
   });
 
   it('starts fresh environments for functions whose definition changed', async () => {
-    const dir = copyOf(join(__dirname, 'fixtures', 'errors-app'));
+    const dir = copyApp(join(__dirname, 'fixtures', 'errors-app'));
     const logs: string[] = [];
     const server = await startLocal({ appDir: dir, port: 0, watch: true, log: (l) => logs.push(l) });
     const client = await Client.connect(server.url);
@@ -90,7 +75,7 @@ describe('wskit local --watch: the template', () => {
       const message = '{"type": "echo"}';
       expect(JSON.parse(await client.request(message)).greeting).toBe('hello');
       edit(join(dir, 'template.yml'), (text) => text.replace('GREETING: hello', 'GREETING: hi'));
-      const reply = JSON.parse(await until(client, message, (r) => JSON.parse(r).greeting === 'hi'));
+      const reply = JSON.parse(await client.requestUntil(message, (r) => JSON.parse(r).greeting === 'hi'));
       expect(reply).toMatchObject({ greeting: 'hi', invocations: 1 });
       expect(logs).toContainEqual(
         expect.stringMatching(/template reloaded: .*; fresh environments for .*EchoFunction/),

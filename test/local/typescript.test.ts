@@ -3,15 +3,14 @@
  * with esbuild before it starts (SAM's esbuild metadata honoured, Format: esm included), runs them,
  * and removes the bundles when it stops. A TypeScript error stops the start on one line.
  */
-import { cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { banner } from '../../generator/cli/commands/local';
 import { startLocal } from '../../generator/local/start-local';
 import { loadApp } from '../../generator/local/template/load-app';
 import { expectOneLineError, wskit } from '../helpers/cli';
-import { tempDir } from '../helpers/tmp';
-import { Client } from './helpers';
+import { Client, copyApp } from './helpers';
 
 const APP = join(__dirname, 'fixtures', 'typescript-app');
 
@@ -19,8 +18,7 @@ const bundleFolders = () => readdirSync(tmpdir()).filter((name) => name.startsWi
 
 /** The fixture app with one file replaced. */
 function appWith(path: string, content: string): string {
-  const dir = tempDir('wskit-ts-app-');
-  cpSync(APP, dir, { recursive: true });
+  const dir = copyApp(APP);
   writeFileSync(join(dir, path), content);
   return dir;
 }
