@@ -34,8 +34,10 @@ export async function bundleFunctions(
       );
   }
   const runtimes = [...new Set(entries.map((e) => e.fn.runtime))].sort();
-  // The export check and the bundles are independent esbuild runs: let them overlap.
-  await Promise.all([
+  // The export check and the bundles are independent esbuild runs: let them overlap. All of them
+  // settle before a failure is reported, so no bundle is still being written when the caller
+  // removes the staging folder.
+  const outcomes = await Promise.allSettled([
     checkHandlerExports(esbuild, entries, baseDir),
     ...runtimes.map((runtime) =>
       bundleGroup(
@@ -47,6 +49,8 @@ export async function bundleFunctions(
       ),
     ),
   ]);
+  const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+  if (failure) throw failure.reason;
 }
 
 async function bundleGroup(
