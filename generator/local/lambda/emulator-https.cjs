@@ -13,7 +13,8 @@ function redirectHttpsToEmulator(origin) {
   const emulator = new URL(origin);
   const port = Number(emulator.port);
   const isEmulator = (options) => {
-    const host = String(options.hostname ?? options.host ?? '').replace(/:\d+$/, '');
+    // hostname and host name the host alone (Node takes the port only from `port`).
+    const host = String(options.hostname ?? options.host ?? '');
     return Number(options.port) === port && (LOOPBACK.has(host) || host === emulator.hostname);
   };
   // https.request(url[, options][, callback]) or https.request(options[, callback]), as Node takes them.
