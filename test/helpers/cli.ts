@@ -1,5 +1,6 @@
 /** Runs the built `wskit` binary as a real process, as a user would. */
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { packagePath } from '../../generator/paths';
 
 export interface CliResult {
@@ -29,4 +30,17 @@ export function expectOneLineError(result: CliResult, exitCode: number, message:
   expect(lines).toHaveLength(1);
   expect(lines[0]).toMatch(message);
   expect(result.stderr).not.toMatch(/\n\s+at /);
+}
+
+/**
+ * Runs an ES module source in a fresh node process at the package root (where `wskit` names this
+ * package), with `args` as its process.argv[1...]; resolves with what it printed, trimmed.
+ */
+export async function runModule(source: string, args: readonly string[] = []): Promise<string> {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--input-type=module', '-e', source, ...args],
+    { cwd: packagePath(), timeout: 20_000 },
+  );
+  return stdout.trim();
 }

@@ -3,11 +3,8 @@
  * (handlers build `https://${domainName}/${stage}` from the event); every other request is left
  * alone. Run in a separate process, so this test's own https module stays as it is.
  */
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { packagePath } from '../../generator/paths';
-
-const run = promisify(execFile);
+import { runModule } from '../helpers/cli';
 
 const SCRIPT = `
 import http from 'node:http';
@@ -36,16 +33,9 @@ console.log(JSON.stringify(results));
 
 describe('emulator https redirect', () => {
   it('sends https requests for the emulator as http, in every call form, and leaves others alone', async () => {
-    const { stdout } = await run(
-      process.execPath,
-      [
-        '--input-type=module',
-        '-e',
-        SCRIPT,
-        packagePath('generator', 'local', 'lambda', 'emulator-https.cjs'),
-      ],
-      { timeout: 20_000 },
-    );
+    const stdout = await runModule(SCRIPT, [
+      packagePath('generator', 'local', 'lambda', 'emulator-https.cjs'),
+    ]);
     expect(JSON.parse(stdout)).toEqual({
       url: 'GET /prod/@connections/a?x=1',
       options: 'POST /prod/@connections/b',

@@ -3,24 +3,11 @@
  * name, runs the sfn-sync example and talks to it with a real client. `import 'wskit'` must not load
  * the emulator's servers.
  */
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { packagePath } from '../../generator/paths';
-
-const run = promisify(execFile);
-
-/** Runs an ES module in a fresh node process at the package root, where `wskit` names this package. */
-async function node(source: string): Promise<string> {
-  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', source], {
-    cwd: packagePath(),
-    timeout: 20_000,
-  });
-  return stdout.trim();
-}
+import { runModule } from '../helpers/cli';
 
 describe('wskit/local', () => {
   it('starts an app from a test: a real client gets the route answer, close() stops everything', async () => {
-    const output = await node(`
+    const output = await runModule(`
       import { startLocal } from 'wskit/local';
       import WebSocket from 'ws';
       const local = await startLocal({ appDir: 'patterns/sfn-sync', port: 0, waitScale: 0 });
@@ -41,7 +28,7 @@ describe('wskit/local', () => {
   });
 
   it("leaves the WebSocket and table servers out of `import 'wskit'`", async () => {
-    const output = await node(`
+    const output = await runModule(`
       import { createRequire } from 'node:module';
       const loaded = () => Object.keys(createRequire(import.meta.url).cache)
         .filter((file) => /node_modules\\/(ws|dynalite)\\//.test(file)).length > 0;
