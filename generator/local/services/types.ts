@@ -1,0 +1,94 @@
+/**
+ * The one contract every locally emulated AWS service implements (DynamoDB, SQS, SNS, EventBridge,
+ * Step Functions, Lambda). API Gateway AWS integrations, Step Functions service tasks, the SDK calls
+ * of handlers and event sources (SQS → Lambda, SNS → subscribers, rules → targets) all reach a
+ * service through it, so a new service is one module and never a new switch elsewhere.
+ *
+ * A service claims resource types of the template, gives their Ref/GetAtt stand-ins, and when the
+ * emulator starts returns the actions it answers (`sqs:SendMessage`), the Step Functions task
+ * resources it serves (`arn:aws:states:::sqs:sendMessage`), and the endpoint handlers get for it.
+ */
+import type { Json, Resource, Template } from '../../template/types';
+import type { InvokeOutcome } from '../lambda/pool';
+import type { Logger } from '../log';
+import type { LocalApp } from '../types';
+
+/** What a Ref/GetAtt stand-in needs to know about the stack. */
+export interface StandInContext {
+  readonly template: Template;
+  readonly region: string;
+  readonly accountId: string;
+  readonly stackName: string;
+}
+
+/**
+ * A service's answer, as the service's API gives it: the HTTP status API Gateway would see and the
+ * JSON body (errors as `{ __type, message }`, the AWS JSON protocol's error shape).
+ */
+export interface ServiceResponse {
+  readonly statusCode: number;
+  readonly body: Record<string, unknown>;
+}
+
+/** One API action: the request in the service's JSON input shape (form fields already decoded). */
+export type ServiceAction = (request: Record<string, unknown>) => Promise<ServiceResponse>;
+
+/** A Step Functions Task resource served locally: the state's effective input → its result, or throws a TaskError. */
+export type TaskHandler = (input: Json, task: TaskContext) => Promise<Json>;
+
+export interface TaskContext {
+  /** The full Resource, e.g. `arn:aws:states:::sqs:sendMessage.waitForTaskToken`. */
+  readonly resource: string;
+  readonly stateName: string;
+  /** Set for `.waitForTaskToken`: the token the task hands out. */
+  readonly taskToken?: string;
+}
+
+/** A Task failure with the error name Step Functions reports (`SQS.QueueDoesNotExistException`). */
+export class TaskError extends Error {
+  constructor(
+    readonly error: string,
+    readonly cause: string,
+  ) {
+    super(`${error}: ${cause}`);
+    this.name = 'TaskError';
+  }
+}
+
+/** What the emulator gives every service when it starts. */
+export interface ServiceHost {
+  readonly host: string;
+  readonly region: string;
+  readonly accountId: string;
+  readonly log: Logger;
+  /** Runs a function of the template (an event source delivery, a subscription, a rule target). */
+  invokeFunction(functionId: string, event: unknown): Promise<InvokeOutcome>;
+  /** Another running service's action, for services that deliver to each other (SNS → SQS). */
+  action(name: string): ServiceAction | undefined;
+}
+
+export interface LocalService {
+  /** Short lowercase name used in logs and the banner: `sqs`. */
+  readonly name: string;
+  /** The template resource types this service runs: `['AWS::SQS::Queue']`. */
+  readonly resourceTypes: readonly string[];
+  /** `!Ref` of a resource of this service (a queue URL, a topic ARN...). */
+  ref?(logicalId: string, resource: Resource, ctx: StandInContext): Json;
+  /** `!GetAtt`; undefined means "not an attribute this service knows". */
+  getAtt?(logicalId: string, resource: Resource, attribute: string, ctx: StandInContext): Json | undefined;
+  start(app: LocalApp, host: ServiceHost): Promise<RunningService>;
+}
+
+export interface RunningService {
+  /** API actions by `<service>:<Action>`, e.g. `sqs:SendMessage`. */
+  readonly actions?: Readonly<Record<string, ServiceAction>>;
+  /** Step Functions task resources without the `.sync`/`.waitForTaskToken` suffix. */
+  readonly tasks?: Readonly<Record<string, TaskHandler>>;
+  /** Environment handlers get for this service, e.g. `AWS_ENDPOINT_URL_SQS`. */
+  readonly environment?: Readonly<Record<string, string>>;
+  /** Lines for the start banner: what this service serves. */
+  readonly banner?: readonly string[];
+  /** The template changed under `--watch`. */
+  update?(app: LocalApp): void;
+  close(): Promise<void>;
+}
