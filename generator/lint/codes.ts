@@ -47,8 +47,8 @@ export const RULE_CODES: Readonly<Record<string, string>> = {
   W9014: 'Synchronous state machines whose Wait states exceed the 29 s integration timeout',
   W9101: 'IAM statements allowing Action "*"',
   W9102: 'IAM statements allowing Resource "*" for actions that have resource-level permissions',
-  W9103: 'Hard-coded arn:aws partition',
-  W9104: 'Hard-coded amazonaws.com domain',
+  I9103: 'Hard-coded arn:aws partition (matters only in GovCloud and China)',
+  I9104: 'Hard-coded amazonaws.com domain (matters only in China)',
   I9201: 'Stages without throttling',
   I9202: 'Stages with no way to turn access logging on',
 };

@@ -108,16 +108,16 @@ function checkHardCodedStrings(ctx: LintContext, value: unknown, path: Path): vo
   if (typeof value === 'string') {
     if (/\barn:aws:/.test(value)) {
       ctx.report(
-        'W9103',
+        'I9103',
         path,
-        `${show(shorten(value))} hard-codes the aws partition; use !Sub with arn:\${AWS::Partition}: so the template works in every partition`,
+        `${show(shorten(value))} hard-codes the aws partition; use !Sub with arn:\${AWS::Partition}: so the template also deploys in GovCloud and China`,
       );
     }
     if (/amazonaws\.com/.test(value) && !/^[a-z0-9-]+(\.[a-z0-9-]+)?\.amazonaws\.com$/.test(value)) {
       ctx.report(
-        'W9104',
+        'I9104',
         path,
-        `${show(shorten(value))} hard-codes amazonaws.com; use !Sub with \${AWS::URLSuffix} so the template works in every partition`,
+        `${show(shorten(value))} hard-codes amazonaws.com; use !Sub with \${AWS::URLSuffix} so the template also deploys in China`,
       );
     }
     return;
