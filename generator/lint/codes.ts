@@ -35,6 +35,8 @@ export const RULE_CODES: Readonly<Record<string, string>> = {
   E9015: 'Mapping templates parse as VTL',
   E9016: 'A request template renders valid JSON for a sample message',
   E9017: 'State machine definitions are valid ASL (structure, transitions, files found)',
+  E9105: "IAM policy actions exist (from AWS's IAM data)",
+  E9106: 'ARNs in IAM policy Resource have six parts: arn:partition:service:region:account:resource',
   E9018: 'State machine definitions pass the asl-validator package (with --asl-validator)',
   W1019: 'Fn::Sub variables that its string never uses',
   W2001: 'Parameters that are never used',

@@ -1,5 +1,6 @@
 /** Every rule, in the order they run (findings are sorted by position afterwards). */
 import type { Rule } from '../types';
+import { checkIamNames } from './iam-names';
 import { checkIntrinsics } from './intrinsics';
 import { checkMappingTemplates } from './mapping-templates';
 import { checkProperties } from './properties';
@@ -22,4 +23,5 @@ export const RULES: readonly Rule[] = [
   checkMappingTemplates,
   checkSamPolicies,
   checkSecurity,
+  checkIamNames,
 ];
