@@ -8,6 +8,7 @@ export const RULE_CODES: Readonly<Record<string, string>> = {
   E1019: 'Fn::Sub is well-formed and its variables resolve',
   E1022: 'Fn::Join has the shape [delimiter, list]',
   E1028: 'Fn::If has the shape [condition, value, value] and names a defined condition',
+  E1029: '${...} variables appear only inside Fn::Sub (elsewhere they stay literal text)',
   E2001: 'Parameters are well-formed, with a valid Type',
   E2015: "A parameter's Default is one of its AllowedValues",
   E3001: 'Resources are well-formed: alphanumeric logical id, a Type, known attributes and policies',

@@ -8,6 +8,7 @@ import { checkSamPolicies } from './sam-policies';
 import { checkSecurity } from './security';
 import { checkStateMachines } from './state-machines';
 import { checkStructure } from './structure';
+import { checkSubNeeded } from './sub-needed';
 import { checkWebSocketDeployment } from './websocket-deploy';
 import { checkLambdaPermissions } from './websocket-lambda';
 import { checkWebSocketRoutes } from './websocket-routes';
@@ -16,6 +17,7 @@ export const RULES: readonly Rule[] = [
   checkStructure,
   checkProperties,
   checkIntrinsics,
+  checkSubNeeded,
   checkWebSocketRoutes,
   checkWebSocketDeployment,
   checkLambdaPermissions,
