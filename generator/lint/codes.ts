@@ -11,6 +11,7 @@ export const RULE_CODES: Readonly<Record<string, string>> = {
   E1029: '${...} variables appear only inside Fn::Sub (elsewhere they stay literal text)',
   E2001: 'Parameters are well-formed, with a valid Type',
   E2015: "A parameter's Default is one of its AllowedValues",
+  E2520: 'Properties that exclude each other are not set together (Route 53 AliasTarget and TTL, ...)',
   E3001: 'Resources are well-formed: alphanumeric logical id, a Type, known attributes and policies',
   E3002: 'Every property is known for the resource type (and SAM policy templates exist)',
   E3003: 'Required properties are present',
