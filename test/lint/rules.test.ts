@@ -33,6 +33,10 @@ describe('IAM Resource "*"', () => {
     );
   });
 
+  it('leaves actions whose service part is a pattern to IAM', () => {
+    expect(codes(policy(['*:Describe*']))).toEqual([]);
+  });
+
   it('flags a statement as soon as one action could be scoped', () => {
     expect(codes(policy(['logs:CreateLogDelivery', 'dynamodb:PutItem']))).toEqual(['W9102']);
   });
