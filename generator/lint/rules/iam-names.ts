@@ -4,7 +4,7 @@
  * AWS's IAM data; an ARN is `arn:partition:service:region:account:resource`.
  */
 import { show } from '../../errors';
-import { lookUpAction } from '../iam-actions';
+import { knownServices, lookUpAction } from '../iam-actions';
 import { entries, policyStatements } from '../iam-policies';
 import type { LintContext, Path } from '../types';
 import { didYouMean, intrinsicName, isObject, type Obj, subParts, subVariables } from '../values';
@@ -27,10 +27,11 @@ function checkAction(ctx: LintContext, action: unknown, path: Path): void {
   if (found === undefined) {
     ctx.report('E9105', path, `IAM action ${show(action)} is not "service:Action"`);
   } else if (found.kind === 'unknown-service') {
+    const hint = didYouMean(found.service, knownServices());
     ctx.report(
       'E9105',
       path,
-      `IAM action ${show(action)}: no AWS service has the prefix ${show(found.service)}`,
+      `IAM action ${show(action)}: no AWS service has the prefix ${show(found.service)}${hint}`,
     );
   } else if (found.kind === 'unknown-action') {
     const name = action.slice(action.indexOf(':') + 1);
