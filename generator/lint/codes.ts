@@ -53,6 +53,8 @@ export const RULE_CODES: Readonly<Record<string, string>> = {
   W9102: 'IAM statements allowing Resource "*" for actions that have resource-level permissions',
   I9103: 'Hard-coded arn:aws partition (matters only in GovCloud and China)',
   I9104: 'Hard-coded amazonaws.com domain (matters only in China)',
+  I9105:
+    'IAM actions that do not exist beside the existing action they stand for (sqs:SendMessageBatch with sqs:SendMessage)',
   I9201: 'Stages without throttling',
   I9202: 'Stages with no way to turn access logging on',
 };
