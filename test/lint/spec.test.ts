@@ -4,6 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SAM_RESOURCE_KEYS } from '../../generator/lint/rules/structure';
 import { knownResourceTypes, resourceSpec } from '../../generator/lint/spec';
 import { readSamSchema, readSpecDb } from '../../generator/lint/spec-source/db';
 import { extractSpec } from '../../generator/lint/spec-source/extract';
@@ -45,6 +46,16 @@ describe('generator/lint/spec/', () => {
     expect(resourceSpec('AWS::Serverless::WebSocketApi')?.p.Routes.r).toBe(1);
     expect(resourceSpec('AWS::Serverless::StateMachine')?.a).toEqual(expect.arrayContaining(['Arn', 'Name']));
     expect(resourceSpec('AWS::Serverless::Connector')?.p).toHaveProperty('Permissions');
+  });
+
+  it('knows the resource attributes SAM adds, as its schema lists them', () => {
+    const { definitions } = readSamSchema();
+    const added = Object.entries(definitions)
+      .filter(([name]) => /aws_serverless_\w+__Resource$/.test(name))
+      .flatMap(([, d]) => Object.keys(d.properties ?? {}))
+      .filter((key) => !['Type', 'Properties', 'Condition', 'DependsOn', 'Metadata'].includes(key))
+      .filter((key) => !['DeletionPolicy', 'UpdateReplacePolicy'].includes(key));
+    expect([...new Set(added)].sort()).toEqual(SAM_RESOURCE_KEYS);
   });
 
   it('adds allowed values the database only documents in prose', () => {
