@@ -61,6 +61,8 @@ export interface SamTransform {
   readonly generated: readonly Generated[];
   /** [dependent, dependency]: edges the transform adds between resources of the template. */
   readonly edges: readonly (readonly [string, string])[];
+  /** Property paths whose references SAM consumes without writing them anywhere. */
+  readonly dropped: readonly { readonly owner: string; readonly path: Path }[];
 }
 
 type Globals = Readonly<Record<string, Obj>>;
@@ -69,12 +71,13 @@ type Globals = Readonly<Record<string, Obj>>;
 export function samTransform(resources: readonly SamResource[], globals: Globals = {}): SamTransform {
   const out: Generated[] = [];
   const edges: [string, string][] = [];
-  const ctx = { resources, globals, out, edges };
+  const dropped: { owner: string; path: Path }[] = [];
+  const ctx = { resources, globals, out, edges, dropped };
   for (const r of resources) {
     const expand = EXPANDERS[r.type];
     if (expand) expand(r, ctx);
   }
-  return { generated: uniqueById(out), edges };
+  return { generated: uniqueById(out), edges, dropped };
 }
 
 interface Context {
@@ -82,6 +85,7 @@ interface Context {
   readonly globals: Globals;
   readonly out: Generated[];
   readonly edges: [string, string][];
+  readonly dropped: { owner: string; path: Path }[];
 }
 type Expander = (r: SamResource, ctx: Context) => void;
 
@@ -222,6 +226,11 @@ function permission(owner: SamResource, event: string, { out }: Context, target:
   });
 }
 
+/** References SAM uses to edit another resource (a bucket's notifications) land on none of its own. */
+function drop(owner: SamResource, event: string, ctx: Context): void {
+  ctx.dropped.push({ owner: owner.id, path: ['Events', event] });
+}
+
 const withPermission =
   (type: string): EventMaker =>
   (owner, event, props, ctx, target) => {
@@ -244,6 +253,7 @@ const FUNCTION_EVENTS: Readonly<Record<string, EventMaker>> = {
   },
   S3: (owner, event, props, ctx, target) => {
     permission(owner, event, ctx, target);
+    drop(owner, event, ctx); // the permission names the account, not the bucket: no cycle
     const bucket = refTarget(props.Bucket);
     if (bucket) ctx.edges.push([bucket, `${owner.id}${event}Permission`]);
   },
@@ -322,6 +332,10 @@ function stageOf(api: string, ctx: Context): string | undefined {
   return api === 'ServerlessRestApi' ? (str(global) ?? 'Prod') : undefined;
 }
 
+/**
+ * An API's stage: `<Api><StageName>Stage` for an alphanumeric name, `<Api>Stage<hash>` for any
+ * other, and an unknown id (only `<Api>.Stage` names it) when the name is an intrinsic function.
+ */
 function stage(
   r: SamResource,
   ctx: Context,
@@ -329,13 +343,15 @@ function stage(
   name: string | undefined,
   from: readonly string[],
 ) {
+  const plain = name !== undefined && /^[A-Za-z0-9]+$/.test(name);
   ctx.out.push({
-    id: name === undefined ? `${r.id}.Stage` : `${r.id}${normalized(name)}Stage`,
+    id: plain ? `${r.id}${name}Stage` : `${r.id}.Stage`,
     type,
     owner: r.id,
     alias: `${r.id}.Stage`,
     from: from.map((p) => [p]),
     needs: [type === 'AWS::ApiGateway::Stage' ? `${r.id}.Deployment` : r.id],
+    pattern: name !== undefined && !plain ? new RegExp(`^${r.id}Stage${HASH}$`) : undefined,
   });
 }
 
@@ -419,7 +435,7 @@ function usagePlan(r: SamResource, ctx: Context): void {
 function expandHttpApi(r: SamResource, ctx: Context): void {
   const name = str(r.properties.StageName ?? ctx.globals.HttpApi?.StageName);
   const from = ['StageName', 'StageVariables', 'AccessLogSettings', 'DefaultRouteSettings', 'RouteSettings'];
-  if (name === undefined && r.properties.StageName === undefined)
+  if (r.properties.StageName === undefined ? name === undefined : name === '$default')
     ctx.out.push({
       id: `${r.id}ApiGatewayDefaultStage`,
       type: 'AWS::ApiGatewayV2::Stage',
@@ -492,6 +508,7 @@ function expandStateMachine(r: SamResource, ctx: Context): void {
   events(r, ctx, target, {
     Api: (owner, event, props, c, t) => {
       eventResource('AWS::IAM::Role', 'Role')(owner, event, props, c, t);
+      drop(owner, event, c); // RestApiId ends up in the API's own OpenAPI body
       c.edges.push([restApiOf(props, c, owner.id), `${owner.id}${event}Role`]);
     },
     Schedule: ruleWithRole('AWS::Events::Rule'),

@@ -17,8 +17,11 @@ export interface SamView {
   lookup(name: string): Generated | undefined;
   /** The graph node a reference lands on (a logical id, or a generated resource's id), if any. */
   nodeOf(ref: Pick<Reference, 'kind' | 'target' | 'attribute'>): string | undefined;
-  /** The generated resource a reference at `path` (under a SAM resource's Properties) moves to. */
-  claimant(owner: string, path: Path): string | undefined;
+  /**
+   * The generated resource a reference at `path` (under a SAM resource's Properties) moves to;
+   * null when the transform consumes it, undefined when it stays on the resource itself.
+   */
+  claimant(owner: string, path: Path): string | null | undefined;
   readonly edges: readonly (readonly [string, string])[];
 }
 
@@ -38,7 +41,7 @@ function buildView(ctx: LintContext): SamView {
     ? ctx.resources.filter((r) => r.type.startsWith('AWS::Serverless::'))
     : [];
   const globals = isObject(ctx.template.Globals) ? ctx.template.Globals : {};
-  const { generated, edges } = samTransform(
+  const { generated, edges, dropped } = samTransform(
     sam,
     Object.fromEntries(Object.entries(globals).filter(([, v]) => isObject(v))) as Record<string, Obj>,
   );
@@ -48,13 +51,16 @@ function buildView(ctx: LintContext): SamView {
     if (g.alias) byName.set(g.alias, g);
   }
   const patterned = generated.filter((g) => g.pattern);
-  const claims = new Map<string, { path: Path; id: string }[]>();
+  const claims = new Map<string, { path: Path; id: string | null }[]>();
   for (const g of generated)
     for (const path of g.from ?? []) {
       const list = claims.get(g.owner) ?? [];
       list.push({ path, id: g.id });
       claims.set(g.owner, list);
     }
+  // Later claims win ties: a consumed reference beats the resource generated from the same event.
+  for (const { owner, path } of dropped)
+    claims.set(owner, [...(claims.get(owner) ?? []), { path, id: null }]);
   const lookup = (name: string) =>
     byName.get(name) ?? (ctx.byId.has(name) ? undefined : patterned.find((g) => g.pattern?.test(name)));
   return {
@@ -70,7 +76,7 @@ function buildView(ctx: LintContext): SamView {
       return lookup(ref.target)?.id;
     },
     claimant(owner, path) {
-      let best: { path: Path; id: string } | undefined;
+      let best: { path: Path; id: string | null } | undefined;
       for (const claim of claims.get(owner) ?? [])
         if (claim.path.every((p, i) => path[i] === p) && claim.path.length >= (best?.path.length ?? -1))
           best = claim;
@@ -96,8 +102,10 @@ export function dependencyGraph(ctx: LintContext): Map<string, Set<string>> {
   };
   for (const r of ctx.resources) {
     node(r.id);
-    for (const ref of referencesIn(r.properties))
-      add(view.claimant(r.id, ref.path) ?? r.id, view.nodeOf(ref));
+    for (const ref of referencesIn(r.properties)) {
+      const from = view.claimant(r.id, ref.path);
+      if (from !== null) add(from ?? r.id, view.nodeOf(ref));
+    }
     const dependsOn = r.raw.DependsOn;
     for (const d of Array.isArray(dependsOn) ? dependsOn : [dependsOn])
       if (typeof d === 'string') add(r.id, view.nodeOf({ kind: 'Ref', target: d }));
