@@ -160,7 +160,12 @@ class ValueChecker {
     }
     const candidates = members.filter((m) => matchesShape(value, m));
     if (candidates.length === 0) return this.mismatch(value, members.map(describe).join(' or '), path);
-    this.check(value, candidates[0], path);
+    // A named property type says more than "any mapping" beside it (SAM's intrinsic-or-model unions).
+    this.check(
+      value,
+      candidates.find((m) => typeof m === 'string' && m.startsWith('#')) ?? candidates[0],
+      path,
+    );
   }
 
   private mismatch(value: unknown, expected: string, path: Path): undefined {

@@ -122,15 +122,12 @@ class SamResource {
     }
   }
 
-  /** A bare `{type: object}` member only admits intrinsic functions, which are never type-checked. */
   private union(members: readonly JsonSchema[], hint: string): TypeSpec {
-    const kept = members.filter((m) => !(m.type === 'object' && !m.properties && !m.additionalProperties));
     const types: TypeSpec[] = [];
-    for (const m of kept) {
+    for (const m of members) {
       const t = this.typeOf(m, hint);
       if (!types.some((known) => JSON.stringify(known) === JSON.stringify(t))) types.push(t);
     }
-    if (types.length === 0) return 'json';
     return types.length === 1 ? types[0] : { u: types };
   }
 
