@@ -40,11 +40,15 @@ function buildView(ctx: LintContext): SamView {
   const sam = usesSamTransform(ctx.template)
     ? ctx.resources.filter((r) => r.type.startsWith('AWS::Serverless::'))
     : [];
-  const globals = isObject(ctx.template.Globals) ? ctx.template.Globals : {};
-  const { generated, edges, dropped } = samTransform(
-    sam,
-    Object.fromEntries(Object.entries(globals).filter(([, v]) => isObject(v))) as Record<string, Obj>,
-  );
+  const globals = Object.fromEntries(
+    Object.entries(isObject(ctx.template.Globals) ? ctx.template.Globals : {}).filter(([, v]) => isObject(v)),
+  ) as Record<string, Obj>;
+  // What the transform generates depends on Globals too (AutoPublishAlias set once for every function).
+  const withGlobals = sam.map((r) => ({
+    ...r,
+    properties: { ...(globals[r.type.replace('AWS::Serverless::', '')] ?? {}), ...r.properties },
+  }));
+  const { generated, edges, dropped } = samTransform(withGlobals, globals);
   const byName = new Map<string, Generated>();
   for (const g of generated) {
     if (!ctx.byId.has(g.id)) byName.set(g.id, g);
