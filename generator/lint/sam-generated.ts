@@ -1,6 +1,8 @@
 /**
  * What the AWS SAM transform makes of each AWS::Serverless::* resource, as the SAM developer guide's
- * "Generated AWS CloudFormation resources" pages describe it: the CloudFormation resources it
+ * "Generated AWS CloudFormation resources" pages describe it (where they and translator 1.110.0
+ * disagree, the translator wins: WebSocketApi ids are `<Api>ConnectRoute`, `<Api>DefaultStage`,
+ * not the guide's `<Api>connectRoute`, `<Api>defaultStage`): the CloudFormation resources it
  * generates (logical id and type), the referenceable properties that name them (`MyApi.Stage`,
  * `MyFunction.Alias`), which of the SAM resource's properties end up on which generated resource
  * (so `Events.*.Properties.RestApiId` sits on a Permission, not the function), and the edges the
@@ -91,8 +93,11 @@ type Expander = (r: SamResource, ctx: Context) => void;
 
 const HASH = '[0-9a-f]{10}';
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-/** Route keys and base paths lose every character a logical id cannot hold. */
-const normalized = (key: string) => key.replace(/[^A-Za-z0-9]/g, '');
+/** A WebSocket route key in a logical id: `$connect` → `Connect`, `sendMessage` → `Sendmessage`. */
+const routeKeyPart = (key: string): string | undefined => {
+  const bare = ['$connect', '$disconnect', '$default'].includes(key) ? key.slice(1) : key;
+  return /^[A-Za-z0-9]+$/.test(bare) ? bare[0].toUpperCase() + bare.slice(1).toLowerCase() : undefined;
+};
 const refTarget = (v: unknown): string | undefined => {
   const refs = referencesIn(v);
   return refs.length === 1 ? refs[0].target : undefined;
@@ -334,7 +339,7 @@ function stageOf(api: string, ctx: Context): string | undefined {
 
 /**
  * An API's stage: `<Api><StageName>Stage` for an alphanumeric name, `<Api>Stage<hash>` for any
- * other, and an unknown id (only `<Api>.Stage` names it) when the name is an intrinsic function.
+ * other (an intrinsic included), as the translator's REST and HTTP generators name it.
  */
 function stage(
   r: SamResource,
@@ -344,14 +349,24 @@ function stage(
   from: readonly string[],
 ) {
   const plain = name !== undefined && /^[A-Za-z0-9]+$/.test(name);
+  pushStage(r, ctx, type, plain ? `${r.id}${name}Stage` : undefined, from);
+}
+
+function pushStage(
+  r: SamResource,
+  ctx: Context,
+  type: string,
+  id: string | undefined,
+  from: readonly string[],
+) {
   ctx.out.push({
-    id: plain ? `${r.id}${name}Stage` : `${r.id}.Stage`,
+    id: id ?? `${r.id}.Stage`,
     type,
     owner: r.id,
     alias: `${r.id}.Stage`,
     from: from.map((p) => [p]),
     needs: [type === 'AWS::ApiGateway::Stage' ? `${r.id}.Deployment` : r.id],
-    pattern: name !== undefined && !plain ? new RegExp(`^${r.id}Stage${HASH}$`) : undefined,
+    pattern: id === undefined ? new RegExp(`^${r.id}Stage(${HASH})?$`) : undefined,
   });
 }
 
@@ -449,48 +464,52 @@ function expandHttpApi(r: SamResource, ctx: Context): void {
   authorizerPermissions(r, ctx);
 }
 
+/** The translator's WebSocketApi generator: `<Api>DefaultStage` for the default stage name `default`. */
 function expandWebSocketApi(r: SamResource, ctx: Context): void {
-  const name = r.properties.StageName === undefined ? 'default' : str(r.properties.StageName);
-  stage(r, ctx, 'AWS::ApiGatewayV2::Stage', name, [
+  const name = r.properties.StageName;
+  const stageId =
+    name === undefined || name === 'default'
+      ? `${r.id}DefaultStage`
+      : typeof name === 'string'
+        ? `${r.id}${name}Stage`
+        : `${r.id}Stage`;
+  const settings = [
     'StageName',
     'StageVariables',
     'AccessLogSettings',
     'DefaultRouteSettings',
     'RouteSettings',
-  ]);
+  ];
+  pushStage(r, ctx, 'AWS::ApiGatewayV2::Stage', stageId, settings);
   domain(r, ctx, 'AWS::ApiGatewayV2::DomainName', true);
   const routes = r.properties.Routes;
   for (const key of isObject(routes) ? Object.keys(routes) : []) {
-    const base = `${r.id}${normalized(key)}`;
+    const part = routeKeyPart(key);
+    if (part === undefined) continue; // the transform refuses the key
+    const base = `${r.id}${part}`;
     const from: Path[] = [['Routes', key]];
+    const add = (suffix: string, type: string, needs: string[]) =>
+      ctx.out.push({ id: `${base}${suffix}`, type, owner: r.id, from, needs });
+    add('Integration', 'AWS::ApiGatewayV2::Integration', [r.id]);
+    add('Route', 'AWS::ApiGatewayV2::Route', [r.id, `${base}Integration`]);
+    add('Permission', 'AWS::Lambda::Permission', [r.id]);
+  }
+  const auth = r.properties.Auth;
+  if (!isObject(auth) || auth.AuthType !== 'CUSTOM') return;
+  const from: Path[] = [['Auth']];
+  ctx.out.push({
+    id: `${r.id}ConnectAuthorizer`,
+    type: 'AWS::ApiGatewayV2::Authorizer',
+    owner: r.id,
+    from,
+    needs: [r.id],
+  });
+  if (auth.InvokeRole === undefined)
     ctx.out.push({
-      id: `${base}Integration`,
-      type: 'AWS::ApiGatewayV2::Integration',
-      owner: r.id,
-      from,
-      needs: [r.id],
-    });
-    ctx.out.push({
-      id: `${base}Route`,
-      type: 'AWS::ApiGatewayV2::Route',
-      owner: r.id,
-      from,
-      needs: [r.id, `${base}Integration`],
-    });
-    ctx.out.push({
-      id: `${base}Permission`,
+      id: `${r.id}AuthorizerPermission`,
       type: 'AWS::Lambda::Permission',
       owner: r.id,
       from,
-      needs: [r.id],
-    });
-  }
-  if (isObject(r.properties.Auth))
-    ctx.out.push({
-      id: `${r.id}.Authorizer`,
-      type: 'AWS::ApiGatewayV2::Authorizer',
-      owner: r.id,
-      from: [['Auth']],
       needs: [r.id],
     });
 }
