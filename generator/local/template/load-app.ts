@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, resolve as resolvePath } from 'node:path';
 import { templateInFolder } from '../../template/app-folder';
+import { expandWebSocketApis } from '../../template/sam-websocket';
 import type { Json, Resource, Template } from '../../template/types';
 import { parseYaml } from '../../template/yaml';
 import { LOCAL_DEFAULTS } from '../defaults';
@@ -57,7 +58,8 @@ export function loadApp(appDirOrTemplate: string, options: LoadOptions = {}): Lo
 const byType = (template: Template, ...types: string[]) =>
   Object.entries(template.Resources).filter(([, resource]) => types.includes(resource.Type));
 
-export function appFromTemplate(template: Template, dir: string, options: LoadOptions = {}): LocalApp {
+export function appFromTemplate(source: Template, dir: string, options: LoadOptions = {}): LocalApp {
+  const template = expandWebSocketApis(source);
   const apis = byType(template, 'AWS::ApiGatewayV2::Api').filter(
     ([, api]) => api.Properties?.ProtocolType === 'WEBSOCKET',
   );
