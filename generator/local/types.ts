@@ -80,6 +80,8 @@ export interface LocalFunction {
   readonly codeDir: string;
   /** `index.handler` → module `index`, export `handler`. */
   readonly handler: string;
+  /** The template's Runtime, e.g. `nodejs22.x`, `python3.12`; absent when the template names none. */
+  readonly runtime?: string;
   readonly timeoutSeconds: number;
   readonly memoryMb: number;
   readonly environment: Readonly<Record<string, string>>;

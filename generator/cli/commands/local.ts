@@ -18,6 +18,7 @@ export async function runLocal(request: LocalRequest): Promise<number> {
     ...(request.region ? { region: request.region } : {}),
     ...(request.idleTimeoutMs ? { idleTimeoutMs: request.idleTimeoutMs } : {}),
     ...(request.maxConnectionMs ? { maxConnectionMs: request.maxConnectionMs } : {}),
+    ...(request.parameterOverrides ? { parameterOverrides: request.parameterOverrides } : {}),
   });
   for (const line of banner(server.app, server.url, request.waitScale, request.watch)) write(line);
   await new Promise<void>((resolve) => {
