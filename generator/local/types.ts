@@ -26,7 +26,11 @@ export interface LocalRoute {
   readonly authorizer?: LocalAuthorizer;
 }
 
-export type LocalIntegration = LambdaProxyIntegration | AwsIntegration | MockIntegration;
+export type LocalIntegration =
+  | LambdaProxyIntegration
+  | AwsIntegration
+  | MockIntegration
+  | UnavailableIntegration;
 
 export interface LambdaProxyIntegration {
   readonly kind: 'lambda-proxy';
@@ -56,6 +60,18 @@ export interface AwsIntegration extends MappedIntegration {
 /** MOCK: no service is called; the request template's `statusCode` picks the integration response. */
 export interface MockIntegration extends MappedIntegration {
   readonly kind: 'mock';
+}
+
+/**
+ * An integration that cannot run on this machine (a service or action nothing local serves, a
+ * function whose code is elsewhere). Only its route is affected: it answers as a failing integration
+ * does (`Internal server error`; a refused handshake on `$connect`) and logs `reason`.
+ */
+export interface UnavailableIntegration {
+  readonly kind: 'unavailable';
+  readonly id: string;
+  /** Why, in a sentence the banner and the log print, e.g. `sns:Publish: no local service runs SNS`. */
+  readonly reason: string;
 }
 
 export interface LocalIntegrationResponse {

@@ -1,7 +1,7 @@
 /** `wskit local`: serves the app until Ctrl-C, then closes every socket with 1001 and stops cleanly. */
 import { relative } from 'node:path';
 import { startLocal } from '../../local/start-local';
-import type { LocalApp } from '../../local/types';
+import type { LocalApp, LocalIntegration } from '../../local/types';
 import type { LocalRequest } from './local.args';
 
 export async function runLocal(request: LocalRequest): Promise<number> {
@@ -37,15 +37,7 @@ export async function runLocal(request: LocalRequest): Promise<number> {
 /** What a developer needs to start: the URL, the routes and what runs them, a ready wscat line. */
 export function banner(app: LocalApp, url: string, waitScale: number, watch = false): string[] {
   const routes = [...app.routes.values()].map((route) => {
-    const integration = route.integration;
-    const target =
-      integration.kind === 'lambda-proxy'
-        ? `Lambda ${integration.functionId}`
-        : integration.kind === 'mock'
-          ? 'MOCK'
-          : integration.functionId
-            ? `Lambda ${integration.functionId} (non-proxy)`
-            : `Step Functions ${integration.action.replace('states:', '')}`;
+    const target = routeTarget(route.integration);
     const extras = [
       route.twoWay ? 'two-way' : '',
       route.authorizer ? `authorizer ${route.authorizer.name}` : '',
@@ -67,6 +59,22 @@ export function banner(app: LocalApp, url: string, waitScale: number, watch = fa
     `Try: wscat -c ${url}`,
     'Ctrl-C stops.',
   ];
+}
+
+/** What runs a route, in a few words; for a route that cannot run here, why. */
+function routeTarget(integration: LocalIntegration): string {
+  switch (integration.kind) {
+    case 'lambda-proxy':
+      return `Lambda ${integration.functionId}`;
+    case 'mock':
+      return 'MOCK';
+    case 'unavailable':
+      return `cannot run locally (answers Internal server error): ${integration.reason}`;
+    case 'aws':
+      return integration.functionId
+        ? `Lambda ${integration.functionId} (non-proxy)`
+        : `Step Functions ${integration.action.replace('states:', '')}`;
+  }
 }
 
 /** Which functions run from TypeScript bundled at start, and from which files. */

@@ -2,6 +2,7 @@
 import { runAwsIntegration } from '../integrations/aws';
 import { runLambdaProxy } from '../integrations/lambda-proxy';
 import type { IntegrationResult, Services } from '../integrations/types';
+import { runUnavailable } from '../integrations/unavailable';
 import type { LocalRoute } from '../types';
 import { type HandshakeInfo, lambdaEvent, type RequestInfo, vtlContext } from './events';
 
@@ -14,6 +15,7 @@ export function runRoute(
   disconnect?: { disconnectStatusCode: number; disconnectReason: string },
 ): Promise<IntegrationResult> {
   const { integration } = route;
+  if (integration.kind === 'unavailable') return runUnavailable(integration, route.routeKey, services);
   if (integration.kind === 'lambda-proxy') {
     return runLambdaProxy(integration, lambdaEvent(info, body, handshake, disconnect), services);
   }
