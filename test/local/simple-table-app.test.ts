@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import { DescribeTableCommand, type DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { banner } from '../../generator/cli/commands/local';
 import { type LocalServer, startLocal } from '../../generator/local/start-local';
 import { Client, eventually, localDynamoDb } from './helpers';
 
@@ -46,6 +47,16 @@ describe('wskit local: SimpleTable, InlineCode, Globals, Parameters and Conditio
     const notes = await dynamodb.send(new ScanCommand({ TableName: 'simple-table-app-NotesTable' }));
     expect(notes.Items?.map((item) => item.text?.S)).toContain('buy milk');
     await client.close();
+  });
+
+  it('prints the local DynamoDB endpoint, each table by name and a scan command that works', async () => {
+    const lines = banner(server.app, server.url, 1, false, server.dynamoEndpoint);
+    expect(lines).toContain(`  DynamoDB       → ${server.dynamoEndpoint} (in memory)`);
+    expect(lines).toContain('    ConnectionsTable → connections-qa');
+    const scan = lines.find((line) => line.includes('--table-name simple-table-app-NotesTable')) ?? '';
+    const [, endpoint, table] = /aws dynamodb scan --endpoint-url (\S+) --table-name (\S+)$/.exec(scan) ?? [];
+    expect(endpoint).toBe(server.dynamoEndpoint);
+    expect((await dynamodb.send(new ScanCommand({ TableName: table }))).Count).toEqual(expect.any(Number));
   });
 
   it('leaves out resources whose Condition is false', () => {

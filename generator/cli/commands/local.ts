@@ -20,7 +20,8 @@ export async function runLocal(request: LocalRequest): Promise<number> {
     ...(request.maxConnectionMs ? { maxConnectionMs: request.maxConnectionMs } : {}),
     ...(request.parameterOverrides ? { parameterOverrides: request.parameterOverrides } : {}),
   });
-  for (const line of banner(server.app, server.url, request.waitScale, request.watch)) write(line);
+  for (const line of banner(server.app, server.url, request.waitScale, request.watch, server.dynamoEndpoint))
+    write(line);
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
@@ -35,7 +36,13 @@ export async function runLocal(request: LocalRequest): Promise<number> {
 }
 
 /** What a developer needs to start: the URL, the routes and what runs them, a ready wscat line. */
-export function banner(app: LocalApp, url: string, waitScale: number, watch = false): string[] {
+export function banner(
+  app: LocalApp,
+  url: string,
+  waitScale: number,
+  watch = false,
+  dynamoEndpoint?: string,
+): string[] {
   const routes = [...app.routes.values()].map((route) => {
     const target = routeTarget(route.integration);
     const extras = [
@@ -50,9 +57,7 @@ export function banner(app: LocalApp, url: string, waitScale: number, watch = fa
     `wskit local: ${url}  (stage ${app.stage}, route selection ${app.routeSelectionExpression})`,
     ...routes,
     `  @connections   → ${url.replace(/^ws/, 'http')}/@connections/{connectionId}`,
-    ...(app.tables.length > 0
-      ? [`  tables         → ${app.tables.map((t) => t.name).join(', ')} (in memory)`]
-      : []),
+    ...tableLines(app, dynamoEndpoint),
     ...typescriptLine(app),
     ...(waitScale !== 1 ? [`  Wait states    × ${waitScale}`] : []),
     ...(watch ? ['  watching       → the template, state machine definitions and function code'] : []),
@@ -75,6 +80,19 @@ function routeTarget(integration: LocalIntegration): string {
         ? `Lambda ${integration.functionId} (non-proxy)`
         : `Step Functions ${integration.action.replace('states:', '')}`;
   }
+}
+
+/** Where the in-memory tables are, each table's local name, and a command to look inside. */
+function tableLines(app: LocalApp, endpoint: string | undefined): string[] {
+  if (app.tables.length === 0) return [];
+  if (!endpoint) return [`  tables         → ${app.tables.map((t) => t.name).join(', ')} (in memory)`];
+  return [
+    `  DynamoDB       → ${endpoint} (in memory)`,
+    ...app.tables.flatMap((table) => [
+      `    ${table.id} → ${table.name}`,
+      `      aws dynamodb scan --endpoint-url ${endpoint} --table-name ${table.name}`,
+    ]),
+  ];
 }
 
 /** Which functions run from TypeScript bundled at start, and from which files. */
