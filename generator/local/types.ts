@@ -24,6 +24,16 @@ export interface LocalRoute {
   /** A route with a route response sends the integration's result back (two-way). */
   readonly twoWay: boolean;
   readonly authorizer?: LocalAuthorizer;
+  /** With a ModelSelectionExpression, messages are validated before the integration runs. */
+  readonly requestValidation?: RequestValidation;
+}
+
+/** A route's RequestModels with the expression that picks one for each message. */
+export interface RequestValidation {
+  /** E.g. `$request.body.type`, or `$default` for one model. */
+  readonly modelSelectionExpression: string;
+  /** By RequestModels key: the model's name and its JSON Schema (draft 4). */
+  readonly models: Readonly<Record<string, { readonly name: string; readonly schema: Json }>>;
 }
 
 export type LocalIntegration =

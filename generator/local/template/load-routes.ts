@@ -14,6 +14,7 @@ import type {
   LocalRoute,
   UnavailableIntegration,
 } from '../types';
+import { loadModels, requestValidationOf } from './load-models';
 
 type Props = Record<string, Json>;
 
@@ -38,7 +39,7 @@ export function loadRoutes(
     const list = integrationResponses.get(String(props.IntegrationId)) ?? [];
     list.push({
       key: String(props.IntegrationResponseKey),
-      templateSelectionExpression: props.TemplateSelectionExpression as string | undefined,
+      templateSelectionExpression: templateSelectionOf(props),
       templates: (props.ResponseTemplates ?? {}) as Record<string, string>,
     });
     integrationResponses.set(String(props.IntegrationId), list);
@@ -46,6 +47,7 @@ export function loadRoutes(
   const twoWayRoutes = new Set(
     byType(template, 'AWS::ApiGatewayV2::RouteResponse').map(([, r]) => String(properties(r).RouteId)),
   );
+  const models = loadModels(template, properties);
   const routes = new Map<string, LocalRoute>();
   for (const [id, resource] of byType(template, 'AWS::ApiGatewayV2::Route')) {
     const props = properties(resource);
@@ -67,11 +69,15 @@ export function loadRoutes(
       if ('reason' in loaded) integration = unavailableIntegration(integration.id, loaded.reason);
       else authorizer = loaded;
     }
+    const validation = requestValidationOf(props, models);
+    if (validation && 'reason' in validation)
+      integration = unavailableIntegration(integration.id, validation.reason);
     routes.set(routeKey, {
       routeKey,
       integration,
       twoWay: twoWayRoutes.has(id),
       ...(authorizer ? { authorizer } : {}),
+      ...(validation && !('reason' in validation) ? { requestValidation: validation } : {}),
     });
   }
   return routes;
@@ -88,7 +94,7 @@ function loadIntegration(
   const uri = String(props.IntegrationUri ?? '');
   const templates = {
     timeoutMs,
-    templateSelectionExpression: props.TemplateSelectionExpression as string | undefined,
+    templateSelectionExpression: templateSelectionOf(props),
     requestTemplates: (props.RequestTemplates ?? {}) as Record<string, string>,
     responses,
   };
@@ -103,6 +109,16 @@ function loadIntegration(
   }
   return unavailableIntegration(id, whyNotLocal(type, uri, props.IntegrationUri));
 }
+
+/**
+ * Without a TemplateSelectionExpression API Gateway picks templates by content type, and a WebSocket
+ * message has the default one: so the key is `application/json` (then `$default`, as for any key).
+ */
+export const DEFAULT_CONTENT_TYPE = 'application/json';
+const templateSelectionOf = (props: Props): string =>
+  typeof props.TemplateSelectionExpression === 'string'
+    ? props.TemplateSelectionExpression
+    : DEFAULT_CONTENT_TYPE;
 
 /** An integration that cannot run here, and why: the one shape every such route takes. */
 export function unavailableIntegration(id: string, reason: string): UnavailableIntegration {
