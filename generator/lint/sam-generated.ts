@@ -9,6 +9,7 @@
  * transform adds to other resources (an API whose OpenAPI body calls the function). Pure data in,
  * data out: the linter reasons about the template as it is after the transform.
  */
+import { routeKeyPart, SAM_WEBSOCKET_DEFAULT_STAGE } from '../template/sam-websocket';
 import type { Path } from './types';
 import { isObject, type Obj, referencesIn } from './values';
 
@@ -93,11 +94,16 @@ type Expander = (r: SamResource, ctx: Context) => void;
 
 const HASH = '[0-9a-f]{10}';
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-/** A WebSocket route key in a logical id: `$connect` → `Connect`, `sendMessage` → `Sendmessage`. */
-const routeKeyPart = (key: string): string | undefined => {
-  const bare = ['$connect', '$disconnect', '$default'].includes(key) ? key.slice(1) : key;
-  return /^[A-Za-z0-9]+$/.test(bare) ? bare[0].toUpperCase() + bare.slice(1).toLowerCase() : undefined;
-};
+/** A WebSocket route key in a logical id (`$connect` → `Connect`); undefined for a key SAM refuses. */
+function routeKeyIdPart(key: string): string | undefined {
+  try {
+    return routeKeyPart(key, () => {
+      throw new Error(key);
+    });
+  } catch {
+    return undefined;
+  }
+}
 const refTarget = (v: unknown): string | undefined => {
   const refs = referencesIn(v);
   return refs.length === 1 ? refs[0].target : undefined;
@@ -468,7 +474,7 @@ function expandHttpApi(r: SamResource, ctx: Context): void {
 function expandWebSocketApi(r: SamResource, ctx: Context): void {
   const name = r.properties.StageName;
   const stageId =
-    name === undefined || name === 'default'
+    name === undefined || name === SAM_WEBSOCKET_DEFAULT_STAGE
       ? `${r.id}DefaultStage`
       : typeof name === 'string'
         ? `${r.id}${name}Stage`
@@ -484,7 +490,7 @@ function expandWebSocketApi(r: SamResource, ctx: Context): void {
   domain(r, ctx, 'AWS::ApiGatewayV2::DomainName', true);
   const routes = r.properties.Routes;
   for (const key of isObject(routes) ? Object.keys(routes) : []) {
-    const part = routeKeyPart(key);
+    const part = routeKeyIdPart(key);
     if (part === undefined) continue; // the transform refuses the key
     const base = `${r.id}${part}`;
     const from: Path[] = [['Routes', key]];
