@@ -7,7 +7,7 @@
  */
 
 import { usesSamTransform } from './rules/structure';
-import { type Generated, samTransform } from './sam-generated';
+import { type Generated, samTransform } from './sam/generated';
 import type { LintContext, Path } from './types';
 import { isObject, type Obj, type Reference, referencesIn } from './values';
 
