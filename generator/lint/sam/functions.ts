@@ -68,12 +68,12 @@ const FUNCTION_EVENTS: Readonly<Record<string, EventMaker>> = {
   Api: (owner, event, props, ctx, target) => {
     const api = restApiOf(props, ctx, owner.id);
     permission(owner, event, ctx, target, stageOf(api, ctx) ?? '');
-    ctx.edges.push([api, target]);
+    if (!definedByFile(api, ctx)) ctx.edges.push([api, target]);
   },
   HttpApi: (owner, event, props, ctx, target) => {
     const api = httpApiOf(props, ctx, owner.id);
     permission(owner, event, ctx, target);
-    ctx.edges.push([api, target]);
+    if (!definedByFile(api, ctx)) ctx.edges.push([api, target]);
   },
   S3: (owner, event, props, ctx, target) => {
     permission(owner, event, ctx, target);
@@ -114,6 +114,14 @@ const FUNCTION_EVENTS: Readonly<Record<string, EventMaker>> = {
     eventResource('AWS::IAM::Role', 'Role')(owner, event, props, ctx, target);
   },
 };
+
+/**
+ * An API whose OpenAPI document is a file (DefinitionUri): SAM cannot add the event's path to it,
+ * so the API does not come to depend on the function.
+ */
+function definedByFile(api: string, ctx: Context): boolean {
+  return ctx.resources.some((r) => r.id === api && r.properties.DefinitionUri !== undefined);
+}
 
 /** The REST API an Api event attaches to: its RestApiId, or the implicit ServerlessRestApi. */
 function restApiOf(props: Obj, ctx: Context, owner: string): string {
