@@ -186,22 +186,10 @@ export function expandWebSocketApi(r: SamResource, ctx: Context): void {
   }
   const auth = r.properties.Auth;
   if (!isObject(auth) || auth.AuthType !== 'CUSTOM') return;
-  const from: Path[] = [['Auth']];
-  ctx.out.push({
-    id: `${r.id}ConnectAuthorizer`,
-    type: 'AWS::ApiGatewayV2::Authorizer',
-    owner: r.id,
-    from,
-    needs: [r.id],
-  });
-  if (auth.InvokeRole === undefined)
-    ctx.out.push({
-      id: `${r.id}AuthorizerPermission`,
-      type: 'AWS::Lambda::Permission',
-      owner: r.id,
-      from,
-      needs: [r.id],
-    });
+  const generate = (id: string, type: string) =>
+    ctx.out.push({ id, type, owner: r.id, from: [['Auth']], needs: [r.id] });
+  generate(`${r.id}ConnectAuthorizer`, 'AWS::ApiGatewayV2::Authorizer');
+  if (auth.InvokeRole === undefined) generate(`${r.id}AuthorizerPermission`, 'AWS::Lambda::Permission');
 }
 
 export function expandGraphQLApi(r: SamResource, ctx: Context): void {
