@@ -1,0 +1,46 @@
+/**
+ * The SNS pattern's shape: MOCK $connect with a '200' template and a /200/ integration response, a
+ * route validated by a model, Publish with a form-encoded Fn::Sub template, a subscribed function.
+ */
+import { Client, lintApp, type RunningApp, runApp } from './harness';
+
+describe('acceptance: sns-orders', () => {
+  it('lints with only what is true of it', () => {
+    expect(lintApp('sns-orders')).toEqual([
+      'I9103 Resources/ConfirmFunction',
+      'I9103 Resources/PublishIntegration',
+      'I9104 Resources/ConfirmFunction',
+      'I9201 Resources/Stage',
+      'I9202 Resources/Stage',
+      'W9008 Resources/Deployment',
+    ]);
+  });
+
+  describe('wskit local', () => {
+    let app: RunningApp;
+    let client: Client;
+    beforeAll(async () => {
+      app = await runApp('sns-orders');
+      client = await Client.connect(app.server.url);
+    });
+    afterAll(async () => {
+      await client?.close();
+      await app?.close();
+    });
+
+    it('publishes a valid order, answers with the Publish result, and the subscriber confirms it', async () => {
+      client.socket.send(JSON.stringify({ action: 'placeOrder', item: 'tea', count: 3 }));
+      const replies = [await client.next(), await client.next()].map((text) => JSON.parse(text));
+      const confirmation = replies.find((reply) => 'confirmed' in reply);
+      const published = replies.find((reply) => !('confirmed' in reply));
+      expect(confirmation).toMatchObject({ confirmed: 'tea', count: 3 });
+      expect(JSON.stringify(published)).toMatch(/MessageId/);
+    });
+
+    it('refuses an order the model rejects, as API Gateway does', async () => {
+      const reply = JSON.parse(await client.request(JSON.stringify({ action: 'placeOrder', item: 'tea' })));
+      expect(reply).toMatchObject({ message: 'Invalid request body' });
+      expect(reply.connectionId).toEqual(expect.any(String));
+    });
+  });
+});
