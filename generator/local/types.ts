@@ -80,6 +80,8 @@ export interface LocalFunction {
   readonly codeDir: string;
   /** `index.handler` → module `index`, export `handler`. */
   readonly handler: string;
+  /** `nodejs22.x`, `python3.12`, `java21`...: which runtime runs it (see lambda/runtimes/). */
+  readonly runtime?: string;
   readonly timeoutSeconds: number;
   readonly memoryMb: number;
   readonly environment: Readonly<Record<string, string>>;

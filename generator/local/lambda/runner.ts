@@ -1,15 +1,19 @@
 /**
  * Runs the template's Lambda functions: one warm pool per function, each environment given the
- * variables Lambda would set plus local endpoints, so the same bundle runs here and on AWS.
+ * variables Lambda would set plus local endpoints, so the same bundle runs here and on AWS. A
+ * function whose runtime cannot run here fails each call with the reason, as a broken function does
+ * on AWS: the routes that use it answer `Internal server error`, the rest of the API runs.
  */
-import { packagePath } from '../../paths';
 import type { LocalFunction } from '../types';
 import { FunctionPool, type InvokeOutcome } from './pool';
+import { runtimeOf } from './runtimes';
 
 export interface LambdaRunnerOptions {
   readonly region: string;
-  /** `http://127.0.0.1:<port>` of the local DynamoDB, if the template has tables. */
-  readonly dynamoEndpoint?: string;
+  /** The local API's id: `https://<apiId>.execute-api.<region>.amazonaws.com` reaches the emulator. */
+  readonly apiId?: string;
+  /** Variables the running services give handlers, e.g. `AWS_ENDPOINT_URL_DYNAMODB`. */
+  readonly environment?: Readonly<Record<string, string>>;
   /** `http://127.0.0.1:<port>/<stage>`: where the functions' @connections client should go. */
   readonly managementEndpoint: string;
   readonly maxEnvironmentsPerFunction: number;
@@ -25,6 +29,12 @@ export class LambdaRunner {
   ) {}
 
   invoke(functionId: string, event: unknown): Promise<InvokeOutcome> {
+    const fn = this.functions.get(functionId);
+    const choice = fn && runtimeOf(fn);
+    if (choice && !choice.ok) {
+      const error = { errorType: 'Runtime.Unavailable', errorMessage: `${functionId}: ${choice.reason}` };
+      return Promise.resolve({ ok: false, error, requestId: '' });
+    }
     return this.pool(functionId).invoke(event);
   }
 
@@ -51,9 +61,11 @@ export class LambdaRunner {
     const reloaded: string[] = [];
     for (const [id, pool] of this.pools) {
       const next = functions.get(id);
-      if (!next) {
+      if (!next || next.runtime !== this.functions.get(id)?.runtime) {
+        // Removed, or now run by another runtime: its next call (if any) starts a new pool.
         this.pools.delete(id);
         void pool.close();
+        if (next) reloaded.push(id);
       } else if (JSON.stringify(next) !== JSON.stringify(this.functions.get(id))) {
         pool.update(next, lambdaEnvironment(next, this.options));
         reloaded.push(id);
@@ -72,12 +84,18 @@ export class LambdaRunner {
     let pool = this.pools.get(functionId);
     if (!pool) {
       const fn = this.functions.get(functionId);
-      if (!fn) throw new Error(`unknown function ${functionId}`);
+      const choice = fn && runtimeOf(fn);
+      if (!fn || !choice?.ok) throw new Error(`unknown function ${functionId}`);
+      const { apiId, region, managementEndpoint } = this.options;
       pool = new FunctionPool(fn, {
+        runtime: choice.runtime,
         environment: lambdaEnvironment(fn, this.options),
         maxEnvironments: this.options.maxEnvironmentsPerFunction,
         onOutput: (line) => this.options.onOutput(fn, line),
-        emulatorOrigin: new URL(this.options.managementEndpoint).origin,
+        emulator: {
+          origin: new URL(managementEndpoint).origin,
+          ...(apiId ? { apiHost: `${apiId}.execute-api.${region}.amazonaws.com` } : {}),
+        },
       });
       this.pools.set(functionId, pool);
     }
@@ -85,18 +103,18 @@ export class LambdaRunner {
   }
 }
 
-/** What a function sees in process.env: the template's variables first, then what Lambda reserves. */
+/** What a function sees in its environment: the template's variables first, then what Lambda reserves. */
 export function lambdaEnvironment(fn: LocalFunction, options: LambdaRunnerOptions): Record<string, string> {
+  const choice = runtimeOf(fn);
   return {
     ...fn.environment,
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     TZ: ':UTC',
     LANG: 'en_US.UTF-8',
-    NODE_PATH: packagePath('node_modules'),
     LAMBDA_TASK_ROOT: fn.codeDir,
     AWS_REGION: options.region,
     AWS_DEFAULT_REGION: options.region,
-    AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x',
+    ...(choice.ok ? choice.runtime.environment(choice.name) : {}),
     AWS_LAMBDA_FUNCTION_NAME: fn.name,
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memoryMb),
     AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
@@ -106,7 +124,7 @@ export function lambdaEnvironment(fn: LocalFunction, options: LambdaRunnerOption
     AWS_SECRET_ACCESS_KEY: 'wskit-local-secret',
     AWS_SESSION_TOKEN: 'wskit-local-session',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    ...(options.dynamoEndpoint ? { AWS_ENDPOINT_URL_DYNAMODB: options.dynamoEndpoint } : {}),
+    ...options.environment,
     MANAGEMENT_API_ENDPOINT: options.managementEndpoint,
   };
 }

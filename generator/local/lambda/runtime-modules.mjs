@@ -1,18 +1,21 @@
-// Module resolution hooks for ES module handlers. The Lambda runtime provides the AWS SDK v3, so
-// handlers import `@aws-sdk/*` without installing it. CommonJS finds it through NODE_PATH; ES modules
-// ignore NODE_PATH, so an `@aws-sdk/*` import that finds nothing beside the handler is resolved from
-// wskit's own node_modules instead. Nothing else falls back: a missing dependency fails as on AWS.
-let runtimeParent;
+// Module resolution hooks for ES module handlers, which CommonJS hooks do not reach: an import of a
+// package the Lambda runtime provides (see runtime-sdk.cjs) that finds nothing beside the handler is
+// resolved from wskit's files instead. Nothing else falls back: a missing dependency fails as on AWS.
+import { fileURLToPath } from 'node:url';
+import { missingPackage, providedByRuntime } from './runtime-sdk.cjs';
 
-export function initialize(data) {
-  runtimeParent = data.runtimeParent;
-}
+const RUNTIME_PARENT = new URL('./runtime-sdk.cjs', import.meta.url).href;
 
 export async function resolve(specifier, context, nextResolve) {
   try {
     return await nextResolve(specifier, context);
   } catch (error) {
-    if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !specifier.startsWith('@aws-sdk/')) throw error;
-    return nextResolve(specifier, { ...context, parentURL: runtimeParent });
+    if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !providedByRuntime(specifier)) throw error;
+    try {
+      return await nextResolve(specifier, { ...context, parentURL: RUNTIME_PARENT });
+    } catch {
+      const importer = context.parentURL?.startsWith('file:') ? fileURLToPath(context.parentURL) : undefined;
+      throw missingPackage(specifier, importer, 'ERR_MODULE_NOT_FOUND');
+    }
   }
 }

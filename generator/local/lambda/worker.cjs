@@ -7,10 +7,10 @@ const { dirname, join, resolve } = require('node:path');
 const { pathToFileURL } = require('node:url');
 const { parentPort, workerData, threadId } = require('node:worker_threads');
 const { redirectHttpsToEmulator } = require('./emulator-https.cjs');
+const { provideSdkToCommonJs } = require('./runtime-sdk.cjs');
 
-// The Lambda runtime provides the AWS SDK, so bundles leave @aws-sdk/* external: NODE_PATH (set by
-// the emulator to wskit's node_modules) plays that part. Re-read it in case the loader cached it.
-Module._initPaths();
+// The Lambda runtime provides the AWS SDK, so handlers import it uninstalled and bundles leave it out.
+provideSdkToCommonJs();
 
 const { codeDir, handler, timeoutMs, functionName, invokedFunctionArn, memoryLimitInMB, emulatorOrigin } =
   workerData;
@@ -51,9 +51,7 @@ function isEsModule(file) {
 /** CommonJS through require(); ES modules through import(), resolving the runtime's SDK as on Lambda. */
 async function loadModule(file) {
   if (!isEsModule(file)) return require(file);
-  Module.register(pathToFileURL(resolve(__dirname, 'runtime-modules.mjs')), {
-    data: { runtimeParent: pathToFileURL(resolve(process.env.NODE_PATH ?? '.', '..', 'package.json')).href },
-  });
+  Module.register(pathToFileURL(resolve(__dirname, 'runtime-modules.mjs')));
   return import(pathToFileURL(file).href);
 }
 
@@ -64,7 +62,13 @@ async function loadHandler() {
       name: 'Runtime.ImportModuleError',
     });
   }
-  const loaded = await loadModule(file);
+  const loaded = await loadModule(file).catch((error) => {
+    // As the Lambda runtime reports a handler module whose imports cannot be found.
+    if (error?.code === 'MODULE_NOT_FOUND' || error?.code === 'ERR_MODULE_NOT_FOUND') {
+      error.name = 'Runtime.ImportModuleError';
+    }
+    throw error;
+  });
   const fn = loaded?.[exportName] ?? loaded?.default?.[exportName];
   if (typeof fn !== 'function') {
     throw Object.assign(new Error(`${handler} is undefined or not exported`), {

@@ -15,6 +15,7 @@ import {
   JAVASCRIPT_EXTENSIONS,
   TYPESCRIPT_EXTENSIONS,
 } from '../lambda/handler-files';
+import { missingCode } from '../lambda/runtimes';
 import type { LocalApp, LocalFunction, LocalStateMachine, LocalTable, TypeScriptSource } from '../types';
 import { loadRoutes } from './load-routes';
 import { parameterValues, physicalName, type ResolveContext, resolveValue, stateMachineArn } from './resolve';
@@ -151,6 +152,7 @@ function loadFunctions(template: Template, ctx: ResolveContext, dir: string): Ma
       arn: `arn:aws:lambda:${ctx.region}:123456789012:function:${name}`,
       codeDir,
       handler,
+      ...(typeof props.Runtime === 'string' ? { runtime: props.Runtime } : {}),
       timeoutSeconds: Number(props.Timeout ?? 3),
       memoryMb: Number(props.MemorySize ?? 128),
       environment: Object.fromEntries(
@@ -258,11 +260,6 @@ function definitionOf(id: string, props: Props, dir: string): Json {
 
 /** A route's function must have its code on disk: fail at start, not on the first message. */
 function checkBundle(fn: LocalFunction): void {
-  if (fn.typescript || handlerFile(fn.codeDir, fn.handler, JAVASCRIPT_EXTENSIONS)) return;
-  const name = handlerModule(fn.handler) ?? fn.handler;
-  throw new LocalError(
-    'E_LOCAL_BUNDLE',
-    `function ${fn.id}: no ${name}.js (or ${name}.ts to bundle) in ${fn.codeDir} for Handler ${fn.handler}`,
-    fn.id,
-  );
+  const problem = missingCode(fn);
+  if (problem) throw new LocalError('E_LOCAL_BUNDLE', `function ${fn.id}: ${problem}`, fn.id);
 }

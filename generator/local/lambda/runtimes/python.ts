@@ -1,0 +1,74 @@
+/**
+ * The `python3.*` runtimes: each execution environment is a `python3` process (from PATH) running
+ * python/bootstrap.py in the function's code folder, as Lambda runs it in /var/task. A process per
+ * environment gives the isolation Lambda gives: module state stays warm between invocations, and a
+ * crash or an endless loop ends only that environment.
+ */
+import { spawn } from 'node:child_process';
+import type { Readable } from 'node:stream';
+import { packagePath } from '../../../paths';
+import type { LocalFunction } from '../../types';
+import { handlerFile, handlerModule } from '../handler-files';
+import { forwardLines } from './lines';
+import type { ExecutionEnvironment, LambdaRuntime, SpawnOptions } from './types';
+
+export const PYTHON_COMMAND = 'python3';
+
+const BOOTSTRAP = packagePath('generator', 'local', 'lambda', 'runtimes', 'python', 'bootstrap.py');
+
+export const python: LambdaRuntime = {
+  family: 'python',
+
+  environment: (runtime) => ({
+    AWS_EXECUTION_ENV: `AWS_Lambda_${runtime}`,
+    PYTHONUNBUFFERED: '1',
+    // Keep __pycache__ folders out of the app's source tree.
+    PYTHONDONTWRITEBYTECODE: '1',
+  }),
+
+  missingCode(fn) {
+    // `app.handler` → app.py; `src/app.handler` and `src.app.handler` → src/app.py (or a package).
+    const module = handlerModule(fn.handler);
+    const path = module?.replaceAll('.', '/');
+    if (path && handlerFile(fn.codeDir, `${path}.handler`, ['.py', '/__init__.py'])) return undefined;
+    return `no ${path ?? fn.handler}.py in ${fn.codeDir} for Handler ${fn.handler}`;
+  },
+
+  spawn(fn: LocalFunction, options: SpawnOptions): ExecutionEnvironment {
+    const config = {
+      codeDir: fn.codeDir,
+      handler: fn.handler,
+      timeoutMs: options.timeoutMs,
+      functionName: fn.name,
+      invokedFunctionArn: fn.arn,
+      memoryLimitInMB: fn.memoryMb,
+      emulatorOrigin: options.emulator?.origin,
+      apiHost: options.emulator?.apiHost,
+    };
+    // stdin takes invocations, fd 3 gives replies: stdout and stderr stay the handler's log.
+    const child = spawn(PYTHON_COMMAND, [BOOTSTRAP, JSON.stringify(config)], {
+      cwd: fn.codeDir,
+      env: options.environment,
+      stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
+    });
+    forwardLines(child.stdout, options.onOutput);
+    forwardLines(child.stderr, options.onOutput);
+    forwardLines(child.stdio[3] as Readable, options.onReplies);
+    child.stdin.on('error', () => {}); // a process that is gone is reported by 'exit'
+    child.on('error', (error) => options.onExit(`${PYTHON_COMMAND} could not start: ${error.message}`));
+    child.on('exit', (code, signal) =>
+      options.onExit(`the runtime exited with ${signal ? `signal ${signal}` : `code ${code}`}`),
+    );
+    const exited = new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.once('error', () => resolve());
+    });
+    return {
+      post: (invocations) => child.stdin.write(`${invocations}\n`),
+      terminate: async () => {
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+        await exited;
+      },
+    };
+  },
+};

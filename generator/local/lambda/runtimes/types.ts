@@ -1,0 +1,53 @@
+/**
+ * The seam between the warm pool and what runs a handler. Lambda runs each function in execution
+ * environments of its runtime (`nodejs22.x`, `python3.12`); here each runtime family is one module
+ * that starts such an environment, and the pool only queues work for them.
+ *
+ * Every environment speaks the same protocol: it is handed JSON arrays of invocations
+ * (`[{"id": requestId, "event": ...}]`) to run one after another, and answers with JSON arrays of
+ * replies in the same order (`[{"ok": true, "result": ...}]` or `[{"ok": false, "error": {...}}]`).
+ */
+import type { LocalFunction } from '../../types';
+
+/** One running execution environment, as the pool sees it. */
+export interface ExecutionEnvironment {
+  /** Hands over invocations: a JSON array of `{ id, event }`, run in order after those before. */
+  post(invocations: string): void;
+  /** Ends it now (a timeout, new code, the emulator stopping); settles once it is gone. */
+  terminate(): Promise<void>;
+}
+
+export interface SpawnOptions {
+  /** The whole environment the handler sees (what Lambda sets plus the template's variables). */
+  readonly environment: Readonly<Record<string, string>>;
+  readonly timeoutMs: number;
+  /** Where the function's https requests for the emulator go as http. */
+  readonly emulator?: EmulatorAddress;
+  /** Replies, a JSON array, in the order the invocations were posted. */
+  readonly onReplies: (text: string) => void;
+  /** The environment ended on its own (an exit, a crash, out of memory): why. */
+  readonly onExit: (message: string) => void;
+  /** Each line the handler writes to stdout or stderr. */
+  readonly onOutput: (line: string) => void;
+}
+
+/**
+ * The emulator as handlers written for AWS address it: `https://${domainName}/${stage}` from the
+ * event (the emulator's own host and port), or `https://${apiId}.execute-api.${region}.amazonaws.com`.
+ */
+export interface EmulatorAddress {
+  /** `http://127.0.0.1:3001` */
+  readonly origin: string;
+  /** `<apiId>.execute-api.<region>.amazonaws.com`, the API's AWS host name. */
+  readonly apiHost?: string;
+}
+
+export interface LambdaRuntime {
+  /** `nodejs`, `python`: the part of a `Runtime` value before its version. */
+  readonly family: string;
+  /** Variables Lambda sets for this runtime (`AWS_EXECUTION_ENV`, ...). */
+  environment(runtime: string): Record<string, string>;
+  /** Why the function's handler cannot be found, or undefined when it can. */
+  missingCode(fn: LocalFunction): string | undefined;
+  spawn(fn: LocalFunction, options: SpawnOptions): ExecutionEnvironment;
+}
