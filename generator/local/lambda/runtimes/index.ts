@@ -3,10 +3,9 @@
  * python3 processes. Other runtimes (java, dotnet, provided, ruby) do not run locally: the function
  * gets a reason instead, so only the routes that use it fail, and the API still starts.
  */
-import { spawnSync } from 'node:child_process';
 import type { LocalFunction } from '../../types';
 import { nodejs } from './nodejs';
-import { PYTHON_COMMAND, python } from './python';
+import { PYTHON_COMMAND, python, pythonExecutable } from './python';
 import type { LambdaRuntime } from './types';
 
 /** `Runtime` when a function names none (an image, or a template that leaves it to Globals). */
@@ -16,19 +15,11 @@ export type RuntimeChoice =
   | { readonly ok: true; readonly runtime: LambdaRuntime; readonly name: string }
   | { readonly ok: false; readonly reason: string };
 
-let pythonFound: boolean | undefined;
-
-/** Whether python3 runs here; asked once, the first time a Python function is seen. */
-function pythonAvailable(): boolean {
-  pythonFound ??= spawnSync(PYTHON_COMMAND, ['--version'], { stdio: 'ignore' }).status === 0;
-  return pythonFound;
-}
-
 export function runtimeOf(fn: Pick<LocalFunction, 'runtime'>): RuntimeChoice {
   const name = fn.runtime ?? DEFAULT_RUNTIME;
   if (name.startsWith('nodejs')) return { ok: true, runtime: nodejs, name };
   if (name.startsWith('python3')) {
-    return pythonAvailable()
+    return pythonExecutable()
       ? { ok: true, runtime: python, name }
       : { ok: false, reason: `${name} runs in a local ${PYTHON_COMMAND}, and there is none on PATH` };
   }

@@ -4,7 +4,7 @@
  * environment gives the isolation Lambda gives: module state stays warm between invocations, and a
  * crash or an endless loop ends only that environment.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { packagePath } from '../../../paths';
 import type { LocalFunction } from '../../types';
@@ -13,6 +13,22 @@ import { forwardLines } from './lines';
 import type { ExecutionEnvironment, LambdaRuntime, SpawnOptions } from './types';
 
 export const PYTHON_COMMAND = 'python3';
+
+let executable: string | null | undefined;
+
+/**
+ * The interpreter `python3` on PATH runs (null when there is none), asked once: spawning it directly
+ * skips the shell shims version managers put on PATH, which cost each cold start.
+ */
+export function pythonExecutable(): string | null {
+  if (executable === undefined) {
+    const found = spawnSync(PYTHON_COMMAND, ['-c', 'import sys; print(sys.executable)'], {
+      encoding: 'utf8',
+    });
+    executable = found.status === 0 && found.stdout.trim() ? found.stdout.trim() : null;
+  }
+  return executable;
+}
 
 const BOOTSTRAP = packagePath('generator', 'local', 'lambda', 'runtimes', 'python', 'bootstrap.py');
 
@@ -46,7 +62,7 @@ export const python: LambdaRuntime = {
       apiHost: options.emulator?.apiHost,
     };
     // stdin takes invocations, fd 3 gives replies: stdout and stderr stay the handler's log.
-    const child = spawn(PYTHON_COMMAND, [BOOTSTRAP, JSON.stringify(config)], {
+    const child = spawn(pythonExecutable() ?? PYTHON_COMMAND, [BOOTSTRAP, JSON.stringify(config)], {
       cwd: fn.codeDir,
       env: options.environment,
       stdio: ['pipe', 'pipe', 'pipe', 'pipe'],

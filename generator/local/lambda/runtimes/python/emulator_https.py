@@ -31,37 +31,40 @@ def install(origin, api_host=None):
 
 
 def patch_http_client(is_emulator, host, port, netloc):
+    # Patched in place: http.client's own code names the class through its module global.
     secure = http.client.HTTPSConnection
+    init, connect, putheader = secure.__init__, secure.connect, secure.putheader
 
-    class EmulatorAwareHTTPSConnection(secure):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            self._wskit_local = is_emulator(self.host, self.port)
-            if self._wskit_local:
-                self.host, self.port = host, port
+    def emulator_aware_init(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        self._wskit_local = is_emulator(self.host, self.port)
+        if self._wskit_local:
+            self.host, self.port = host, port
 
-        def connect(self):
-            if self._wskit_local:
-                return http.client.HTTPConnection.connect(self)
-            return super().connect()
+    def emulator_aware_connect(self):
+        if getattr(self, "_wskit_local", False):
+            return http.client.HTTPConnection.connect(self)
+        return connect(self)
 
-        def putheader(self, header, *values):
-            if self._wskit_local and header.lower() == "host":
-                values = (netloc,)
-            return super().putheader(header, *values)
+    def emulator_aware_putheader(self, header, *values):
+        if getattr(self, "_wskit_local", False) and header.lower() == "host":
+            values = (netloc,)
+        return putheader(self, header, *values)
 
-    http.client.HTTPSConnection = EmulatorAwareHTTPSConnection
+    secure.__init__ = emulator_aware_init
+    secure.connect = emulator_aware_connect
+    secure.putheader = emulator_aware_putheader
 
 
-def patch_urllib3(is_emulator, host, port):
-    import urllib3.connectionpool
+def patch_urllib3(is_emulator, emulator_host, emulator_port):
     import urllib3.poolmanager
 
     connection_from_host = urllib3.poolmanager.PoolManager.connection_from_host
 
-    def emulator_aware(self, target_host, target_port=None, scheme="http", pool_kwargs=None):
-        if scheme == "https" and is_emulator(target_host, target_port):
-            return connection_from_host(self, host, port, "http", pool_kwargs)
-        return connection_from_host(self, target_host, target_port, scheme, pool_kwargs)
+    # The same parameter names as urllib3's, which passes them by keyword.
+    def emulator_aware(self, host, port=None, scheme="http", pool_kwargs=None):
+        if scheme == "https" and is_emulator(host, port):
+            return connection_from_host(self, emulator_host, emulator_port, "http", pool_kwargs)
+        return connection_from_host(self, host, port, scheme, pool_kwargs)
 
     urllib3.poolmanager.PoolManager.connection_from_host = emulator_aware
