@@ -1,5 +1,6 @@
 /** `wskit local`: serves the app until Ctrl-C, then closes every socket with 1001 and stops cleanly. */
 import { relative } from 'node:path';
+import { runtimeOf } from '../../local/lambda/runtimes';
 import { startLocal } from '../../local/start-local';
 import type { LocalApp } from '../../local/types';
 import type { LocalRequest } from './local.args';
@@ -56,6 +57,7 @@ export function banner(app: LocalApp, url: string, waitScale: number, watch = fa
   return [
     `wskit local: ${url}  (stage ${app.stage}, route selection ${app.routeSelectionExpression})`,
     ...routes,
+    ...unrunnableLines(app),
     `  @connections   → ${url.replace(/^ws/, 'http')}/@connections/{connectionId}`,
     ...(app.tables.length > 0
       ? [`  tables         → ${app.tables.map((t) => t.name).join(', ')} (in memory)`]
@@ -74,4 +76,17 @@ function typescriptLine(app: LocalApp): string[] {
     fn.typescript ? [`${fn.id} (${relative(app.dir, fn.typescript.entry)})`] : [],
   );
   return bundled.length > 0 ? [`  TypeScript     → ${bundled.join(', ')}, bundled with esbuild`] : [];
+}
+
+/** Routes whose function's runtime cannot run here: they answer Internal server error, and why. */
+function unrunnableLines(app: LocalApp): string[] {
+  const lines = [...app.routes.values()].flatMap((route) =>
+    [route.integration, route.authorizer].flatMap((part) => {
+      const fn =
+        part && 'functionId' in part && part.functionId ? app.functions.get(part.functionId) : undefined;
+      const choice = fn && runtimeOf(fn);
+      return choice && !choice.ok ? [`    ${route.routeKey.padEnd(14)} ${fn.id}: ${choice.reason}`] : [];
+    }),
+  );
+  return lines.length > 0 ? ['  cannot run here (these routes answer Internal server error):', ...lines] : [];
 }

@@ -32,7 +32,7 @@ export class LambdaRunner {
     const fn = this.functions.get(functionId);
     const choice = fn && runtimeOf(fn);
     if (choice && !choice.ok) {
-      const error = { errorType: 'Runtime.Unavailable', errorMessage: `${functionId}: ${choice.reason}` };
+      const error = { errorType: 'Runtime.Unavailable', errorMessage: choice.reason };
       return Promise.resolve({ ok: false, error, requestId: '' });
     }
     return this.pool(functionId).invoke(event);
