@@ -7,6 +7,8 @@ import { missingPackage, providedByRuntime } from './runtime-sdk.cjs';
 const RUNTIME_PARENT = new URL('./runtime-sdk.cjs', import.meta.url).href;
 
 export async function resolve(specifier, context, nextResolve) {
+  // Read now: the hook chain may update `context` while resolving.
+  const { parentURL } = context;
   try {
     return await nextResolve(specifier, context);
   } catch (error) {
@@ -14,7 +16,7 @@ export async function resolve(specifier, context, nextResolve) {
     try {
       return await nextResolve(specifier, { ...context, parentURL: RUNTIME_PARENT });
     } catch {
-      const importer = context.parentURL?.startsWith('file:') ? fileURLToPath(context.parentURL) : undefined;
+      const importer = parentURL?.startsWith('file:') ? fileURLToPath(parentURL) : undefined;
       throw missingPackage(specifier, importer, 'ERR_MODULE_NOT_FOUND');
     }
   }
