@@ -74,6 +74,17 @@ describe('wskit local: a Python handler', () => {
     },
   );
 
+  (hasBoto3 ? it : it.skip)(
+    `reaches the local table with boto3 through AWS_ENDPOINT_URL_DYNAMODB${hasBoto3 ? '' : ' (skipped: python3 has no boto3; pip install boto3 to run it)'}`,
+    async () => {
+      const client = await Client.connect(server.url);
+      const first = JSON.parse(await client.request('{"do": "visit"}'));
+      expect(first).toEqual({ connectionId: expect.any(String), visits: 1 });
+      expect(JSON.parse(await client.request('{"do": "visit"}')).visits).toBe(2);
+      await client.close();
+    },
+  );
+
   it.each(['raise', 'loop', 'exit'])(
     'answers Internal server error when the handler does "%s", and keeps serving',
     async (how) => {
