@@ -5,6 +5,7 @@
  * crash or an endless loop ends only that environment.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { watch } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { packagePath } from '../../../paths';
 import type { LocalFunction } from '../../types';
@@ -29,6 +30,9 @@ export function pythonExecutable(): string | null {
   }
   return executable;
 }
+
+/** Saves that come in a burst (an editor writing a file in steps) reload once. */
+const SETTLE_MS = 50;
 
 const BOOTSTRAP = packagePath('generator', 'local', 'lambda', 'runtimes', 'python', 'bootstrap.py');
 
@@ -85,6 +89,19 @@ export const python: LambdaRuntime = {
         if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
         await exited;
       },
+    };
+  },
+
+  watchSources(fn, changed) {
+    let timer: NodeJS.Timeout | undefined;
+    const watcher = watch(fn.codeDir, { recursive: true }, (_event, file) => {
+      if (!file?.endsWith('.py')) return;
+      clearTimeout(timer);
+      timer = setTimeout(changed, SETTLE_MS);
+    });
+    return () => {
+      clearTimeout(timer);
+      watcher.close();
     };
   },
 };

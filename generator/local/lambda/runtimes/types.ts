@@ -50,4 +50,9 @@ export interface LambdaRuntime {
   /** Why the function's handler cannot be found, or undefined when it can. */
   missingCode(fn: LocalFunction): string | undefined;
   spawn(fn: LocalFunction, options: SpawnOptions): ExecutionEnvironment;
+  /**
+   * For `--watch`: calls `changed` when a source file of the function changes; returns what stops
+   * it. Without it, the code's import graph is followed by esbuild (JavaScript and TypeScript).
+   */
+  watchSources?(fn: LocalFunction, changed: () => void): () => void;
 }
