@@ -9,6 +9,7 @@ library (urllib, http.client) and urllib3, which boto3 and requests use.
 
 import http.client
 import importlib.util
+import sys
 from urllib.parse import urlsplit
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
@@ -26,8 +27,31 @@ def install(origin, api_host=None):
         return target_port == port and (name in LOOPBACK or name == host)
 
     patch_http_client(is_emulator, host, port, netloc)
-    if importlib.util.find_spec("urllib3") is not None:
-        patch_urllib3(is_emulator, host, port)
+    # urllib3 is patched when the handler first imports it (boto3 does): the others never pay for it.
+    sys.meta_path.insert(0, PatchOnImport("urllib3", lambda: patch_urllib3(is_emulator, host, port)))
+
+
+class PatchOnImport:
+    """An import hook that runs `patch` right after the module `name` first loads."""
+
+    def __init__(self, name, patch):
+        self.name, self.patch = name, patch
+
+    def find_spec(self, name, path=None, target=None):
+        if name != self.name:
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.loader is None:
+            return spec
+        exec_module = spec.loader.exec_module
+
+        def exec_then_patch(module):
+            exec_module(module)
+            self.patch()
+
+        spec.loader.exec_module = exec_then_patch
+        return spec
 
 
 def patch_http_client(is_emulator, host, port, netloc):
