@@ -60,9 +60,11 @@ def handler(event, context):
   },
 ];
 
-function poolFor(test: RuntimeCase, source: string, maxEnvironments = 1): FunctionPool {
+function poolFor(test: RuntimeCase, source: string, files: Record<string, string> = {}): FunctionPool {
   const codeDir = mkdtempSync(join(tmpdir(), 'wskit-runtime-contract-'));
-  writeFileSync(join(codeDir, test.file), source);
+  for (const [file, text] of Object.entries({ ...files, [test.file]: source })) {
+    writeFileSync(join(codeDir, file), text);
+  }
   const fn: LocalFunction = {
     id: 'Contract',
     name: 'app-Contract',
@@ -79,7 +81,7 @@ function poolFor(test: RuntimeCase, source: string, maxEnvironments = 1): Functi
   return new FunctionPool(fn, {
     runtime: choice.runtime,
     environment: { PATH: process.env.PATH ?? '', ...choice.runtime.environment(test.runtime) },
-    maxEnvironments,
+    maxEnvironments: 1,
     onOutput: () => {},
   });
 }
@@ -148,6 +150,20 @@ describe.each(CASES)('Lambda runtime contract: $runtime', (test) => {
       for (const n of [1, 2]) {
         expect(errorOf(await pool.invoke({ n }))?.errorType).toBe('Runtime.ImportModuleError');
       }
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
+describe('Lambda runtime: python, a dependency that is not installed', () => {
+  it("names the command that installs the function's requirements.txt", async () => {
+    const python = CASES.find((test) => test.runtime.startsWith('python')) as RuntimeCase;
+    const pool = poolFor(python, python.brokenSource, { 'requirements.txt': 'not_there==1.0\n' });
+    try {
+      expect(errorOf(await pool.invoke({ n: 1 }))?.errorMessage).toMatch(
+        /^Unable to import module 'app': No module named 'not_there'\. To run this function locally: python3 -m pip install -r \S+\/requirements\.txt$/,
+      );
     } finally {
       await pool.close();
     }

@@ -67,6 +67,19 @@ def error_info(error_type, message, error=None):
     return info
 
 
+def import_hint(error):
+    """For a module that is not installed: what installs it, as the Node side names the npm command."""
+    name = (getattr(error, "name", None) or "").split(".")[0]
+    if not isinstance(error, ModuleNotFoundError) or not name:
+        return ""
+    if name in ("boto3", "botocore"):
+        return ". The Lambda runtime provides boto3 on AWS; to run this function locally: python3 -m pip install boto3"
+    requirements = os.path.join(CONFIG["codeDir"], "requirements.txt")
+    if os.path.exists(requirements):
+        return ". To run this function locally: python3 -m pip install -r %s" % requirements
+    return ""
+
+
 def load_handler():
     """The handler function, or the error Lambda reports for every invocation when init fails."""
     module_name, _, function_name = CONFIG["handler"].rpartition(".")
@@ -76,7 +89,8 @@ def load_handler():
     except SyntaxError as error:
         return None, error_info("Runtime.UserCodeSyntaxError", "Syntax error in module '%s': %s" % (module_name, error), error)
     except ImportError as error:
-        return None, error_info("Runtime.ImportModuleError", "Unable to import module '%s': %s" % (module_name, error), error)
+        message = "Unable to import module '%s': %s%s" % (module_name, error, import_hint(error))
+        return None, error_info("Runtime.ImportModuleError", message, error)
     except Exception as error:  # an exception in the module's own init code
         return None, error_info(type(error).__name__, str(error), error)
     function = getattr(module, function_name, None)
@@ -106,7 +120,7 @@ def invoke(handler, init_error, invocation):
     try:
         result = handler(invocation["event"], context)
     except Exception as error:
-        return failed(error_info(type(error).__name__, str(error), error))
+        return failed(error_info(type(error).__name__, str(error) + import_hint(error), error))
     try:
         return '{"ok":true,"result":%s}' % json.dumps(result, default=encode_decimal, allow_nan=False)
     except (TypeError, ValueError) as error:
