@@ -7,6 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { banner } from '../../generator/cli/commands/local';
 import { type LocalServer, startLocal } from '../../generator/local/start-local';
 import { Client, copyApp } from './helpers';
 
@@ -50,6 +51,12 @@ describe('wskit local: a Python handler', () => {
     expect(logs.some((line) => line.endsWith('[EchoFunction] handling $default'))).toBe(true);
     expect(logs.some((line) => line.includes(`\t${again.context.aws_request_id}\trequest `))).toBe(true);
     await client.close();
+  });
+
+  it('says in the banner which local Python runs the Python functions', () => {
+    expect(banner(server.app, server.url, 1)).toContainEqual(
+      expect.stringMatching(/^ {2}Python +→ EchoFunction \(python3\.12\) on Python 3\.\d+\.\d+ \(\/\S+\)$/),
+    );
   });
 
   it.each(['domain', 'apiId', 'environment'])(

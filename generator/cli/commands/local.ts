@@ -1,6 +1,6 @@
 /** `wskit local`: serves the app until Ctrl-C, then closes every socket with 1001 and stops cleanly. */
 import { relative } from 'node:path';
-import { runtimeOf } from '../../local/lambda/runtimes';
+import { pythonLine, runtimeOf } from '../../local/lambda/runtimes';
 import { startLocal } from '../../local/start-local';
 import type { LocalApp } from '../../local/types';
 import type { LocalRequest } from './local.args';
@@ -63,6 +63,7 @@ export function banner(app: LocalApp, url: string, waitScale: number, watch = fa
       ? [`  tables         → ${app.tables.map((t) => t.name).join(', ')} (in memory)`]
       : []),
     ...typescriptLine(app),
+    ...[pythonLine(app.functions.values())].flatMap((line) => (line ? [`  Python         → ${line}`] : [])),
     ...(waitScale !== 1 ? [`  Wait states    × ${waitScale}`] : []),
     ...(watch ? ['  watching       → the template, state machine definitions and function code'] : []),
     `Try: wscat -c ${url}`,

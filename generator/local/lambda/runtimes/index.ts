@@ -5,7 +5,7 @@
  */
 import type { LocalFunction } from '../../types';
 import { nodejs } from './nodejs';
-import { PYTHON_COMMAND, python, pythonExecutable } from './python';
+import { localPython, PYTHON_COMMAND, python } from './python';
 import type { LambdaRuntime } from './types';
 
 /** `Runtime` when a function names none (an image, or a template that leaves it to Globals). */
@@ -19,7 +19,7 @@ export function runtimeOf(fn: Pick<LocalFunction, 'runtime'>): RuntimeChoice {
   const name = fn.runtime ?? DEFAULT_RUNTIME;
   if (name.startsWith('nodejs')) return { ok: true, runtime: nodejs, name };
   if (name.startsWith('python3')) {
-    return pythonExecutable()
+    return localPython()
       ? { ok: true, runtime: python, name }
       : { ok: false, reason: `${name} runs in a local ${PYTHON_COMMAND}, and there is none on PATH` };
   }
@@ -33,4 +33,13 @@ export function runtimeOf(fn: Pick<LocalFunction, 'runtime'>): RuntimeChoice {
 export function missingCode(fn: LocalFunction): string | undefined {
   const choice = runtimeOf(fn);
   return choice.ok ? choice.runtime.missingCode(fn) : undefined;
+}
+
+/** For the banner: which Python runs the python3.* functions, when the app has any. */
+export function pythonLine(functions: Iterable<LocalFunction>): string | undefined {
+  const names = [...functions]
+    .filter((fn) => fn.runtime?.startsWith('python3'))
+    .map((fn) => `${fn.id} (${fn.runtime})`);
+  const local = names.length > 0 ? localPython() : null;
+  return local ? `${names.join(', ')} on Python ${local.version} (${local.executable})` : undefined;
 }

@@ -15,20 +15,24 @@ import type { ExecutionEnvironment, LambdaRuntime, SpawnOptions } from './types'
 
 export const PYTHON_COMMAND = 'python3';
 
-let executable: string | null | undefined;
+export interface LocalPython {
+  /** The interpreter `python3` on PATH runs: spawning it directly skips version managers' shims. */
+  readonly executable: string;
+  /** `3.11.7` */
+  readonly version: string;
+}
 
-/**
- * The interpreter `python3` on PATH runs (null when there is none), asked once: spawning it directly
- * skips the shell shims version managers put on PATH, which cost each cold start.
- */
-export function pythonExecutable(): string | null {
-  if (executable === undefined) {
-    const found = spawnSync(PYTHON_COMMAND, ['-c', 'import sys; print(sys.executable)'], {
-      encoding: 'utf8',
-    });
-    executable = found.status === 0 && found.stdout.trim() ? found.stdout.trim() : null;
+let found: LocalPython | null | undefined;
+
+/** The `python3` on PATH (null when there is none), asked once. */
+export function localPython(): LocalPython | null {
+  if (found === undefined) {
+    const script = "import sys; print(sys.executable); print('%d.%d.%d' % sys.version_info[:3])";
+    const run = spawnSync(PYTHON_COMMAND, ['-c', script], { encoding: 'utf8' });
+    const [executable, version] = run.status === 0 ? run.stdout.trim().split('\n') : [];
+    found = executable && version ? { executable, version } : null;
   }
-  return executable;
+  return found;
 }
 
 /** Saves that come in a burst (an editor writing a file in steps) reload once. */
@@ -66,7 +70,7 @@ export const python: LambdaRuntime = {
       apiHost: options.emulator?.apiHost,
     };
     // stdin takes invocations, fd 3 gives replies: stdout and stderr stay the handler's log.
-    const child = spawn(pythonExecutable() ?? PYTHON_COMMAND, [BOOTSTRAP, JSON.stringify(config)], {
+    const child = spawn(localPython()?.executable ?? PYTHON_COMMAND, [BOOTSTRAP, JSON.stringify(config)], {
       cwd: fn.codeDir,
       env: options.environment,
       stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
