@@ -1,10 +1,19 @@
-// Module resolution hooks for ES module handlers, which CommonJS hooks do not reach: an import of a
-// package the Lambda runtime provides (see runtime-sdk.cjs) that finds nothing beside the handler is
-// resolved from wskit's files instead. Nothing else falls back: a missing dependency fails as on AWS.
-import { fileURLToPath } from 'node:url';
-import { missingPackage, providedByRuntime } from './runtime-sdk.cjs';
+// Module resolution hooks for ES module handlers, which CommonJS hooks do not reach: the same
+// fallbacks as runtime-sdk.cjs. What a TypeScript bundle left external is looked for from its source
+// folder; a package the Lambda runtime provides that finds nothing beside the handler is resolved
+// from wskit's files. Nothing else falls back: a missing dependency fails as on AWS.
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { inBundle, isBare, missingPackage, providedByRuntime } from './runtime-sdk.cjs';
 
 const RUNTIME_PARENT = new URL('./runtime-sdk.cjs', import.meta.url).href;
+
+/** `{ dir, sourceDir }` when the handler is a TypeScript bundle. */
+let bundle;
+
+export function initialize(data) {
+  bundle = data?.bundle;
+}
 
 export async function resolve(specifier, context, nextResolve) {
   // Read now: the hook chain may update `context` while resolving.
@@ -12,12 +21,25 @@ export async function resolve(specifier, context, nextResolve) {
   try {
     return await nextResolve(specifier, context);
   } catch (error) {
-    if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !providedByRuntime(specifier)) throw error;
+    if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !isBare(specifier)) throw error;
+    const importer = parentURL?.startsWith('file:') ? fileURLToPath(parentURL) : undefined;
+    const fromBundle = inBundle(bundle, importer);
+    if (fromBundle) {
+      const sourceParent = pathToFileURL(join(bundle.sourceDir, 'index.js')).href;
+      try {
+        return await nextResolve(specifier, { ...context, parentURL: sourceParent });
+      } catch {}
+    }
+    if (!providedByRuntime(specifier)) throw error;
     try {
       return await nextResolve(specifier, { ...context, parentURL: RUNTIME_PARENT });
     } catch {
-      const importer = parentURL?.startsWith('file:') ? fileURLToPath(parentURL) : undefined;
-      throw missingPackage(specifier, importer, 'ERR_MODULE_NOT_FOUND');
+      throw missingPackage(
+        specifier,
+        importer,
+        fromBundle ? bundle.sourceDir : undefined,
+        'ERR_MODULE_NOT_FOUND',
+      );
     }
   }
 }

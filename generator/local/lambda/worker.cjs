@@ -1,7 +1,7 @@
 'use strict';
 // One Lambda execution environment in a worker thread: loads the function's bundle once (the init
 // phase), then runs one invocation at a time, keeping module state between them as a warm Lambda does.
-const { existsSync, readFileSync } = require('node:fs');
+const { existsSync, readFileSync, realpathSync } = require('node:fs');
 const Module = require('node:module');
 const { dirname, join, resolve } = require('node:path');
 const { pathToFileURL } = require('node:url');
@@ -9,11 +9,20 @@ const { parentPort, workerData, threadId } = require('node:worker_threads');
 const { redirectHttpsToEmulator } = require('./emulator-https.cjs');
 const { provideSdkToCommonJs } = require('./runtime-sdk.cjs');
 
+const {
+  codeDir,
+  handler,
+  sourceDir,
+  timeoutMs,
+  functionName,
+  invokedFunctionArn,
+  memoryLimitInMB,
+  emulatorOrigin,
+} = workerData;
+// A TypeScript handler runs from its bundle in codeDir; what it left external is beside its source.
+const bundle = sourceDir ? { dir: realpathSync(codeDir), sourceDir } : undefined;
 // The Lambda runtime provides the AWS SDK, so handlers import it uninstalled and bundles leave it out.
-provideSdkToCommonJs();
-
-const { codeDir, handler, timeoutMs, functionName, invokedFunctionArn, memoryLimitInMB, emulatorOrigin } =
-  workerData;
+provideSdkToCommonJs(bundle);
 if (emulatorOrigin) redirectHttpsToEmulator(emulatorOrigin);
 const logStreamName = `local/[$LATEST]${threadId}`;
 const dot = handler.lastIndexOf('.');
@@ -51,7 +60,7 @@ function isEsModule(file) {
 /** CommonJS through require(); ES modules through import(), resolving the runtime's SDK as on Lambda. */
 async function loadModule(file) {
   if (!isEsModule(file)) return require(file);
-  Module.register(pathToFileURL(resolve(__dirname, 'runtime-modules.mjs')));
+  Module.register(pathToFileURL(resolve(__dirname, 'runtime-modules.mjs')), { data: { bundle } });
   return import(pathToFileURL(file).href);
 }
 

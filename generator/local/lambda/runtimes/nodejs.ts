@@ -3,6 +3,7 @@
  * (worker.cjs), with its own module registry, globals and memory limit, so a handler's state, crash
  * or endless loop stays in its environment as on Lambda.
  */
+import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { packagePath } from '../../../paths';
 import type { LocalFunction } from '../../types';
@@ -28,6 +29,8 @@ export const nodejs: LambdaRuntime = {
       workerData: {
         codeDir: fn.codeDir,
         handler: fn.handler,
+        // A TypeScript bundle runs from a temporary folder; its source folder holds its packages.
+        sourceDir: fn.typescript ? dirname(fn.typescript.entry) : undefined,
         timeoutMs: options.timeoutMs,
         functionName: fn.name,
         invokedFunctionArn: fn.arn,
