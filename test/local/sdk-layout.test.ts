@@ -13,49 +13,24 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { packagePath } from '../../generator/paths';
 import type { Template } from '../../generator/template/types';
-import { Client, writeApp } from './helpers';
+import { Client, lambdaRoute, writeApp } from './helpers';
 
-const route = (key: string, fn: string, twoWay = true): Template['Resources'] => ({
-  [`${fn}Route`]: {
-    Type: 'AWS::ApiGatewayV2::Route',
-    Properties: {
-      ApiId: { Ref: 'ChatApi' },
-      RouteKey: key,
-      Target: { 'Fn::Sub': `integrations/\${${fn}Integration}` },
-    },
-  },
-  [`${fn}Integration`]: {
-    Type: 'AWS::ApiGatewayV2::Integration',
-    Properties: {
-      ApiId: { Ref: 'ChatApi' },
-      IntegrationType: 'AWS_PROXY',
-      IntegrationUri: {
-        'Fn::Sub': `arn:\${AWS::Partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${fn}.Arn}/invocations`,
+const route = (key: string, fn: string, twoWay = true) =>
+  lambdaRoute(
+    'ChatApi',
+    key,
+    fn,
+    {
+      Type: 'AWS::Serverless::Function',
+      Properties: {
+        CodeUri: `${fn.toLowerCase()}/`,
+        Handler: 'app.handler',
+        Runtime: 'nodejs22.x',
+        Environment: { Variables: { TABLE_NAME: { Ref: 'ConnectionsTable' } } },
       },
     },
-  },
-  ...(twoWay
-    ? {
-        [`${fn}RouteResponse`]: {
-          Type: 'AWS::ApiGatewayV2::RouteResponse',
-          Properties: {
-            ApiId: { Ref: 'ChatApi' },
-            RouteId: { Ref: `${fn}Route` },
-            RouteResponseKey: '$default',
-          },
-        },
-      }
-    : {}),
-  [fn]: {
-    Type: 'AWS::Serverless::Function',
-    Properties: {
-      CodeUri: `${fn.toLowerCase()}/`,
-      Handler: 'app.handler',
-      Runtime: 'nodejs22.x',
-      Environment: { Variables: { TABLE_NAME: { Ref: 'ConnectionsTable' } } },
-    },
-  },
-});
+    twoWay,
+  );
 
 const TEMPLATE: Template = {
   AWSTemplateFormatVersion: '2010-09-09',

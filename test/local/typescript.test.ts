@@ -10,7 +10,7 @@ import { banner } from '../../generator/cli/commands/local';
 import { startLocal } from '../../generator/local/start-local';
 import { loadApp } from '../../generator/local/template/load-app';
 import { expectOneLineError, wskit } from '../helpers/cli';
-import { Client, copyApp, writeApp } from './helpers';
+import { Client, copyApp, lambdaRoute, writeApp } from './helpers';
 
 const APP = join(__dirname, 'fixtures', 'typescript-app');
 
@@ -72,42 +72,15 @@ describe('wskit local: TypeScript handlers', () => {
   });
 
   it("finds what a bundle left external beside its source: the app's own SDK client and External packages", async () => {
-    const fn = (route: string, format: string) => ({
-      [`${route}Route`]: {
-        Type: 'AWS::ApiGatewayV2::Route',
-        Properties: {
-          ApiId: { Ref: 'Api' },
-          RouteKey: route,
-          Target: { 'Fn::Sub': `integrations/\${${route}Integration}` },
-        },
-      },
-      [`${route}RouteResponse`]: {
-        Type: 'AWS::ApiGatewayV2::RouteResponse',
-        Properties: {
-          ApiId: { Ref: 'Api' },
-          RouteId: { Ref: `${route}Route` },
-          RouteResponseKey: '$default',
-        },
-      },
-      [`${route}Integration`]: {
-        Type: 'AWS::ApiGatewayV2::Integration',
-        Properties: {
-          ApiId: { Ref: 'Api' },
-          IntegrationType: 'AWS_PROXY',
-          IntegrationUri: {
-            'Fn::Sub': `arn:aws:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${route}Function.Arn}/invocations`,
-          },
-        },
-      },
-      [`${route}Function`]: {
+    const fn = (route: string, format: string) =>
+      lambdaRoute('Api', route, `${route}Function`, {
         Type: 'AWS::Serverless::Function',
         Properties: { CodeUri: `${route}/`, Handler: 'app.handler', Runtime: 'nodejs22.x' },
         Metadata: {
           BuildMethod: 'esbuild',
           BuildProperties: { Format: format, External: ['greeter'], EntryPoints: ['app.ts'] },
         },
-      },
-    });
+      });
     const handler = `import { KinesisClient } from '@aws-sdk/client-kinesis';
 import { greet } from 'greeter';
 export const handler = async () => ({ statusCode: 200, body: \`\${new KinesisClient().owner} / \${greet('ts')}\` });

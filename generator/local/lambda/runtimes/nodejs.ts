@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { packagePath } from '../../../paths';
 import type { LocalFunction } from '../../types';
 import { handlerFile, handlerModule, JAVASCRIPT_EXTENSIONS } from '../handler-files';
-import { forwardLines } from './lines';
+import { forwardLines, startupConfig } from './common';
 import type { ExecutionEnvironment, LambdaRuntime, SpawnOptions } from './types';
 
 const WORKER_FILE = packagePath('generator', 'local', 'lambda', 'worker.cjs');
@@ -27,16 +27,9 @@ export const nodejs: LambdaRuntime = {
   spawn(fn: LocalFunction, options: SpawnOptions): ExecutionEnvironment {
     const worker = new Worker(WORKER_FILE, {
       workerData: {
-        codeDir: fn.codeDir,
-        handler: fn.handler,
+        ...startupConfig(fn, options),
         // A TypeScript bundle runs from a temporary folder; its source folder holds its packages.
         sourceDir: fn.typescript ? dirname(fn.typescript.entry) : undefined,
-        timeoutMs: options.timeoutMs,
-        functionName: fn.name,
-        invokedFunctionArn: fn.arn,
-        memoryLimitInMB: fn.memoryMb,
-        emulatorOrigin: options.emulator?.origin,
-        apiHost: options.emulator?.apiHost,
       },
       env: options.environment,
       stdout: true,

@@ -10,7 +10,7 @@ import type { Readable } from 'node:stream';
 import { packagePath } from '../../../paths';
 import type { LocalFunction } from '../../types';
 import { handlerFile, handlerModule } from '../handler-files';
-import { forwardLines } from './lines';
+import { forwardLines, startupConfig } from './common';
 import type { ExecutionEnvironment, LambdaRuntime, SpawnOptions } from './types';
 
 export const PYTHON_COMMAND = 'python3';
@@ -59,22 +59,16 @@ export const python: LambdaRuntime = {
   },
 
   spawn(fn: LocalFunction, options: SpawnOptions): ExecutionEnvironment {
-    const config = {
-      codeDir: fn.codeDir,
-      handler: fn.handler,
-      timeoutMs: options.timeoutMs,
-      functionName: fn.name,
-      invokedFunctionArn: fn.arn,
-      memoryLimitInMB: fn.memoryMb,
-      emulatorOrigin: options.emulator?.origin,
-      apiHost: options.emulator?.apiHost,
-    };
     // stdin takes invocations, fd 3 gives replies: stdout and stderr stay the handler's log.
-    const child = spawn(localPython()?.executable ?? PYTHON_COMMAND, [BOOTSTRAP, JSON.stringify(config)], {
-      cwd: fn.codeDir,
-      env: options.environment,
-      stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      localPython()?.executable ?? PYTHON_COMMAND,
+      [BOOTSTRAP, JSON.stringify(startupConfig(fn, options))],
+      {
+        cwd: fn.codeDir,
+        env: options.environment,
+        stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
+      },
+    );
     forwardLines(child.stdout, options.onOutput);
     forwardLines(child.stderr, options.onOutput);
     forwardLines(child.stdio[3] as Readable, options.onReplies);
