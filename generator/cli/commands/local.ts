@@ -63,7 +63,7 @@ export function banner(app: LocalApp, url: string, waitScale: number, watch = fa
       ? [`  tables         → ${app.tables.map((t) => t.name).join(', ')} (in memory)`]
       : []),
     ...typescriptLine(app),
-    ...[pythonLine(app.functions.values())].flatMap((line) => (line ? [`  Python         → ${line}`] : [])),
+    ...pythonLines(app),
     ...(waitScale !== 1 ? [`  Wait states    × ${waitScale}`] : []),
     ...(watch ? ['  watching       → the template, state machine definitions and function code'] : []),
     `Try: wscat -c ${url}`,
@@ -77,6 +77,12 @@ function typescriptLine(app: LocalApp): string[] {
     fn.typescript ? [`${fn.id} (${relative(app.dir, fn.typescript.entry)})`] : [],
   );
   return bundled.length > 0 ? [`  TypeScript     → ${bundled.join(', ')}, bundled with esbuild`] : [];
+}
+
+/** Which local Python runs the Python functions. */
+function pythonLines(app: LocalApp): string[] {
+  const line = pythonLine(app.functions.values());
+  return line ? [`  Python         → ${line}`] : [];
 }
 
 /** Routes whose function's runtime cannot run here: they answer Internal server error, and why. */

@@ -1,9 +1,9 @@
 /**
  * A warm pool of execution environments for one function: each (a worker thread for Node, a process
  * for Python: see runtimes/) runs one invocation at a time, keeping module state between them. The
- * pool only queues work and keeps time; it never knows which runtime runs. A crash, an out-of-memory or a timeout
- * ends only that environment, never the emulator; the next invocation gets a fresh one (a cold
- * start), as on Lambda.
+ * pool only queues work and keeps time; it never knows which runtime runs. A crash, an out-of-memory
+ * or a timeout ends only that environment, never the emulator; the next invocation gets a fresh one
+ * (a cold start), as on Lambda.
  *
  * When every environment is busy and no more may start, an invocation is handed to the environment
  * with the shortest queue, which runs it after its current one: the same order as waiting here, but

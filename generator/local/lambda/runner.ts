@@ -5,7 +5,7 @@
  * on AWS: the routes that use it answer `Internal server error`, the rest of the API runs.
  */
 import type { LocalFunction } from '../types';
-import { FunctionPool, type InvokeOutcome } from './pool';
+import { FunctionPool, type InvokeError, type InvokeOutcome } from './pool';
 import { runtimeOf } from './runtimes';
 
 export interface LambdaRunnerOptions {
@@ -29,13 +29,9 @@ export class LambdaRunner {
   ) {}
 
   invoke(functionId: string, event: unknown): Promise<InvokeOutcome> {
-    const fn = this.functions.get(functionId);
-    const choice = fn && runtimeOf(fn);
-    if (choice && !choice.ok) {
-      const error = { errorType: 'Runtime.Unavailable', errorMessage: choice.reason };
-      return Promise.resolve({ ok: false, error, requestId: '' });
-    }
-    return this.pool(functionId).invoke(event);
+    const pool = this.pools.get(functionId) ?? this.startPool(functionId);
+    if (pool instanceof FunctionPool) return pool.invoke(event);
+    return Promise.resolve({ ok: false, error: pool, requestId: '' });
   }
 
   /** A Task state's function reference (ARN, partial ARN or name) → the template function it names. */
@@ -80,25 +76,24 @@ export class LambdaRunner {
     this.pools.clear();
   }
 
-  private pool(functionId: string): FunctionPool {
-    let pool = this.pools.get(functionId);
-    if (!pool) {
-      const fn = this.functions.get(functionId);
-      const choice = fn && runtimeOf(fn);
-      if (!fn || !choice?.ok) throw new Error(`unknown function ${functionId}`);
-      const { apiId, region, managementEndpoint } = this.options;
-      pool = new FunctionPool(fn, {
-        runtime: choice.runtime,
-        environment: lambdaEnvironment(fn, this.options),
-        maxEnvironments: this.options.maxEnvironmentsPerFunction,
-        onOutput: (line) => this.options.onOutput(fn, line),
-        emulator: {
-          origin: new URL(managementEndpoint).origin,
-          ...(apiId ? { apiHost: `${apiId}.execute-api.${region}.amazonaws.com` } : {}),
-        },
-      });
-      this.pools.set(functionId, pool);
-    }
+  /** The function's pool, or why its runtime cannot run here. */
+  private startPool(functionId: string): FunctionPool | InvokeError {
+    const fn = this.functions.get(functionId);
+    if (!fn) throw new Error(`unknown function ${functionId}`);
+    const choice = runtimeOf(fn);
+    if (!choice.ok) return { errorType: 'Runtime.Unavailable', errorMessage: choice.reason };
+    const { apiId, region, managementEndpoint } = this.options;
+    const pool = new FunctionPool(fn, {
+      runtime: choice.runtime,
+      environment: lambdaEnvironment(fn, this.options),
+      maxEnvironments: this.options.maxEnvironmentsPerFunction,
+      onOutput: (line) => this.options.onOutput(fn, line),
+      emulator: {
+        origin: new URL(managementEndpoint).origin,
+        ...(apiId ? { apiHost: `${apiId}.execute-api.${region}.amazonaws.com` } : {}),
+      },
+    });
+    this.pools.set(functionId, pool);
     return pool;
   }
 }
