@@ -156,9 +156,26 @@ describe.each(CASES)('Lambda runtime contract: $runtime', (test) => {
   });
 });
 
-describe('Lambda runtime: python, a dependency that is not installed', () => {
-  it("names the command that installs the function's requirements.txt", async () => {
-    const python = CASES.find((test) => test.runtime.startsWith('python')) as RuntimeCase;
+describe('Lambda runtime: python, what Lambda leaves out', () => {
+  const python = CASES.find((test) => test.runtime.startsWith('python')) as RuntimeCase;
+
+  it('gives the handler an empty stdin, so reading it cannot take the next invocation', async () => {
+    const pool = poolFor(
+      python,
+      'import sys\ndef handler(event, context):\n    return {"read": sys.stdin.read(), "n": event["n"]}\n',
+    );
+    try {
+      const outcomes = await Promise.all([1, 2].map((n) => pool.invoke({ n })));
+      expect(outcomes.map((outcome) => outcome.ok && outcome.result)).toEqual([
+        { read: '', n: 1 },
+        { read: '', n: 2 },
+      ]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("names the command that installs the function's requirements.txt when a dependency is missing", async () => {
     const pool = poolFor(python, python.brokenSource, { 'requirements.txt': 'not_there==1.0\n' });
     try {
       expect(errorOf(await pool.invoke({ n: 1 }))?.errorMessage).toMatch(

@@ -6,7 +6,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { watch } from 'node:fs';
-import type { Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import { packagePath } from '../../../paths';
 import type { LocalFunction } from '../../types';
 import { handlerFile, handlerModule } from '../handler-files';
@@ -59,20 +59,22 @@ export const python: LambdaRuntime = {
   },
 
   spawn(fn: LocalFunction, options: SpawnOptions): ExecutionEnvironment {
-    // stdin takes invocations, fd 3 gives replies: stdout and stderr stay the handler's log.
+    // Invocations go in on fd 3 and replies come out on fd 4: stdout and stderr stay the handler's log,
+    // and stdin is empty, as on Lambda, so nothing the handler reads or runs can take an invocation.
     const child = spawn(
       localPython()?.executable ?? PYTHON_COMMAND,
       [BOOTSTRAP, JSON.stringify(startupConfig(fn, options))],
       {
         cwd: fn.codeDir,
         env: options.environment,
-        stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
+        stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'],
       },
     );
-    forwardLines(child.stdout, options.onOutput);
-    forwardLines(child.stderr, options.onOutput);
-    forwardLines(child.stdio[3] as Readable, options.onReplies);
-    child.stdin.on('error', () => {}); // a process that is gone is reported by 'exit'
+    forwardLines(child.stdout as Readable, options.onOutput);
+    forwardLines(child.stderr as Readable, options.onOutput);
+    const invocations = child.stdio[3] as Writable;
+    forwardLines(child.stdio[4] as Readable, options.onReplies);
+    invocations.on('error', () => {}); // a process that is gone is reported by 'exit'
     child.on('error', (error) => options.onExit(`${PYTHON_COMMAND} could not start: ${error.message}`));
     child.on('exit', (code, signal) =>
       options.onExit(`the runtime exited with ${signal ? `signal ${signal}` : `code ${code}`}`),
@@ -82,7 +84,7 @@ export const python: LambdaRuntime = {
       child.once('error', () => resolve());
     });
     return {
-      post: (invocations) => child.stdin.write(`${invocations}\n`),
+      post: (text) => invocations.write(`${text}\n`),
       terminate: async () => {
         if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
         await exited;

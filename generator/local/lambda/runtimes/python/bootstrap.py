@@ -1,9 +1,9 @@
 """One Lambda execution environment for a Python handler, in its own python3 process.
 
 Loads the handler's module once (the init phase), then runs one invocation at a time, keeping module
-state between them as a warm Lambda does. Invocations arrive on stdin and replies leave on file
-descriptor 3, one JSON array per line (see ../types.ts), so the handler's own print() and logging
-output on stdout and stderr stays its log. The event, the context object, the error shapes and the
+state between them as a warm Lambda does. Invocations arrive on file descriptor 3 and replies leave
+on 4, one JSON array per line (see ../types.ts), so the handler's own print() and logging output on
+stdout and stderr stays its log, and neither it nor a process it starts can read an invocation. The event, the context object, the error shapes and the
 JSON encoding follow the AWS Lambda Python runtime.
 """
 
@@ -128,7 +128,10 @@ def invoke(handler, init_error, invocation):
 
 
 def main():
-    replies = os.fdopen(3, "w", encoding="utf-8")
+    for fd in (3, 4):
+        os.set_inheritable(fd, False)
+    invocations = os.fdopen(3, "r", encoding="utf-8")
+    replies = os.fdopen(4, "w", encoding="utf-8")
     if CONFIG.get("emulatorOrigin"):
         sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
         import emulator_https
@@ -138,7 +141,7 @@ def main():
     sys.path.insert(0, CONFIG["codeDir"])  # Lambda puts the function's code first: /var/task
     set_up_logging()
     handler, init_error = load_handler()
-    for line in iter(sys.stdin.readline, ""):
+    for line in iter(invocations.readline, ""):
         for invocation in json.loads(line):
             reply = invoke(handler, init_error, invocation)
             sys.stdout.flush()
