@@ -11,7 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { LocalFunction } from '../types';
-import type { EmulatorAddress, ExecutionEnvironment, LambdaRuntime } from './runtimes/types';
+import type { ExecutionEnvironment, LambdaRuntime } from './runtimes/types';
 
 export interface InvokeError {
   readonly errorType: string;
@@ -33,8 +33,6 @@ export interface PoolOptions {
   readonly queueDepth?: number;
   /** Receives each line the function writes to stdout or stderr. */
   readonly onOutput: (line: string) => void;
-  /** https requests to the emulator's addresses from the function go to it as http. */
-  readonly emulator?: EmulatorAddress;
 }
 
 interface Invocation {
@@ -123,12 +121,11 @@ export class FunctionPool {
   }
 
   private spawn(): Environment {
-    const { runtime, environment, emulator, onOutput } = this.options;
+    const { runtime, environment, onOutput } = this.options;
     const env: Environment = {
       runtime: runtime.spawn(this.fn, {
         environment,
         timeoutMs: this.timeoutMs,
-        ...(emulator ? { emulator } : {}),
         // Events come later than spawn() returns, so `env` is set by then.
         onReplies: (text) => this.finished(env, text),
         onExit: (message) => this.crashed(env, message),

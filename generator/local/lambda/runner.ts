@@ -7,6 +7,7 @@
 import type { LocalFunction } from '../types';
 import { FunctionPool, type InvokeError, type InvokeOutcome } from './pool';
 import { runtimeOf } from './runtimes';
+import { REDIRECT_VARIABLE, type RedirectConfig } from './runtimes/types';
 
 export interface LambdaRunnerOptions {
   readonly region: string;
@@ -82,16 +83,11 @@ export class LambdaRunner {
     if (!fn) throw new Error(`unknown function ${functionId}`);
     const choice = runtimeOf(fn);
     if (!choice.ok) return { errorType: 'Runtime.Unavailable', errorMessage: choice.reason };
-    const { apiId, region, managementEndpoint } = this.options;
     const pool = new FunctionPool(fn, {
       runtime: choice.runtime,
       environment: lambdaEnvironment(fn, this.options),
       maxEnvironments: this.options.maxEnvironmentsPerFunction,
       onOutput: (line) => this.options.onOutput(fn, line),
-      emulator: {
-        origin: new URL(managementEndpoint).origin,
-        ...(apiId ? { apiHost: `${apiId}.execute-api.${region}.amazonaws.com` } : {}),
-      },
     });
     this.pools.set(functionId, pool);
     return pool;
@@ -121,5 +117,12 @@ export function lambdaEnvironment(fn: LocalFunction, options: LambdaRunnerOption
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     ...options.environment,
     MANAGEMENT_API_ENDPOINT: options.managementEndpoint,
+    [REDIRECT_VARIABLE]: JSON.stringify(redirectConfig(options)),
   };
+}
+
+/** Where the https addresses of the local API go, for every runtime. */
+function redirectConfig(options: LambdaRunnerOptions): RedirectConfig {
+  const emulator = new URL(options.managementEndpoint).origin;
+  return options.apiId ? { emulator, apiId: options.apiId } : { emulator };
 }

@@ -9,21 +9,16 @@ const { parentPort, workerData, threadId } = require('node:worker_threads');
 const { redirectHttpsToEmulator } = require('./emulator-https.cjs');
 const { provideSdkToCommonJs } = require('./runtime-sdk.cjs');
 
-const {
-  codeDir,
-  handler,
-  sourceDir,
-  timeoutMs,
-  functionName,
-  invokedFunctionArn,
-  memoryLimitInMB,
-  emulatorOrigin,
-} = workerData;
+const { codeDir, handler, sourceDir, timeoutMs, functionName, invokedFunctionArn, memoryLimitInMB } =
+  workerData;
 // A TypeScript handler runs from its bundle in codeDir; what it left external is beside its source.
 const bundle = sourceDir ? { dir: realpathSync(codeDir), sourceDir } : undefined;
 // The Lambda runtime provides the AWS SDK, so handlers import it uninstalled and bundles leave it out.
 provideSdkToCommonJs(bundle);
-if (emulatorOrigin) redirectHttpsToEmulator(emulatorOrigin);
+// Where the local API's https addresses go (see runtimes/types.ts); the handler does not see it.
+if (process.env.WSKIT_LOCAL_REDIRECT)
+  redirectHttpsToEmulator(JSON.parse(process.env.WSKIT_LOCAL_REDIRECT).emulator);
+delete process.env.WSKIT_LOCAL_REDIRECT;
 const logStreamName = `local/[$LATEST]${threadId}`;
 const dot = handler.lastIndexOf('.');
 const modulePath = resolve(codeDir, handler.slice(0, dot));

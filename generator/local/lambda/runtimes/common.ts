@@ -11,8 +11,6 @@ export function startupConfig(fn: LocalFunction, options: SpawnOptions) {
     functionName: fn.name,
     invokedFunctionArn: fn.arn,
     memoryLimitInMB: fn.memoryMb,
-    emulatorOrigin: options.emulator?.origin,
-    apiHost: options.emulator?.apiHost,
   };
 }
 

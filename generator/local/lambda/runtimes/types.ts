@@ -21,8 +21,6 @@ export interface SpawnOptions {
   /** The whole environment the handler sees (what Lambda sets plus the template's variables). */
   readonly environment: Readonly<Record<string, string>>;
   readonly timeoutMs: number;
-  /** Where the function's https requests for the emulator go as http. */
-  readonly emulator?: EmulatorAddress;
   /** Replies, a JSON array, in the order the invocations were posted. */
   readonly onReplies: (text: string) => void;
   /** The environment ended on its own (an exit, a crash, out of memory): why. */
@@ -32,14 +30,21 @@ export interface SpawnOptions {
 }
 
 /**
- * The emulator as handlers written for AWS address it: `https://${domainName}/${stage}` from the
- * event (the emulator's own host and port), or `https://${apiId}.execute-api.${region}.amazonaws.com`.
+ * `WSKIT_LOCAL_REDIRECT` in a function's environment (JSON), read and removed by the runtime before
+ * the handler loads: where the https addresses handlers written for AWS build for their API go
+ * (`https://${domainName}/${stage}` is the emulator's own host and port, and
+ * `https://${apiId}.execute-api.${region}.amazonaws.com`), and, when set, where every other AWS
+ * address goes instead (the local endpoint that refuses calls under --offline).
  */
-export interface EmulatorAddress {
+export const REDIRECT_VARIABLE = 'WSKIT_LOCAL_REDIRECT';
+
+export interface RedirectConfig {
   /** `http://127.0.0.1:3001` */
-  readonly origin: string;
-  /** `<apiId>.execute-api.<region>.amazonaws.com`, the API's AWS host name. */
-  readonly apiHost?: string;
+  readonly emulator: string;
+  /** The local API id. */
+  readonly apiId?: string;
+  /** `http://127.0.0.1:<port>`: every other AWS address goes here. */
+  readonly offline?: string;
 }
 
 export interface LambdaRuntime {

@@ -132,11 +132,13 @@ def main():
         os.set_inheritable(fd, False)
     invocations = os.fdopen(3, "r", encoding="utf-8")
     replies = os.fdopen(4, "w", encoding="utf-8")
-    if CONFIG.get("emulatorOrigin"):
+    # Where the local API's https addresses go (see ../types.ts); the handler does not see it.
+    redirect = os.environ.pop("WSKIT_LOCAL_REDIRECT", None)
+    if redirect:
         sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
         import emulator_https
 
-        emulator_https.install(CONFIG["emulatorOrigin"], CONFIG.get("apiHost"))
+        emulator_https.install(json.loads(redirect))
         sys.path.pop(0)
     sys.path.insert(0, CONFIG["codeDir"])  # Lambda puts the function's code first: /var/task
     set_up_logging()
