@@ -34,6 +34,7 @@ describe('wskit local: a Python handler', () => {
       region: 'us-east-1',
       executionEnv: 'AWS_Lambda_python3.12',
       cwd: join(appDir, 'src'),
+      emulatorSettingsVisible: false,
       context: {
         function_name: expect.stringMatching(/-EchoFunction$/),
         memory_limit_in_mb: '256',
