@@ -8,7 +8,7 @@ import { nodejs } from './nodejs';
 import { localPython, PYTHON_COMMAND, python } from './python';
 import type { LambdaRuntime } from './types';
 
-/** `Runtime` when a function names none (an image, or a template that leaves it to Globals). */
+/** The runtime of a function whose template names none (the `wskit generate` functions are Node.js). */
 export const DEFAULT_RUNTIME = 'nodejs22.x';
 
 export type RuntimeChoice =
