@@ -8,7 +8,7 @@ import { nodejs } from './nodejs';
 import { localPython, PYTHON_COMMAND, python } from './python';
 import type { LambdaRuntime } from './types';
 
-/** The runtime of a function whose template names none (the `wskit generate` functions are Node.js). */
+/** The runtime of a function whose template names none (test templates written as data often omit it). */
 export const DEFAULT_RUNTIME = 'nodejs22.x';
 
 export type RuntimeChoice =
