@@ -162,9 +162,31 @@ function ref(name: string, ctx: ResolveContext): Resolved {
   }
   const parameter = ctx.template.Parameters?.[name];
   if (parameter) return parameterRef(name, parameter.Type, ctx);
+  const alias = /^(.+)\.(Alias|Version)$/.exec(name);
+  const fn = alias ? ctx.template.Resources[alias[1] as string] : undefined;
+  if (alias && fn?.Type === 'AWS::Serverless::Function') {
+    const qualifier = alias[2] === 'Alias' ? String(fn.Properties?.AutoPublishAlias ?? 'live') : '1';
+    return `${getAtt(alias[1] as string, 'Arn', ctx)}:${qualifier}`;
+  }
+  return resourceRef(name, resourceNamed(name, ctx, '!Ref'), ctx);
+}
+
+/**
+ * A resource of the template, or one the SAM transform generates that templates refer to: the
+ * execution role `<Function>Role` of a function without a Role of its own.
+ */
+function resourceNamed(name: string, ctx: ResolveContext, use: string): Resource {
   const resource = ctx.template.Resources[name];
-  if (!resource) throw new LocalError('E_LOCAL_REF', `!Ref ${name}: no parameter or resource has that name`);
-  return resourceRef(name, resource, ctx);
+  if (resource) return resource;
+  const fn = ctx.template.Resources[name.replace(/Role$/, '')];
+  if (
+    name.endsWith('Role') &&
+    fn?.Type === 'AWS::Serverless::Function' &&
+    fn.Properties?.Role === undefined
+  ) {
+    return { Type: 'AWS::IAM::Role' };
+  }
+  throw new LocalError('E_LOCAL_REF', `${use} ${name}: no parameter or resource has that name`);
 }
 
 /** A parameter's value; list types (`CommaDelimitedList`, `List<...>`) are lists. */
@@ -222,8 +244,7 @@ export function stateMachineArn(id: string, resource: Resource, ctx: ResolveCont
 }
 
 function getAtt(id: string, attribute: string, ctx: ResolveContext): string {
-  const resource = ctx.template.Resources[id];
-  if (!resource) throw new LocalError('E_LOCAL_REF', `!GetAtt ${id}.${attribute}: no resource has that name`);
+  const resource = resourceNamed(id, ctx, `!GetAtt ${attribute} of`);
   const name = resourceRef(id, resource, ctx);
   switch (`${resource.Type}.${attribute}`) {
     case 'AWS::Serverless::Function.Arn':
