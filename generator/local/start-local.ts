@@ -77,6 +77,8 @@ export interface LocalServer {
   readonly app: LocalApp;
   /** `http://<host>:<port>` of the in-memory DynamoDB, when the template has tables. */
   readonly dynamoEndpoint?: string;
+  /** Banner lines of the running services (`label → what it serves`). */
+  readonly services: readonly string[];
   /** Connections open right now. */
   connectionCount(): number;
   /** Closes every socket with 1001, then stops the functions, the state machines and the table server. */
@@ -230,6 +232,7 @@ function serve(
     ...(services.aws.environment.AWS_ENDPOINT_URL_DYNAMODB
       ? { dynamoEndpoint: services.aws.environment.AWS_ENDPOINT_URL_DYNAMODB }
       : {}),
+    services: services.aws.banner,
     connectionCount: () => registry.size,
     close,
   };

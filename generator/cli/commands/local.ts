@@ -22,6 +22,7 @@ export async function runLocal(request: LocalRequest): Promise<number> {
   });
   for (const line of banner(server.app, server.url, request.waitScale, request.watch, server.dynamoEndpoint))
     write(line);
+  for (const line of server.services) write(`  ${line}`);
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
