@@ -4,9 +4,9 @@ import { Client, lintApp, type RunningApp, runApp } from './harness';
 describe('acceptance: mapping-authorizer', () => {
   it('lints with only what is true of it', () => {
     expect(lintApp('mapping-authorizer')).toEqual([
-      'I9103 Resources/TokenAuthorizer',
       'I9103 Resources/ConnectIntegration',
       'I9103 Resources/SignalIntegration',
+      'I9103 Resources/TokenAuthorizer',
       'I9201 Resources/Stage',
       'I9202 Resources/Stage',
     ]);
