@@ -1,6 +1,7 @@
 /**
  * The SNS pattern's shape: MOCK $connect with a '200' template and a /200/ integration response, a
- * route validated by a model, Publish with a form-encoded Fn::Sub template, a subscribed function.
+ * route validated by a model, Publish with a form-encoded Fn::Sub template, a function subscribed with a
+ * filter policy and a queue subscribed raw, read by a SAM SQS event.
  */
 import { Client, lintApp, type RunningApp, runApp } from './harness';
 
@@ -28,13 +29,18 @@ describe('acceptance: sns-orders', () => {
       await app?.close();
     });
 
-    it('publishes a valid order, answers with the Publish result, and the subscriber confirms it', async () => {
+    it('publishes a valid order, answers with the Publish result, and both subscribers act on it', async () => {
       client.socket.send(JSON.stringify({ action: 'placeOrder', item: 'tea', count: 3 }));
-      const replies = [await client.next(), await client.next()].map((text) => JSON.parse(text));
-      const confirmation = replies.find((reply) => 'confirmed' in reply);
-      const published = replies.find((reply) => !('confirmed' in reply));
-      expect(confirmation).toMatchObject({ confirmed: 'tea', count: 3 });
-      expect(JSON.stringify(published)).toMatch(/MessageId/);
+      const replies = await Promise.all([client.next(), client.next(), client.next()]);
+      const parsed = replies.map((text) => JSON.parse(text));
+      // The filtered function subscription and the raw queue subscription (read by a Python batch consumer).
+      expect(parsed).toEqual(
+        expect.arrayContaining([
+          { confirmed: 'tea', count: 3, topic: expect.any(String) },
+          { audited: 'tea', via: 'aws:sqs' },
+        ]),
+      );
+      expect(replies.find((text) => !/confirmed|audited/.test(text))).toMatch(/MessageId/);
     });
 
     it('refuses an order the model rejects, as API Gateway does', async () => {
