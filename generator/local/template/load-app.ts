@@ -15,7 +15,14 @@ import {
   JAVASCRIPT_EXTENSIONS,
   TYPESCRIPT_EXTENSIONS,
 } from '../lambda/handler-files';
-import type { LocalApp, LocalFunction, LocalStateMachine, LocalTable, TypeScriptSource } from '../types';
+import type {
+  LocalApp,
+  LocalFunction,
+  LocalResource,
+  LocalStateMachine,
+  LocalTable,
+  TypeScriptSource,
+} from '../types';
 import { loadRoutes } from './load-routes';
 import { parameterValues, physicalName, type ResolveContext, resolveValue, stateMachineArn } from './resolve';
 
@@ -110,7 +117,20 @@ export function appFromTemplate(template: Template, dir: string, options: LoadOp
         properties: properties(resource),
       }),
     ),
+    resources: resolvedResources(template, properties),
   };
+}
+
+function resolvedResources(template: Template, properties: (resource: Resource) => Props) {
+  const resources = new Map<string, LocalResource>();
+  for (const [id, resource] of Object.entries(template.Resources)) {
+    try {
+      resources.set(id, { type: resource.Type, properties: properties(resource) });
+    } catch (error) {
+      if (!(error instanceof LocalError)) throw error;
+    }
+  }
+  return resources;
 }
 
 type Props = Record<string, Json>;
