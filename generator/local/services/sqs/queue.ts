@@ -207,11 +207,21 @@ export class Queue {
     this.messages = [];
   }
 
+  /** How many messages a receive could take now (FIFO groups in flight aside). */
+  visibleCount(): number {
+    const now = this.now();
+    let count = 0;
+    for (const message of this.messages) if (message.visibleAt <= now) count += 1;
+    return count;
+  }
+
   /** When the next hidden message becomes visible (for pollers), if any. */
   nextVisibleAt(): number | undefined {
+    const now = this.now();
     let next: number | undefined;
-    for (const message of this.messages)
-      if (next === undefined || message.visibleAt < next) next = message.visibleAt;
+    for (const { visibleAt } of this.messages) {
+      if (visibleAt > now && (next === undefined || visibleAt < next)) next = visibleAt;
+    }
     return next;
   }
 

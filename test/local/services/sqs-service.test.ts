@@ -1,0 +1,219 @@
+/**
+ * The SQS service through its contract, with real functions as consumers: the event Lambda gets,
+ * redelivery and the dead-letter queue, partial batch failures, FIFO order, SQS's own errors.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sqsService } from '../../../generator/local/services/sqs';
+import { TaskError } from '../../../generator/local/services/types';
+import { loadApp } from '../../../generator/local/template/load-app';
+import type { Template } from '../../../generator/template/types';
+import { eventually, writeApp } from '../helpers';
+import { type TestHost, testHost } from './host';
+
+/** Records every event it gets; throws on "poison"; reports bodies starting with "fail" as failed. */
+const CONSUMER = `
+const fs = require('node:fs');
+exports.handler = async (event) => {
+  fs.appendFileSync(process.env.LAMBDA_TASK_ROOT + '/record.jsonl', JSON.stringify(event) + '\\n');
+  if (event.Records.some((r) => r.body === 'poison')) throw new Error('cannot digest');
+  const failed = event.Records.filter((r) => r.body.startsWith('fail'));
+  return { batchItemFailures: failed.map((r) => ({ itemIdentifier: r.messageId })) };
+};
+`;
+
+const fn = (dir: string, events?: Template['Resources'][string]['Properties']) => ({
+  Type: 'AWS::Serverless::Function',
+  Properties: {
+    CodeUri: `${dir}/`,
+    Handler: 'index.handler',
+    Runtime: 'nodejs22.x',
+    ...(events ? { Events: events } : {}),
+  },
+});
+
+const template: Template = {
+  Transform: 'AWS::Serverless-2016-10-31',
+  Resources: {
+    Api: { Type: 'AWS::ApiGatewayV2::Api', Properties: { ProtocolType: 'WEBSOCKET' } },
+    Jobs: {
+      Type: 'AWS::SQS::Queue',
+      Properties: {
+        VisibilityTimeout: 1,
+        RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': ['JobsDlq', 'Arn'] }, maxReceiveCount: 3 },
+      },
+    },
+    JobsDlq: { Type: 'AWS::SQS::Queue', Properties: { QueueName: 'jobs-dlq' } },
+    Batches: {
+      Type: 'AWS::SQS::Queue',
+      Properties: {
+        VisibilityTimeout: 1,
+        RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': ['JobsDlq', 'Arn'] }, maxReceiveCount: 2 },
+      },
+    },
+    Orders: {
+      Type: 'AWS::SQS::Queue',
+      Properties: { FifoQueue: true, ContentBasedDeduplication: true },
+    },
+    Consumer: fn('consumer', {
+      Jobs: { Type: 'SQS', Properties: { Queue: { 'Fn::GetAtt': ['Jobs', 'Arn'] }, BatchSize: 1 } },
+    }),
+    BatchConsumer: fn('batch', {
+      Batches: {
+        Type: 'SQS',
+        Properties: {
+          Queue: { 'Fn::GetAtt': ['Batches', 'Arn'] },
+          BatchSize: 10,
+          FunctionResponseTypes: ['ReportBatchItemFailures'],
+        },
+      },
+    }),
+    OrderConsumer: fn('orders'),
+    OrdersMapping: {
+      Type: 'AWS::Lambda::EventSourceMapping',
+      Properties: {
+        EventSourceArn: { 'Fn::GetAtt': ['Orders', 'Arn'] },
+        FunctionName: { Ref: 'OrderConsumer' },
+        BatchSize: 1,
+      },
+    },
+  },
+};
+
+type SqsEvent = { Records: { messageId: string; body: string; attributes: Record<string, string> }[] };
+
+describe('SQS service', () => {
+  let dir: string;
+  let host: TestHost;
+  let service: Awaited<ReturnType<typeof sqsService.start>>;
+  const call = (action: string, request: Record<string, unknown>) =>
+    (service.actions?.[`sqs:${action}`] as NonNullable<typeof service.actions>[string])(request);
+  const urlOf = (name: string) => `https://sqs.us-east-1.amazonaws.com/123456789012/${name}`;
+  const seen = (folder: string): SqsEvent[] => {
+    const file = join(dir, folder, 'record.jsonl');
+    return existsSync(file)
+      ? readFileSync(file, 'utf8')
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line) as SqsEvent)
+      : [];
+  };
+  const stack = () => dir.split('/').at(-1) as string;
+
+  beforeAll(async () => {
+    dir = writeApp(template, {
+      'consumer/index.js': CONSUMER,
+      'batch/index.js': CONSUMER,
+      'orders/index.js': CONSUMER,
+    });
+    const app = loadApp(dir, { region: 'us-east-1' });
+    host = testHost(app);
+    service = host.serve(await sqsService.start(app, host));
+  });
+  afterAll(() => host.close());
+
+  it('delivers a sent message to its consumer in the event Lambda gets from SQS', async () => {
+    const sent = await call('SendMessage', {
+      QueueUrl: urlOf(`${stack()}-Jobs`),
+      MessageBody: 'hello',
+      MessageAttributes: { kind: { DataType: 'String', StringValue: 'greeting' } },
+    });
+    expect(sent.statusCode).toBe(200);
+    expect(await eventually(async () => seen('consumer').length > 0)).toBe(true);
+    const [record] = seen('consumer')[0]?.Records ?? [];
+    expect(record).toMatchObject({
+      messageId: sent.body.MessageId,
+      body: 'hello',
+      md5OfBody: '5d41402abc4b2a76b9719d911017c592',
+      md5OfMessageAttributes: sent.body.MD5OfMessageAttributes,
+      attributes: { ApproximateReceiveCount: '1' },
+      messageAttributes: {
+        kind: { stringValue: 'greeting', stringListValues: [], binaryListValues: [], dataType: 'String' },
+      },
+      eventSource: 'aws:sqs',
+      eventSourceARN: `arn:aws:sqs:us-east-1:123456789012:${stack()}-Jobs`,
+      awsRegion: 'us-east-1',
+    });
+    expect(host.lines.some((line) => line.includes(`sqs ${stack()}-Jobs → Consumer ok (1 message)`))).toBe(
+      true,
+    );
+  });
+
+  it('moves a poison message to the dead-letter queue after maxReceiveCount failed deliveries', async () => {
+    await call('SendMessage', { QueueUrl: urlOf(`${stack()}-Jobs`), MessageBody: 'poison' });
+    let dead: Record<string, unknown>[] = [];
+    const arrived = await eventually(async () => {
+      const received = await call('ReceiveMessage', { QueueUrl: urlOf('jobs-dlq'), MaxNumberOfMessages: 10 });
+      dead = [...dead, ...((received.body.Messages as Record<string, unknown>[] | undefined) ?? [])];
+      return dead.some((m) => m.Body === 'poison');
+    }, 15_000);
+    expect(arrived).toBe(true);
+    const counts = seen('consumer')
+      .flatMap((event) => event.Records)
+      .filter((r) => r.body === 'poison')
+      .map((r) => r.attributes.ApproximateReceiveCount);
+    expect(counts).toEqual(['1', '2', '3']);
+  });
+
+  it('with ReportBatchItemFailures, redelivers only the items the handler reports', async () => {
+    const sent = await call('SendMessageBatch', {
+      QueueUrl: urlOf(`${stack()}-Batches`),
+      Entries: ['ok-1', 'fail-1', 'ok-2'].map((body, i) => ({ Id: `m${i}`, MessageBody: body })),
+    });
+    expect(sent.body.Failed).toEqual([]);
+    const batches = () => seen('batch').map((event) => event.Records.map((r) => r.body));
+    expect(await eventually(async () => batches().length >= 2, 15_000)).toBe(true);
+    expect(batches()[0]).toEqual(['ok-1', 'fail-1', 'ok-2']);
+    expect(batches().slice(1)).toEqual([['fail-1']]);
+  });
+
+  it('hands a FIFO queue’s group to its consumer in order', async () => {
+    const url = urlOf(`${stack()}-Orders.fifo`);
+    for (const body of ['a-1', 'a-2', 'a-3'])
+      await call('SendMessage', { QueueUrl: url, MessageBody: body, MessageGroupId: 'a' });
+    expect(await eventually(async () => seen('orders').length === 3)).toBe(true);
+    expect(seen('orders').map((event) => event.Records[0]?.body)).toEqual(['a-1', 'a-2', 'a-3']);
+  });
+
+  it('answers a missing queue with SQS’s error, in the JSON protocol and as a task', async () => {
+    const answer = await call('SendMessage', { QueueUrl: urlOf('nope'), MessageBody: 'x' });
+    expect(answer).toEqual({
+      statusCode: 400,
+      body: { __type: 'com.amazonaws.sqs#QueueDoesNotExist', message: 'The specified queue does not exist.' },
+      headers: { 'x-amzn-query-error': 'AWS.SimpleQueueService.NonExistentQueue;Sender' },
+    });
+    expect((await call('GetQueueUrl', { QueueName: 'nope' })).statusCode).toBe(400);
+    const task = service.tasks?.['arn:aws:states:::sqs:sendMessage'];
+    await expect(
+      task?.(
+        { QueueUrl: urlOf('nope'), MessageBody: 'x' },
+        { resource: 'arn:aws:states:::sqs:sendMessage', stateName: 'Send' },
+      ),
+    ).rejects.toEqual(new TaskError('SQS.QueueDoesNotExistException', 'The specified queue does not exist.'));
+  });
+
+  it('sends a task’s JSON MessageBody as text and answers with the message id', async () => {
+    const result = await service.tasks?.['arn:aws:states:::sqs:sendMessage']?.(
+      { QueueUrl: urlOf('jobs-dlq'), MessageBody: { order: 7 } },
+      { resource: 'arn:aws:states:::sqs:sendMessage', stateName: 'Send' },
+    );
+    expect(result).toMatchObject({ MessageId: expect.any(String), MD5OfMessageBody: expect.any(String) });
+    const url = (await call('GetQueueUrl', { QueueName: 'jobs-dlq' })).body.QueueUrl;
+    const received = await call('ReceiveMessage', {
+      QueueUrl: url,
+      MaxNumberOfMessages: 10,
+      AttributeNames: ['All'],
+    });
+    expect((received.body.Messages as { Body: string }[]).map((m) => m.Body)).toContain('{"order":7}');
+  });
+
+  it('lists its queues and their consumers in the banner', () => {
+    expect(service.banner).toEqual(
+      expect.arrayContaining([
+        `sqs ${stack()}-Jobs, dead letters after 3 receives → Consumer`,
+        `sqs ${stack()}-Orders.fifo (FIFO) → OrderConsumer`,
+        'sqs jobs-dlq',
+      ]),
+    );
+  });
+});
