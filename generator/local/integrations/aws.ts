@@ -4,7 +4,7 @@
  * what a two-way route sends back. Without an integration response nothing is sent, as on AWS.
  */
 import { routeKeyOf } from '../server/route-selection';
-import type { ServiceResponse } from '../stepfunctions/runner';
+import type { ServiceResponse } from '../services/types';
 import type { AwsIntegration, LocalIntegrationResponse, MockIntegration } from '../types';
 import type { RenderInput } from '../vtl/render';
 import { type IntegrationResult, internalError, type Services, timedOut, withTimeout } from './types';
@@ -28,11 +28,14 @@ export async function runAwsIntegration(
     return internalError;
   }
   services.log.detail('rendered request template', request);
-  // Step Functions runs stop themselves at the integration timeout; other services are raced here.
-  const call = callService(integration, request, services);
-  const selfTimed = integration.kind === 'aws' && integration.action.startsWith('states:');
-  const response = selfTimed ? await call : await withTimeout(call, integration.timeoutMs, null);
-  if (!response) return timedOut;
+  // At the integration timeout the call is told to stop (a synchronous execution is aborted).
+  const controller = new AbortController();
+  const call = callService(integration, request, services, controller.signal);
+  const response = await withTimeout<ServiceResponse | null>(call, integration.timeoutMs, null);
+  if (!response) {
+    controller.abort();
+    return timedOut;
+  }
   services.log.detail(`service response ${response.statusCode}`, response.body);
   const selected = selectResponse(integration.responses, response.statusCode);
   if (!selected) return { kind: 'reply', status: response.statusCode, body: undefined };
@@ -100,7 +103,8 @@ async function callService(
   integration: AwsIntegration | MockIntegration,
   request: string,
   services: Services,
-): Promise<ServiceResponse | null> {
+  signal: AbortSignal,
+): Promise<ServiceResponse> {
   let parsed: Record<string, unknown>;
   try {
     parsed = JSON.parse(request);
@@ -108,19 +112,16 @@ async function callService(
     return { statusCode: 400, body: { __type: 'SerializationException', message: (error as Error).message } };
   }
   if (integration.kind === 'mock') return { statusCode: Number(parsed.statusCode ?? 200), body: {} };
-  switch (integration.action) {
-    case 'states:StartSyncExecution':
-      return services.stepFunctions.startSync(parsed, integration.timeoutMs);
-    case 'states:StartExecution':
-      return services.stepFunctions.startAsync(parsed);
-    default: {
-      const outcome = await services.lambda.invoke(integration.functionId as string, parsed);
-      return outcome.ok
-        ? { statusCode: 200, body: outcome.result as Record<string, unknown> }
-        : {
-            statusCode: 200,
-            body: { errorType: outcome.error.errorType, errorMessage: outcome.error.errorMessage },
-          };
-    }
+  if (integration.functionId !== undefined) {
+    const outcome = await services.lambda.invoke(integration.functionId, parsed);
+    return outcome.ok
+      ? { statusCode: 200, body: outcome.result as Record<string, unknown> }
+      : {
+          statusCode: 200,
+          body: { errorType: outcome.error.errorType, errorMessage: outcome.error.errorMessage },
+        };
   }
+  const action = services.aws.action(integration.action);
+  if (!action) throw new Error(`no local service answers ${integration.action}`);
+  return action(parsed, { signal });
 }

@@ -8,8 +8,8 @@ import { FunctionPool, type InvokeOutcome } from './pool';
 
 export interface LambdaRunnerOptions {
   readonly region: string;
-  /** `http://127.0.0.1:<port>` of the local DynamoDB, if the template has tables. */
-  readonly dynamoEndpoint?: string;
+  /** Set for every function after the template's own variables: the local services' endpoints. */
+  readonly environment?: Readonly<Record<string, string>>;
   /** `http://127.0.0.1:<port>/<stage>`: where the functions' @connections client should go. */
   readonly managementEndpoint: string;
   readonly maxEnvironmentsPerFunction: number;
@@ -106,7 +106,7 @@ export function lambdaEnvironment(fn: LocalFunction, options: LambdaRunnerOption
     AWS_SECRET_ACCESS_KEY: 'wskit-local-secret',
     AWS_SESSION_TOKEN: 'wskit-local-session',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    ...(options.dynamoEndpoint ? { AWS_ENDPOINT_URL_DYNAMODB: options.dynamoEndpoint } : {}),
+    ...options.environment,
     MANAGEMENT_API_ENDPOINT: options.managementEndpoint,
   };
 }

@@ -14,14 +14,9 @@ import {
 } from 'aws-local-stepfunctions';
 import { LocalError } from '../errors';
 import type { InvokeOutcome } from '../lambda/pool';
+import type { ServiceResponse } from '../services/types';
 import type { LocalStateMachine } from '../types';
 import { lambdaTaskStates, waitOverrides } from './overrides';
-
-/** A Step Functions API answer: HTTP status and JSON body, as API Gateway receives it. */
-export interface ServiceResponse {
-  readonly statusCode: number;
-  readonly body: Record<string, unknown>;
-}
 
 export interface StepFunctionsOptions {
   readonly waitScale: number;
@@ -68,8 +63,8 @@ export class StepFunctionsRunner {
     this.prepared = prepared;
   }
 
-  /** StartSyncExecution; `null` when `timeoutMs` passes first (the execution is then stopped). */
-  async startSync(request: StartRequest, timeoutMs: number): Promise<ServiceResponse | null> {
+  /** StartSyncExecution; `null` when `signal` aborts first (the execution is then stopped). */
+  async startSync(request: StartRequest, signal?: AbortSignal): Promise<ServiceResponse | null> {
     const checked = this.check(request);
     if ('statusCode' in checked) return checked;
     const { prepared, input, name } = checked;
@@ -81,8 +76,8 @@ export class StepFunctionsRunner {
       );
     }
     const started = Date.now();
-    const outcome = await this.execute(prepared, input, timeoutMs);
-    if (outcome === 'integration-timeout') return null;
+    const outcome = await this.execute(prepared, input, signal);
+    if (outcome === 'stopped') return null;
     const stopped = Date.now();
     const executionArn = `${prepared.machine.arn.replace(':stateMachine:', ':express:')}:${name}:${randomUUID()}`;
     return {
@@ -113,7 +108,7 @@ export class StepFunctionsRunner {
     const checked = this.check(request);
     if ('statusCode' in checked) return checked;
     const { prepared, input, name } = checked;
-    void this.execute(prepared, input, Number.POSITIVE_INFINITY);
+    void this.execute(prepared, input);
     const kind = prepared.machine.type === 'EXPRESS' ? 'express' : 'execution';
     return {
       statusCode: 200,
@@ -155,25 +150,24 @@ export class StepFunctionsRunner {
     return { prepared, input, name };
   }
 
-  /** One promise and one timer per execution: this runs for every message of a Step Functions route. */
+  /** One promise per execution: this runs for every message of a Step Functions route. */
   private execute(
     prepared: PreparedMachine,
     input: unknown,
-    timeoutMs: number,
-  ): Promise<Outcome | 'integration-timeout'> {
+    signal?: AbortSignal,
+  ): Promise<Outcome | 'stopped'> {
     const execution = prepared.interpreter.run(input as never, prepared.runOptions);
     this.running.add(execution.abort);
     if (this.options.trace) void this.traceEvents(prepared.machine.name, execution.eventLogs);
     return new Promise((resolve) => {
-      const timer = Number.isFinite(timeoutMs)
-        ? setTimeout(() => {
-            this.running.delete(execution.abort);
-            resolve('integration-timeout');
-            execution.abort();
-          }, timeoutMs)
-        : undefined;
+      const stop = () => {
+        this.running.delete(execution.abort);
+        resolve('stopped');
+        execution.abort();
+      };
+      signal?.addEventListener('abort', stop, { once: true });
       const settle = (outcome: Outcome) => {
-        clearTimeout(timer);
+        signal?.removeEventListener('abort', stop);
         this.running.delete(execution.abort);
         resolve(outcome);
       };
