@@ -9,11 +9,17 @@ import { LocalError } from '../errors';
 import type { LocalApp } from '../types';
 import { dynamodbService } from './dynamodb';
 import { lambdaService } from './lambda';
+import { sqsService } from './sqs';
 import { statesService } from './states';
 import type { LocalService, RunningService, ServiceAction, ServiceHost, TaskHandler } from './types';
 
 /** Every service, in start order. Services whose `update` can refuse a change come first. */
-export const LOCAL_SERVICES: readonly LocalService[] = [statesService, lambdaService, dynamodbService];
+export const LOCAL_SERVICES: readonly LocalService[] = [
+  statesService,
+  lambdaService,
+  dynamodbService,
+  sqsService,
+];
 
 /** The service that runs resources of this type, if any. */
 export function serviceOfType(

@@ -9,7 +9,7 @@ import { TaskError } from '../../../generator/local/services/types';
 import { loadApp } from '../../../generator/local/template/load-app';
 import type { Template } from '../../../generator/template/types';
 import { eventually, writeApp } from '../helpers';
-import { type TestHost, testHost } from './host';
+import { startTestServices, type TestServices } from './host';
 
 /** Records every event it gets; throws on "poison"; reports bodies starting with "fail" as failed. */
 const CONSUMER = `
@@ -84,10 +84,13 @@ type SqsEvent = { Records: { messageId: string; body: string; attributes: Record
 
 describe('SQS service', () => {
   let dir: string;
-  let host: TestHost;
-  let service: Awaited<ReturnType<typeof sqsService.start>>;
-  const call = (action: string, request: Record<string, unknown>) =>
-    (service.actions?.[`sqs:${action}`] as NonNullable<typeof service.actions>[string])(request);
+  let running: TestServices;
+  const call = (action: string, request: Record<string, unknown>) => {
+    const answer = running.services.action(`sqs:${action}`);
+    if (!answer) throw new Error(`no action sqs:${action}`);
+    return answer(request);
+  };
+  const sendTask = () => running.services.task('arn:aws:states:::sqs:sendMessage');
   const urlOf = (name: string) => `https://sqs.us-east-1.amazonaws.com/123456789012/${name}`;
   const seen = (folder: string): SqsEvent[] => {
     const file = join(dir, folder, 'record.jsonl');
@@ -107,10 +110,9 @@ describe('SQS service', () => {
       'orders/index.js': CONSUMER,
     });
     const app = loadApp(dir, { region: 'us-east-1' });
-    host = testHost(app);
-    service = host.serve(await sqsService.start(app, host));
+    running = await startTestServices(app, [sqsService]);
   });
-  afterAll(() => host.close());
+  afterAll(() => running.close());
 
   it('delivers a sent message to its consumer in the event Lambda gets from SQS', async () => {
     const sent = await call('SendMessage', {
@@ -134,7 +136,7 @@ describe('SQS service', () => {
       eventSourceARN: `arn:aws:sqs:us-east-1:123456789012:${stack()}-Jobs`,
       awsRegion: 'us-east-1',
     });
-    expect(host.lines.some((line) => line.includes(`sqs ${stack()}-Jobs → Consumer ok (1 message)`))).toBe(
+    expect(running.lines.some((line) => line.includes(`sqs ${stack()}-Jobs → Consumer ok (1 message)`))).toBe(
       true,
     );
   });
@@ -183,7 +185,7 @@ describe('SQS service', () => {
       headers: { 'x-amzn-query-error': 'AWS.SimpleQueueService.NonExistentQueue;Sender' },
     });
     expect((await call('GetQueueUrl', { QueueName: 'nope' })).statusCode).toBe(400);
-    const task = service.tasks?.['arn:aws:states:::sqs:sendMessage'];
+    const task = sendTask();
     await expect(
       task?.(
         { QueueUrl: urlOf('nope'), MessageBody: 'x' },
@@ -193,7 +195,7 @@ describe('SQS service', () => {
   });
 
   it('sends a task’s JSON MessageBody as text and answers with the message id', async () => {
-    const result = await service.tasks?.['arn:aws:states:::sqs:sendMessage']?.(
+    const result = await sendTask()?.(
       { QueueUrl: urlOf('jobs-dlq'), MessageBody: { order: 7 } },
       { resource: 'arn:aws:states:::sqs:sendMessage', stateName: 'Send' },
     );
@@ -208,7 +210,7 @@ describe('SQS service', () => {
   });
 
   it('lists its queues and their consumers in the banner', () => {
-    expect(service.banner).toEqual(
+    expect(running.services.banner).toEqual(
       expect.arrayContaining([
         `sqs ${stack()}-Jobs, dead letters after 3 receives → Consumer`,
         `sqs ${stack()}-Orders.fifo (FIFO) → OrderConsumer`,

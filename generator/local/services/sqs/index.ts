@@ -26,6 +26,8 @@ export function startSqs(app: LocalApp, host: ServiceHost, now: () => number = D
   let sources = startEventSources(app, host, queues);
   return {
     actions: sqsActions(() => queues),
+    // Handlers' SDK calls reach the emulator's AWS endpoint, never SQS itself.
+    environment: { AWS_ENDPOINT_URL_SQS: host.endpoint },
     tasks: {
       'arn:aws:states:::sqs:sendMessage': async (input) => {
         const request = input as Record<string, Json>;

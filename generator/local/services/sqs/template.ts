@@ -5,14 +5,14 @@
  */
 import type { Json, Resource } from '../../../template/types';
 import type { LocalApp } from '../../types';
-import { findFunction, matchesReference, resourcesOf, serviceArn, standInName } from '../names';
+import { functionByReference } from '../lambda';
+import { matchesReference, ownName, resourcesOf } from '../names';
+import { localArn } from '../stand-ins';
 import type { StandInContext } from '../types';
 import { QUEUE_DEFAULTS, type QueueConfig } from './queue';
 
 type Props = Readonly<Record<string, Json>>;
-type Place = Pick<StandInContext, 'stackName' | 'region' | 'accountId'> & {
-  readonly template?: StandInContext['template'];
-};
+type Place = Pick<StandInContext, 'stackName' | 'region' | 'accountId'>;
 
 export interface QueueDefinition extends QueueConfig {
   readonly id: string;
@@ -34,26 +34,25 @@ export interface EventSourceMapping {
 /** Lambda's defaults for an SQS event source. */
 export const EVENT_SOURCE_DEFAULTS = { batchSize: 10, batchingWindowSeconds: 0 } as const;
 
-export function queueName(logicalId: string, props: Props | undefined, place: Place): string {
-  const name = standInName(logicalId, props?.QueueName, place);
-  // CloudFormation ends a FIFO queue's generated name with .fifo, as SQS requires.
+/** The queue's name from its resolved properties; CloudFormation ends a generated FIFO name with .fifo. */
+export function queueName(logicalId: string, props: Props | undefined, stackName: string): string {
+  const name = ownName(logicalId, props?.QueueName, stackName);
   return props?.QueueName === undefined && isTrue(props?.FifoQueue) ? `${name}.fifo` : name;
 }
 
 export const queueUrl = (name: string, place: Place) =>
   `https://sqs.${place.region}.amazonaws.com/${place.accountId}/${name}`;
 
-export const queueArn = (name: string, place: Place) => serviceArn('sqs', place, name);
-
-/** Ref/GetAtt stand-ins of an unresolved queue resource. */
+/** Ref/GetAtt stand-ins of a queue resource. */
 export function queueAttribute(
   logicalId: string,
   resource: Resource,
   attribute: string,
   ctx: StandInContext,
 ) {
-  const name = queueName(logicalId, resource.Properties as Props | undefined, ctx);
-  if (attribute === 'Arn') return queueArn(name, ctx);
+  const props = ctx.resolve((resource.Properties ?? {}) as Json) as Props | undefined;
+  const name = queueName(logicalId, props, ctx.stackName);
+  if (attribute === 'Arn') return localArn(ctx, 'sqs', name);
   if (attribute === 'QueueName') return name;
   if (attribute === 'QueueUrl') return queueUrl(name, ctx);
   return undefined;
@@ -62,13 +61,13 @@ export function queueAttribute(
 export function readQueues(app: LocalApp, accountId: string): QueueDefinition[] {
   const place = { stackName: app.stackName, region: app.region, accountId };
   return resourcesOf(app, 'AWS::SQS::Queue').map(([id, { properties: props }]) => {
-    const name = queueName(id, props, place);
+    const name = queueName(id, props, app.stackName);
     const redrive = redrivePolicy(props.RedrivePolicy);
     return {
       id,
       name,
       url: queueUrl(name, place),
-      arn: queueArn(name, place),
+      arn: localArn(place, 'sqs', name),
       fifo: isTrue(props.FifoQueue),
       contentBasedDeduplication: isTrue(props.ContentBasedDeduplication),
       visibilityTimeoutSeconds: number(props.VisibilityTimeout, QUEUE_DEFAULTS.visibilityTimeoutSeconds),
@@ -88,9 +87,7 @@ export function readQueues(app: LocalApp, accountId: string): QueueDefinition[] 
 /** The template's SQS event sources whose queue and function run locally. */
 export function readEventSources(app: LocalApp, queues: readonly QueueDefinition[]): EventSourceMapping[] {
   const findQueue = (reference: Json | undefined) =>
-    typeof reference === 'string'
-      ? queues.find((q) => matchesReference(reference, q.id, q.name, q.arn, q.url))
-      : undefined;
+    queues.find((q) => matchesReference(reference, q.id, q.name, q.arn, q.url));
   const mappings: EventSourceMapping[] = [];
   const add = (id: string, functionId: string | undefined, queue: Json | undefined, props: Props) => {
     const found = findQueue(queue);
@@ -116,7 +113,13 @@ export function readEventSources(app: LocalApp, queues: readonly QueueDefinition
     }
   }
   for (const [id, { properties }] of resourcesOf(app, 'AWS::Lambda::EventSourceMapping')) {
-    add(id, findFunction(app, properties.FunctionName)?.id, properties.EventSourceArn, properties);
+    const fn = properties.FunctionName;
+    add(
+      id,
+      typeof fn === 'string' ? functionByReference(app.functions, fn) : undefined,
+      properties.EventSourceArn,
+      properties,
+    );
   }
   return mappings;
 }
