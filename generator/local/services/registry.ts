@@ -9,6 +9,7 @@ import { LocalError } from '../errors';
 import type { LocalApp } from '../types';
 import { dynamodbService } from './dynamodb';
 import { lambdaService } from './lambda';
+import { snsService } from './sns';
 import { sqsService } from './sqs';
 import { statesService } from './states';
 import type { LocalService, RunningService, ServiceAction, ServiceHost, TaskHandler } from './types';
@@ -19,6 +20,7 @@ export const LOCAL_SERVICES: readonly LocalService[] = [
   lambdaService,
   dynamodbService,
   sqsService,
+  snsService,
 ];
 
 /** The service that runs resources of this type, if any. */

@@ -142,3 +142,9 @@ const isTrue = (value: Json | undefined) => value === true || value === 'true';
 
 const number = (value: Json | undefined, fallback: number) =>
   value === undefined || value === null || Number.isNaN(Number(value)) ? fallback : Number(value);
+
+/** `arn:aws:sqs:<region>:<account>:<name>` → its queue URL, for services that deliver to queues by ARN. */
+export function queueUrlOfArn(arn: string): string {
+  const [, , , region = '', accountId = '', name = ''] = arn.split(':');
+  return queueUrl(name, { region, accountId, stackName: '' });
+}
