@@ -8,6 +8,7 @@
 import { LocalError } from '../errors';
 import type { LocalApp } from '../types';
 import { dynamodbService } from './dynamodb';
+import { eventsService } from './events';
 import { lambdaService } from './lambda';
 import { snsService } from './sns';
 import { sqsService } from './sqs';
@@ -21,6 +22,7 @@ export const LOCAL_SERVICES: readonly LocalService[] = [
   dynamodbService,
   sqsService,
   snsService,
+  eventsService,
 ];
 
 /** The service that runs resources of this type, if any. */
