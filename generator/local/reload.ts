@@ -6,6 +6,7 @@
  * reported on one line and the running app stays as it was.
  */
 import { type Stats, unwatchFile, watchFile } from 'node:fs';
+import { withRunnableRoutes } from './integrations/availability';
 import type { FunctionCode } from './lambda/code';
 import type { Gateway } from './server/gateway';
 import type { LocalApp } from './types';
@@ -61,7 +62,7 @@ export function reloadOnChange(gw: Gateway, code: FunctionCode, load: () => Loca
       return;
     }
     const reloaded = gw.services.lambda.update(app.functions);
-    gw.app = app;
+    gw.app = withRunnableRoutes(app, gw.services.aws, gw.log);
     const fresh = reloaded.length > 0 ? `; fresh environments for ${reloaded.join(', ')}` : '';
     gw.log.line(`template reloaded: routes ${[...app.routes.keys()].join(', ')}${fresh}`);
     if (!closed) watch(appFiles(app));

@@ -16,6 +16,7 @@ import type { Template } from '../template/types';
 import { handleManagementRequest } from './connections/management-api';
 import { ConnectionRegistry } from './connections/registry';
 import { LOCAL_DEFAULTS } from './defaults';
+import { withRunnableRoutes } from './integrations/availability';
 import { type CodeWatcher, FunctionCode } from './lambda/code';
 import { LambdaRunner } from './lambda/runner';
 import { createLogger } from './log';
@@ -137,7 +138,7 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
       onOutput: (fn, line) => log.line(`[${fn.id}] ${line}`),
     });
     const gw: Gateway = {
-      app,
+      app: withRunnableRoutes(app, aws, log),
       services: { lambda, aws, templates: new TemplateCache(), log },
       registry: new ConnectionRegistry(),
       log,

@@ -37,7 +37,11 @@ export interface LocalRoute {
   readonly authorizer?: LocalAuthorizer;
 }
 
-export type LocalIntegration = LambdaProxyIntegration | AwsIntegration | MockIntegration;
+export type LocalIntegration =
+  | LambdaProxyIntegration
+  | AwsIntegration
+  | MockIntegration
+  | UnavailableIntegration;
 
 export interface LambdaProxyIntegration {
   readonly kind: 'lambda-proxy';
@@ -58,10 +62,27 @@ interface MappedIntegration {
 /** A non-proxy integration: request template → service action → integration response template. */
 export interface AwsIntegration extends MappedIntegration {
   readonly kind: 'aws';
-  /** `states:StartSyncExecution`, `states:StartExecution` or `lambda:Invoke` (non-proxy Lambda). */
-  readonly action: string;
+  /** `sqs`, `dynamodb`, `states`... (`lambda` for a non-proxy Lambda integration). */
+  readonly service: string;
+  /**
+   * `<service>:<Action>` from an `action/` URI (`dynamodb:PutItem`), or `lambda:Invoke`; absent
+   * for a `path/` URI, whose request names the action (`Action=SendMessage`, `X-Amz-Target`).
+   */
+  readonly action?: string;
+  /** What follows `path/` in a `path/` URI (`123456789012/MyQueue`). */
+  readonly path?: string;
+  /** `integration.request.header.<Name>` → its source, as in the template. */
+  readonly requestParameters?: Readonly<Record<string, string>>;
   /** For `lambda:Invoke`: the function's logical id. */
   readonly functionId?: string;
+}
+
+/** An integration that cannot run locally: its route answers 500 and logs why; other routes run. */
+export interface UnavailableIntegration {
+  readonly kind: 'unavailable';
+  readonly id: string;
+  /** One line: what the integration asks for and why it does not run. */
+  readonly reason: string;
 }
 
 /** MOCK: no service is called; the request template's `statusCode` picks the integration response. */

@@ -42,9 +42,11 @@ export function banner(app: LocalApp, url: string, waitScale: number, watch = fa
         ? `Lambda ${integration.functionId}`
         : integration.kind === 'mock'
           ? 'MOCK'
-          : integration.functionId
-            ? `Lambda ${integration.functionId} (non-proxy)`
-            : `Step Functions ${integration.action.replace('states:', '')}`;
+          : integration.kind === 'unavailable'
+            ? 'not available locally (500)'
+            : integration.functionId
+              ? `Lambda ${integration.functionId} (non-proxy)`
+              : (integration.action ?? `${integration.service} (the request names the action)`);
     const extras = [
       route.twoWay ? 'two-way' : '',
       route.authorizer ? `authorizer ${route.authorizer.name}` : '',

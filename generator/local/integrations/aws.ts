@@ -7,6 +7,7 @@ import { routeKeyOf } from '../server/route-selection';
 import type { ServiceResponse } from '../services/types';
 import type { AwsIntegration, LocalIntegrationResponse, MockIntegration } from '../types';
 import type { RenderInput } from '../vtl/render';
+import { decodeServiceRequest, integrationHeaders } from './aws-service';
 import { type IntegrationResult, internalError, type Services, timedOut, withTimeout } from './types';
 
 export interface TemplateInput {
@@ -30,8 +31,13 @@ export async function runAwsIntegration(
   services.log.detail('rendered request template', request);
   // At the integration timeout the call is told to stop (a synchronous execution is aborted).
   const controller = new AbortController();
-  const call = callService(integration, request, services, controller.signal);
-  const response = await withTimeout<ServiceResponse | null>(call, integration.timeoutMs, null);
+  const call = callService(integration, request, input, services, controller.signal);
+  const response = await withTimeout<ServiceResponse | 'no service' | null>(
+    call,
+    integration.timeoutMs,
+    null,
+  );
+  if (response === 'no service') return internalError;
   if (!response) {
     controller.abort();
     return timedOut;
@@ -99,21 +105,22 @@ function statusPattern(key: string): RegExp | null {
   return pattern;
 }
 
+/** The service's answer; 'no service' (logged) when no running service answers the action. */
 async function callService(
   integration: AwsIntegration | MockIntegration,
   request: string,
+  input: TemplateInput,
   services: Services,
   signal: AbortSignal,
-): Promise<ServiceResponse> {
-  let parsed: Record<string, unknown>;
-  try {
-    parsed = JSON.parse(request);
-  } catch (error) {
-    return { statusCode: 400, body: { __type: 'SerializationException', message: (error as Error).message } };
+): Promise<ServiceResponse | 'no service'> {
+  if (integration.kind === 'mock') {
+    const parsed = parseRequest(request);
+    return 'statusCode' in parsed ? parsed : { statusCode: Number(parsed.input.statusCode ?? 200), body: {} };
   }
-  if (integration.kind === 'mock') return { statusCode: Number(parsed.statusCode ?? 200), body: {} };
   if (integration.functionId !== undefined) {
-    const outcome = await services.lambda.invoke(integration.functionId, parsed);
+    const parsed = parseRequest(request);
+    if ('statusCode' in parsed) return parsed;
+    const outcome = await services.lambda.invoke(integration.functionId, parsed.input);
     return outcome.ok
       ? { statusCode: 200, body: outcome.result as Record<string, unknown> }
       : {
@@ -121,7 +128,37 @@ async function callService(
           body: { errorType: outcome.error.errorType, errorMessage: outcome.error.errorMessage },
         };
   }
-  const action = services.aws.action(integration.action);
-  if (!action) throw new Error(`no local service answers ${integration.action}`);
-  return action(parsed, { signal });
+  const headers = integrationHeaders(integration.requestParameters, {
+    ...input.params,
+    body: input.body,
+    context: input.context,
+  });
+  const decoded = decodeServiceRequest(request, headers);
+  if (!decoded.ok) return serializationError(decoded.message);
+  const name =
+    integration.action ?? (decoded.action ? `${integration.service}:${decoded.action}` : undefined);
+  const action = name ? services.aws.action(name) : undefined;
+  if (!action) {
+    services.log.line(
+      `  integration ${integration.id}: ${name ? `no local service answers ${name}` : 'the request names no Action'}`,
+    );
+    return 'no service';
+  }
+  return action(decoded.input, {
+    signal,
+    ...(integration.path !== undefined ? { path: integration.path } : {}),
+  });
 }
+
+function parseRequest(request: string): { input: Record<string, unknown> } | ServiceResponse {
+  try {
+    return { input: JSON.parse(request) };
+  } catch (error) {
+    return serializationError((error as Error).message);
+  }
+}
+
+const serializationError = (message: string): ServiceResponse => ({
+  statusCode: 400,
+  body: { __type: 'SerializationException', message },
+});

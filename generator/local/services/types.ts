@@ -43,6 +43,8 @@ export type ServiceAction = (request: Record<string, unknown>, call?: ActionCall
 
 export interface ActionCall {
   readonly signal?: AbortSignal;
+  /** From an API Gateway `path/` integration URI: what follows `path/` (`123456789012/MyQueue`). */
+  readonly path?: string;
 }
 
 /** A Step Functions Task resource served locally: the state's effective input → its result, or throws a TaskError. */

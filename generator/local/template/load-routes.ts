@@ -5,6 +5,7 @@
 import { INTEGRATION_TIMEOUT_MS } from '../../api-gateway-quotas';
 import type { Json, Resource, Template } from '../../template/types';
 import { LocalError } from '../errors';
+import { parseAwsServiceUri } from '../integrations/aws-service';
 import type {
   LocalAuthorizer,
   LocalFunction,
@@ -92,16 +93,18 @@ function loadIntegration(
   if (type === 'AWS_PROXY' && functionId) return { kind: 'lambda-proxy', id, functionId, timeoutMs };
   if (type === 'MOCK') return { kind: 'mock', id, ...templates };
   if (type === 'AWS' && functionId)
-    return { kind: 'aws', id, action: 'lambda:Invoke', functionId, ...templates };
-  const action = /:states:action\/(\w+)$/.exec(uri)?.[1];
-  if (type === 'AWS' && (action === 'StartSyncExecution' || action === 'StartExecution')) {
-    return { kind: 'aws', id, action: `states:${action}`, ...templates };
+    return { kind: 'aws', id, service: 'lambda', action: 'lambda:Invoke', functionId, ...templates };
+  const service = type === 'AWS' ? parseAwsServiceUri(uri) : undefined;
+  if (service) {
+    const requestParameters = props.RequestParameters as Record<string, string> | undefined;
+    return { kind: 'aws', id, ...service, ...(requestParameters ? { requestParameters } : {}), ...templates };
   }
-  throw new LocalError(
-    'E_LOCAL_INTEGRATION',
-    `integration ${id} (${type} ${uri}) cannot run locally: wskit local runs Lambda functions of the template, Step Functions StartSyncExecution/StartExecution and MOCK`,
+  // Whether a service answers the action is known once the services run: `withRunnableRoutes`.
+  return {
+    kind: 'unavailable',
     id,
-  );
+    reason: `integration ${id} (${type} ${uri}) cannot run locally: wskit local runs Lambda functions of the template, AWS service actions (arn:aws:apigateway:<region>:<service>:action/<Action> or path/...) and MOCK`,
+  };
 }
 
 function loadAuthorizer(
