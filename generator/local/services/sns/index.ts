@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { Json } from '../../../template/types';
 import type { LocalApp } from '../../types';
 import { logDelivery } from '../delivery-log';
+import { snsJsonShape } from '../query-shapes';
 import { queueUrlOfArn } from '../sqs/template';
 import {
   type LocalService,
@@ -90,7 +91,8 @@ function startSns(initial: LocalApp, host: ServiceHost): RunningService {
 
   return {
     actions: {
-      'sns:Publish': async (request) => {
+      'sns:Publish': async (raw) => {
+        const request = snsJsonShape(raw);
         const topic = findTopic(request);
         if (!topic) return topicNotFound;
         const published = publish(request, topic);
@@ -98,7 +100,8 @@ function startSns(initial: LocalApp, host: ServiceHost): RunningService {
           ? published
           : { statusCode: 200, body: { MessageId: published.messageId } };
       },
-      'sns:PublishBatch': async (request) => {
+      'sns:PublishBatch': async (raw) => {
+        const request = snsJsonShape(raw);
         const topic = findTopic(request);
         if (!topic) return topicNotFound;
         const Successful: Request[] = [];

@@ -6,6 +6,7 @@
  * (`QueueDoesNotExist`), and the `x-amzn-query-error` header carries the query protocol's code
  * (`AWS.SimpleQueueService.NonExistentQueue;Sender`), which SDKs in query-compatible mode report.
  */
+import { sqsJsonShape } from '../query-shapes';
 import type { ServiceAction, ServiceResponse } from '../types';
 import type { MessageAttributes } from './md5';
 import { type Queue, type ReceivedMessage, type SendInput, type SqsFailure, sqsFailure } from './queue';
@@ -55,8 +56,11 @@ export function sqsActions(current: () => QueueSet): Record<string, ServiceActio
   /** Runs `action` on the request's queue, or answers QueueDoesNotExist. */
   const onQueue =
     (action: (queue: Queue, request: Request) => ServiceResponse | Promise<ServiceResponse>): ServiceAction =>
-    async (request) => {
-      const queue = typeof request.QueueUrl === 'string' ? current().find(request.QueueUrl) : undefined;
+    async (raw, call) => {
+      const request = sqsJsonShape(raw);
+      // A `path/<account>/<queue>` integration names the queue in its URI.
+      const reference = request.QueueUrl ?? call?.path;
+      const queue = typeof reference === 'string' ? current().find(reference) : undefined;
       return queue ? action(queue, request) : errorResponse(queueDoesNotExist);
     };
   const result = (outcome: SqsFailure | undefined) => (outcome ? errorResponse(outcome) : ok());

@@ -1,8 +1,9 @@
 /**
- * The template's queues as one set: found by URL, ARN, name or logical id as SQS finds them (a URL
- * is matched on its `/<account>/<name>` path, so local and AWS-shaped URLs both work), each
- * queue's redrive wired to its dead-letter queue, and listeners told when a queue may have
- * something new to hand out (a send, a visibility change), so pollers wait without spinning.
+ * The template's queues as one set: found by URL, ARN, name or logical id as SQS finds them (a URL,
+ * or the `<account>/<name>` of a `path/` integration, is matched on its name, so local and
+ * AWS-shaped URLs both work), each queue's redrive wired to its dead-letter queue, and listeners
+ * told when a queue may have something new to hand out (a send, a visibility change), so pollers
+ * wait without spinning.
  */
 import { matchesReference } from '../names';
 import { Queue, type SendInput, type SendResult, type SqsFailure } from './queue';
@@ -32,7 +33,7 @@ export class QueueSet {
 
   /** The queue a QueueUrl, ARN, name or logical id names. */
   find(reference: string): Queue | undefined {
-    const path = /^[a-z]+:\/\/[^/]+\/(\d+)\/([^/?#]+)$/.exec(reference);
+    const path = /^(?:[a-z]+:\/\/[^/]+\/)?(\d+)\/([^/?#]+)$/.exec(reference);
     for (const { queue, definition } of this.queues.values()) {
       const { name, arn, url } = definition;
       if (path ? path[2] === name : matchesReference(reference, definition.id, name, arn, url)) return queue;
