@@ -26,6 +26,7 @@ import type { Gateway } from './server/gateway';
 import { FRAME_LIMIT_BYTES, MESSAGE_LIMIT_BYTES } from './server/quotas';
 import { openSession } from './server/session';
 import { type RunningServices, startServices } from './services/registry';
+import { handleSdkRequest } from './services/sdk-front';
 import { appFromTemplate, loadApp } from './template/load-app';
 import { LOCAL_ACCOUNT_ID } from './template/resolve';
 import type { LocalApp } from './types';
@@ -184,6 +185,7 @@ function serve(
   });
   httpServer.on('request', (request, response) => {
     if (handleManagementRequest(request, response, registry, services.log)) return;
+    if (handleSdkRequest(request, response, services.aws, services.log)) return;
     response
       .writeHead(426, { 'content-type': 'application/json' })
       .end(JSON.stringify({ message: 'Upgrade Required' }));

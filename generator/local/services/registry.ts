@@ -7,19 +7,24 @@
  */
 import { LocalError } from '../errors';
 import type { LocalApp } from '../types';
+import { apigatewayService } from './apigateway';
 import { dynamodbService } from './dynamodb';
 import { eventsService } from './events';
 import { lambdaService } from './lambda';
 import { snsService } from './sns';
 import { sqsService } from './sqs';
 import { statesService } from './states';
+import { taskKey } from './task-keys';
 import type { LocalService, RunningService, ServiceAction, ServiceHost, TaskHandler } from './types';
+
+export { LAMBDA_FUNCTION_TASK, taskKey } from './task-keys';
 
 /** Every service, in start order. Services whose `update` can refuse a change come first. */
 export const LOCAL_SERVICES: readonly LocalService[] = [
   statesService,
   lambdaService,
   dynamodbService,
+  apigatewayService,
   sqsService,
   snsService,
   eventsService,
@@ -97,22 +102,6 @@ export async function startServices(
     },
   };
 }
-
-/**
- * The key a Task resource is served under: the partition made `aws` (a template for another
- * partition runs the same), the integration pattern suffix dropped (`.sync`, `.sync:2`,
- * `.waitForTaskToken`: the runner handles those), and a Lambda function ARN written as
- * `arn:aws:lambda:::function` (the Task calls that function with the state's input).
- */
-export function taskKey(resource: string): string {
-  const key = resource
-    .replace(/^arn:aws[\w-]*:/, 'arn:aws:')
-    .replace(/\.(sync(:\d+)?|waitForTaskToken)$/, '');
-  return /^arn:aws:lambda:[^:]*:[^:]*:function:/.test(key) ? LAMBDA_FUNCTION_TASK : key;
-}
-
-/** The key every Task whose Resource is a Lambda function ARN is served under. */
-export const LAMBDA_FUNCTION_TASK = 'arn:aws:lambda:::function';
 
 function duplicate(what: string, name: string, service: string) {
   return new LocalError('E_LOCAL_SERVICE', `${what} ${name} is claimed twice (again by ${service})`, service);

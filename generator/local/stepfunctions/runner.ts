@@ -13,16 +13,19 @@ import {
   type StateMachineDefinition,
 } from 'aws-local-stepfunctions';
 import { LocalError } from '../errors';
-import type { InvokeOutcome } from '../lambda/pool';
-import type { ServiceResponse } from '../services/types';
+import type { ServiceResponse, TaskHandler } from '../services/types';
 import type { LocalStateMachine } from '../types';
-import { lambdaTaskStates, waitOverrides } from './overrides';
+import { waitOverrides } from './overrides';
+import { TaskTokens } from './task-tokens';
+import { executionTasks, type TaskState, taskStates } from './tasks';
 
 export interface StepFunctionsOptions {
   readonly waitScale: number;
-  /** Runs a template function for a Task state; `functionRef` is an ARN or name. */
-  readonly invokeFunction?: (functionRef: string, payload: unknown) => Promise<InvokeOutcome>;
-  /** Receives one line per state event when tracing. */
+  /** The local handler of a Task resource; none means the state fails with States.TaskFailed. */
+  readonly taskFor: (resource: string) => TaskHandler | undefined;
+  /** Lines always shown: a Task state that called a resource nothing serves. */
+  readonly report: (line: string) => void;
+  /** Receives one line per state event and task call when tracing. */
   readonly trace?: (line: string) => void;
 }
 
@@ -36,6 +39,7 @@ export interface PreparedMachine {
   readonly machine: LocalStateMachine;
   readonly interpreter: StateMachine;
   readonly runOptions: RunOptions;
+  readonly tasks: readonly TaskState[];
 }
 
 type Outcome = { readonly status: 'SUCCEEDED'; readonly output: unknown } | ReturnType<typeof failureOf>;
@@ -45,6 +49,8 @@ const ERROR_PREFIX = 'com.amazonaws.swf.service.v2.model#';
 export class StepFunctionsRunner {
   private prepared: ReadonlyMap<string, PreparedMachine> = new Map();
   private readonly running = new Set<() => void>();
+  /** Tokens of `.waitForTaskToken` tasks, answered through SendTaskSuccess/Failure/Heartbeat. */
+  readonly tokens = new TaskTokens();
 
   constructor(
     machines: ReadonlyMap<string, LocalStateMachine>,
@@ -63,12 +69,19 @@ export class StepFunctionsRunner {
     this.prepared = prepared;
   }
 
-  /** StartSyncExecution; `null` when `signal` aborts first (the execution is then stopped). */
-  async startSync(request: StartRequest, signal?: AbortSignal): Promise<ServiceResponse | null> {
+  /**
+   * StartSyncExecution; `null` when `signal` aborts first (the execution is then stopped).
+   * `anyType` lets a STANDARD machine run too (a parent's `states:startExecution.sync` task).
+   */
+  async startSync(
+    request: StartRequest,
+    signal?: AbortSignal,
+    anyType = false,
+  ): Promise<ServiceResponse | null> {
     const checked = this.check(request);
     if ('statusCode' in checked) return checked;
     const { prepared, input, name } = checked;
-    if (prepared.machine.type !== 'EXPRESS') {
+    if (prepared.machine.type !== 'EXPRESS' && !anyType) {
       return serviceError(
         400,
         'StateMachineTypeNotSupported',
@@ -156,19 +169,38 @@ export class StepFunctionsRunner {
     input: unknown,
     signal?: AbortSignal,
   ): Promise<Outcome | 'stopped'> {
-    const execution = prepared.interpreter.run(input as never, prepared.runOptions);
-    this.running.add(execution.abort);
+    const stopped = new AbortController();
+    const { handlers, context } = executionTasks(
+      prepared.machine.name,
+      prepared.tasks,
+      {
+        taskFor: this.options.taskFor,
+        tokens: this.tokens,
+        report: this.options.report,
+        ...this.traceOption(),
+      },
+      stopped.signal,
+    );
+    const execution = prepared.interpreter.run(input as never, {
+      overrides: { ...prepared.runOptions.overrides, taskResourceLocalHandlers: handlers },
+      context,
+    });
+    const abort = () => {
+      stopped.abort();
+      execution.abort();
+    };
+    this.running.add(abort);
     if (this.options.trace) void this.traceEvents(prepared.machine.name, execution.eventLogs);
     return new Promise((resolve) => {
       const stop = () => {
-        this.running.delete(execution.abort);
+        this.running.delete(abort);
         resolve('stopped');
-        execution.abort();
+        abort();
       };
       signal?.addEventListener('abort', stop, { once: true });
       const settle = (outcome: Outcome) => {
         signal?.removeEventListener('abort', stop);
-        this.running.delete(execution.abort);
+        this.running.delete(abort);
         resolve(outcome);
       };
       execution.result.then(
@@ -209,33 +241,16 @@ export class StepFunctionsRunner {
       );
     }
     const waits = waitOverrides(machine.definition, this.options.waitScale);
-    const invoke = this.options.invokeFunction;
-    const taskHandlers = invoke
-      ? Object.fromEntries(
-          lambdaTaskStates(machine.definition).map(({ state, functionRef, invokeApi }) => [
-            state,
-            async (taskInput: unknown) => {
-              const payload = invokeApi
-                ? ((taskInput as { Payload?: unknown }).Payload ?? taskInput)
-                : taskInput;
-              const outcome = await invoke(functionRef, payload);
-              if (!outcome.ok)
-                throw Object.assign(new Error(outcome.error.errorMessage), { name: outcome.error.errorType });
-              return (invokeApi ? { StatusCode: 200, Payload: outcome.result } : outcome.result) as never;
-            },
-          ]),
-        )
-      : {};
     return {
       machine,
       interpreter,
-      runOptions: {
-        overrides: {
-          ...(waits ? { waitTimeOverrides: waits } : {}),
-          taskResourceLocalHandlers: taskHandlers,
-        },
-      },
+      runOptions: { overrides: waits ? { waitTimeOverrides: waits } : {} },
+      tasks: taskStates(machine.definition),
     };
+  }
+
+  private traceOption() {
+    return this.options.trace ? { trace: this.options.trace } : {};
   }
 }
 
