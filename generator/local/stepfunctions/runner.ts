@@ -169,26 +169,18 @@ export class StepFunctionsRunner {
     input: unknown,
     signal?: AbortSignal,
   ): Promise<Outcome | 'stopped'> {
-    const stopped = new AbortController();
-    const { handlers, context } = executionTasks(
-      prepared.machine.name,
-      prepared.tasks,
-      {
-        taskFor: this.options.taskFor,
-        tokens: this.tokens,
-        report: this.options.report,
-        ...this.traceOption(),
-      },
-      stopped.signal,
+    // A machine without Task states runs with the options prepared once: nothing is made per run.
+    const stopped = prepared.tasks.some((task) => task.waitsForToken) ? new AbortController() : undefined;
+    const execution = prepared.interpreter.run(
+      input as never,
+      prepared.tasks.length === 0 ? prepared.runOptions : this.taskOptions(prepared, stopped?.signal),
     );
-    const execution = prepared.interpreter.run(input as never, {
-      overrides: { ...prepared.runOptions.overrides, taskResourceLocalHandlers: handlers },
-      context,
-    });
-    const abort = () => {
-      stopped.abort();
-      execution.abort();
-    };
+    const abort = stopped
+      ? () => {
+          stopped.abort();
+          execution.abort();
+        }
+      : execution.abort;
     this.running.add(abort);
     if (this.options.trace) void this.traceEvents(prepared.machine.name, execution.eventLogs);
     return new Promise((resolve) => {
@@ -249,8 +241,16 @@ export class StepFunctionsRunner {
     };
   }
 
-  private traceOption() {
-    return this.options.trace ? { trace: this.options.trace } : {};
+  /** The run options of one execution of a machine with Task states: its handlers and `$$.Task.Token`. */
+  private taskOptions(prepared: PreparedMachine, signal: AbortSignal | undefined): RunOptions {
+    const routing = {
+      taskFor: this.options.taskFor,
+      tokens: this.tokens,
+      report: this.options.report,
+      ...(this.options.trace ? { trace: this.options.trace } : {}),
+    };
+    const { handlers, context } = executionTasks(prepared.machine.name, prepared.tasks, routing, signal);
+    return { overrides: { ...prepared.runOptions.overrides, taskResourceLocalHandlers: handlers }, context };
   }
 }
 

@@ -16,6 +16,8 @@ export interface TaskState {
   readonly state: string;
   readonly resource: string;
   readonly heartbeatSeconds?: number;
+  /** `.waitForTaskToken`: the state waits for SendTaskSuccess/Failure. */
+  readonly waitsForToken: boolean;
 }
 
 /** Every Task state of a definition (Map iterators and Parallel branches included). */
@@ -26,6 +28,7 @@ export function taskStates(definition: Json): TaskState[] {
           {
             state,
             resource: body.Resource,
+            waitsForToken: body.Resource.endsWith('.waitForTaskToken'),
             ...(typeof body.HeartbeatSeconds === 'number' ? { heartbeatSeconds: body.HeartbeatSeconds } : {}),
           },
         ]
@@ -49,7 +52,7 @@ export function executionTasks(
   machineName: string,
   states: readonly TaskState[],
   routing: TaskRouting,
-  signal: AbortSignal,
+  signal: AbortSignal | undefined,
 ): { handlers: Record<string, LocalHandler>; context: Record<string, unknown> } {
   // `$$.Task.Token` is read while the state's Parameters are evaluated, just before its handler runs.
   let pending: string | undefined;
@@ -60,11 +63,10 @@ export function executionTasks(
     },
   };
   const handlers: Record<string, LocalHandler> = {};
-  for (const { state, resource, heartbeatSeconds } of states) {
+  for (const { state, resource, heartbeatSeconds, waitsForToken } of states) {
     const handler = routing.taskFor(resource);
-    const waits = resource.endsWith('.waitForTaskToken');
     handlers[state] = async (input) => {
-      const taskToken = waits ? (pending ?? routing.tokens.issue()) : undefined;
+      const taskToken = waitsForToken ? (pending ?? routing.tokens.issue()) : undefined;
       pending = undefined;
       routing.trace?.(`${machineName}: ${state} calls ${resource} with ${JSON.stringify(input)}`);
       if (!handler) {
