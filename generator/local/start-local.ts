@@ -75,6 +75,8 @@ export interface LocalServer {
   readonly app: LocalApp;
   /** `http://<host>:<port>` of the in-memory DynamoDB, when the template has tables. */
   readonly dynamoEndpoint?: string;
+  /** What the AWS services serve, one line each (tables, queues, topics, rules), for the start banner. */
+  readonly services: readonly string[];
   /** Connections open right now. */
   connectionCount(): number;
   /** Closes every socket with 1001, then stops the functions, the state machines and the table server. */
@@ -227,6 +229,7 @@ function serve(
     ...(services.aws.environment.AWS_ENDPOINT_URL_DYNAMODB
       ? { dynamoEndpoint: services.aws.environment.AWS_ENDPOINT_URL_DYNAMODB }
       : {}),
+    services: services.aws.banner,
     connectionCount: () => registry.size,
     close,
   };

@@ -19,7 +19,8 @@ export async function runLocal(request: LocalRequest): Promise<number> {
     ...(request.idleTimeoutMs ? { idleTimeoutMs: request.idleTimeoutMs } : {}),
     ...(request.maxConnectionMs ? { maxConnectionMs: request.maxConnectionMs } : {}),
   });
-  for (const line of banner(server.app, server.url, request.waitScale, request.watch)) write(line);
+  for (const line of banner(server.app, server.url, request.waitScale, request.watch, server.services))
+    write(line);
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
@@ -33,8 +34,17 @@ export async function runLocal(request: LocalRequest): Promise<number> {
   return 0;
 }
 
-/** What a developer needs to start: the URL, the routes and what runs them, a ready wscat line. */
-export function banner(app: LocalApp, url: string, waitScale: number, watch = false): string[] {
+/**
+ * What a developer needs to start: the URL, the routes and what runs them, what the services serve
+ * (tables, queues, topics, rules and where they deliver), a ready wscat line.
+ */
+export function banner(
+  app: LocalApp,
+  url: string,
+  waitScale: number,
+  watch = false,
+  services: readonly string[] = [],
+): string[] {
   const routes = [...app.routes.values()].map((route) => {
     const integration = route.integration;
     const target =
@@ -59,9 +69,7 @@ export function banner(app: LocalApp, url: string, waitScale: number, watch = fa
     `wskit local: ${url}  (stage ${app.stage}, route selection ${app.routeSelectionExpression})`,
     ...routes,
     `  @connections   → ${url.replace(/^ws/, 'http')}/@connections/{connectionId}`,
-    ...(app.tables.length > 0
-      ? [`  tables         → ${app.tables.map((t) => t.name).join(', ')} (in memory)`]
-      : []),
+    ...services.map((line) => `  ${line}`),
     ...typescriptLine(app),
     ...(waitScale !== 1 ? [`  Wait states    × ${waitScale}`] : []),
     ...(watch ? ['  watching       → the template, state machine definitions and function code'] : []),

@@ -4,6 +4,7 @@
  * queue, a partial batch failure redelivers only its failed item, a missing queue answers SQS's error.
  */
 import { join } from 'node:path';
+import { banner } from '../../../generator/cli/commands/local';
 import { type LocalServer, startLocal } from '../../../generator/local/start-local';
 import { Client, copyApp, eventually } from '../helpers';
 
@@ -25,6 +26,19 @@ describe('wskit local: routes to SQS, SNS and EventBridge', () => {
       .map((m) => JSON.parse(m))
       .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   };
+
+  it('lists the queues, topics and rules it serves in the start banner', () => {
+    const stack = server.app.stackName;
+    expect(banner(server.app, server.url, 1, false, server.services)).toEqual(
+      expect.arrayContaining([
+        `  sqs ${stack}-JobsQueue → WorkerFunction`,
+        `  sqs ${stack}-RiskyQueue, dead letters after 2 receives → WorkerFunction`,
+        `  sqs ${stack}-DeadLetterQueue → DeadLetterFunction`,
+        `  sns ${stack}-NewsTopic → queue ${stack}-AuditQueue, NotifierFunction`,
+        `  events chat rule ${stack}-ReactorFunctionSent → ReactorFunction`,
+      ]),
+    );
+  });
 
   it('queues a message through SQS to a Lambda consumer that answers through @connections', async () => {
     const client = await Client.connect(server.url);
