@@ -95,6 +95,17 @@ describe('wskit local: routes to SQS, SNS and EventBridge', () => {
     await client.close();
   });
 
+  it('runs a state machine whose tasks publish to SNS, wait on SQS for a task token, and put an event', async () => {
+    const client = await Client.connect(server.url);
+    client.socket.send(JSON.stringify({ action: 'flow', text: 'plan' }));
+    expect(await nextMessages(client, 3)).toEqual([
+      { audited: 'plan', type: 'Notification' },
+      { notified: 'plan' },
+      { reply: 'seen plan approved' },
+    ]);
+    await client.close();
+  });
+
   it('puts an event on EventBridge whose rule hands a function the transformed input', async () => {
     const client = await Client.connect(server.url);
     client.socket.send(JSON.stringify({ action: 'emit', text: 'ping' }));
