@@ -47,6 +47,8 @@ export interface StartLocalOptions {
   /** Multiplies Wait state durations; 0 makes them instant. @default 1 */
   readonly waitScale?: number;
   readonly region?: string;
+  /** Values for the template's Parameters, over their defaults (as `sam local --parameter-overrides`). */
+  readonly parameterOverrides?: Readonly<Record<string, string>>;
   readonly verbose?: boolean;
   /** Where log lines go. @default nowhere */
   readonly log?: (line: string) => void;
@@ -75,7 +77,7 @@ export interface LocalServer {
   readonly app: LocalApp;
   /** `http://<host>:<port>` of the in-memory DynamoDB, when the template has tables. */
   readonly dynamoEndpoint?: string;
-  /** What the AWS services serve, one line each (tables, queues, topics, rules), for the start banner. */
+  /** Banner lines of the running services (`label → what it serves`). */
   readonly services: readonly string[];
   /** Connections open right now. */
   connectionCount(): number;
@@ -93,6 +95,7 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
   const loadOptions = {
     ...(options.stage ? { stage: options.stage } : {}),
     ...(options.region ? { region: options.region } : {}),
+    ...(options.parameterOverrides ? { parameterOverrides: options.parameterOverrides } : {}),
   };
   const loaded = options.template
     ? appFromTemplate(options.template, options.templateDir ?? process.cwd(), loadOptions)

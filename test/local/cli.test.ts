@@ -31,6 +31,9 @@ describe('wskit local (CLI)', () => {
     expect(output()).toMatch(
       /@connections\s+→ http:\/\/127\.0\.0\.1:\d+\/api\/@connections\/\{connectionId\}/,
     );
+    expect(output()).toMatch(
+      /SDK endpoint\s+→ http:\/\/127\.0\.0\.1:\d+ \(Step Functions and Lambda APIs for handlers\)/,
+    );
     expect(JSON.parse(await client.request('{"first_name": "Jane"}')).status).toBe('SUCCEEDED');
 
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));

@@ -1,4 +1,5 @@
 /** Every rule, in the order they run (findings are sorted by position afterwards). */
+
 import type { Rule } from '../types';
 import { checkIntrinsics } from './intrinsics';
 import { checkMappingTemplates } from './mapping-templates';
@@ -11,9 +12,11 @@ import { checkWebSocketDeployment } from './websocket-deploy';
 import { checkLambdaPermissions } from './websocket-lambda';
 import { checkWebSocketRoutes } from './websocket-routes';
 
-export const RULES: readonly Rule[] = [
-  checkStructure,
-  checkProperties,
+/** Rules on the template as written: its sections and each resource's own properties. */
+export const SOURCE_RULES: readonly Rule[] = [checkStructure, checkProperties];
+
+/** Rules on the template as the SAM transform leaves it (WebSocketApi expanded): references, routes. */
+export const EXPANDED_RULES: readonly Rule[] = [
   checkIntrinsics,
   checkWebSocketRoutes,
   checkWebSocketDeployment,

@@ -5,6 +5,7 @@
  */
 import type { Logger } from '../log';
 import type { RunningServices } from '../services/registry';
+import { unavailableIntegration } from '../template/load-routes';
 import type { LocalApp, LocalRoute } from '../types';
 
 export function withRunnableRoutes(app: LocalApp, aws: RunningServices, log: Logger): LocalApp {
@@ -19,8 +20,8 @@ export function withRunnableRoutes(app: LocalApp, aws: RunningServices, log: Log
       !aws.action(integration.action)
     ) {
       changed = true;
-      const reason = `integration ${integration.id} calls ${integration.action}, which wskit local does not run (it runs ${aws.actionNames.join(', ')})`;
-      routes.set(key, { ...route, integration: { kind: 'unavailable', id: integration.id, reason } });
+      const reason = `${integration.action}: no local service runs this action`;
+      routes.set(key, { ...route, integration: unavailableIntegration(integration.id, reason) });
     } else routes.set(key, route);
   }
   for (const route of routes.values()) {

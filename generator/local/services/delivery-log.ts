@@ -13,3 +13,6 @@ export function logDelivery(
 ): void {
   if (log.enabled) log.line(`${source} → ${target} ${status} ${Date.now() - startedMs}ms`);
 }
+
+/** A start banner line in the emulator's `label → what` layout: `queue          → jobs, to Worker`. */
+export const bannerLine = (label: string, text: string) => `${label.padEnd(14)} → ${text}`;

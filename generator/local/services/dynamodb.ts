@@ -77,9 +77,6 @@ export const dynamodbService: LocalService = {
       ...(dynamo
         ? {
             environment: { AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint },
-            banner: [
-              `DynamoDB tables ${app.tables.map((table) => table.name).join(', ')} at ${dynamo.endpoint}`,
-            ],
           }
         : {}),
       update(next) {

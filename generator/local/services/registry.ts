@@ -46,8 +46,6 @@ export interface RunningServices {
   action(name: string): ServiceAction | undefined;
   /** The handler of a Task resource (`arn:aws:states:::sqs:sendMessage.waitForTaskToken`). */
   task(resource: string): TaskHandler | undefined;
-  /** Every action name the services answer, for messages that list them. */
-  readonly actionNames: readonly string[];
   /** The environment handlers get: every service's endpoint variables. */
   readonly environment: Readonly<Record<string, string>>;
   /** Start banner lines of every service. */
@@ -91,7 +89,6 @@ export async function startServices(
   return {
     action: host.action,
     task: host.task,
-    actionNames: [...actions.keys()],
     environment: Object.assign({}, ...running.map((service) => service.environment ?? {})),
     banner: running.flatMap((service) => service.banner ?? []),
     update(next) {

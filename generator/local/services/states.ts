@@ -65,6 +65,7 @@ export const statesService: LocalService = {
       },
       tasks: { 'arn:aws:states:::states:startExecution': startExecutionTask(runner) },
       environment: { AWS_ENDPOINT_URL_SFN: host.endpoint },
+      banner: [`SDK endpoint   → ${host.endpoint} (Step Functions and Lambda APIs for handlers)`],
       update(next) {
         // Validates every definition first: an invalid one throws and the running machines stay.
         runner.use(runner.prepareAll(next.stateMachines));

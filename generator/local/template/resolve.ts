@@ -27,11 +27,24 @@ export interface ResolveContext {
 const NO_VALUE = Symbol('AWS::NoValue');
 type Resolved = Json | typeof NO_VALUE;
 
+/**
+ * Each parameter's value: its override (`--parameter-overrides`), else its Default, as strings. A
+ * value outside the parameter's AllowedValues fails, as CloudFormation refuses it.
+ */
 export function parameterValues(template: Template, overrides: Readonly<Record<string, string>>) {
   const values: Record<string, string> = {};
   for (const [name, parameter] of Object.entries(template.Parameters ?? {})) {
     const value = overrides[name] ?? parameter.Default;
-    if (value !== undefined) values[name] = String(value);
+    if (value === undefined) continue;
+    const allowed = parameter.AllowedValues?.map(String);
+    if (allowed && !allowed.includes(String(value))) {
+      throw new LocalError(
+        'E_LOCAL_PARAMETER',
+        `parameter ${name} is ${JSON.stringify(String(value))}; allowed: ${allowed.join(', ')}`,
+        `Parameters.${name}`,
+      );
+    }
+    values[name] = String(value);
   }
   return values;
 }
@@ -125,7 +138,8 @@ function intrinsic(name: string, arg: Json, ctx: ResolveContext): Resolved {
   }
 }
 
-function evaluateCondition(name: string, ctx: ResolveContext): boolean {
+/** A named condition of the template, with the parameters in `ctx`. */
+export function evaluateCondition(name: string, ctx: ResolveContext): boolean {
   const condition = ctx.template.Conditions?.[name];
   if (condition === undefined) throw new LocalError('E_LOCAL_CONDITION', `condition ${name} is not defined`);
   return resolve(condition, ctx) === true;
@@ -150,10 +164,48 @@ function ref(name: string, ctx: ResolveContext): Resolved {
     case 'AWS::NotificationARNs':
       return [];
   }
-  if (name in ctx.parameters) return ctx.parameters[name] as string;
+  const parameter = ctx.template.Parameters?.[name];
+  if (parameter) return parameterRef(name, parameter.Type, ctx);
+  const alias = /^(.+)\.(Alias|Version)$/.exec(name);
+  const fn = alias ? ctx.template.Resources[alias[1] as string] : undefined;
+  if (alias && fn?.Type === 'AWS::Serverless::Function') {
+    const qualifier = alias[2] === 'Alias' ? String(fn.Properties?.AutoPublishAlias ?? 'live') : '1';
+    return `${getAtt(alias[1] as string, 'Arn', ctx)}:${qualifier}`;
+  }
+  return resourceRef(name, resourceNamed(name, ctx, '!Ref'), ctx);
+}
+
+/**
+ * A resource of the template, or one the SAM transform generates that templates refer to: the
+ * execution role `<Function>Role` of a function without a Role of its own.
+ */
+function resourceNamed(name: string, ctx: ResolveContext, use: string): Resource {
   const resource = ctx.template.Resources[name];
-  if (!resource) throw new LocalError('E_LOCAL_REF', `!Ref ${name}: no parameter or resource has that name`);
-  return resourceRef(name, resource, ctx);
+  if (resource) return resource;
+  const fn = ctx.template.Resources[name.replace(/Role$/, '')];
+  if (
+    name.endsWith('Role') &&
+    fn?.Type === 'AWS::Serverless::Function' &&
+    fn.Properties?.Role === undefined
+  ) {
+    return { Type: 'AWS::IAM::Role' };
+  }
+  throw new LocalError('E_LOCAL_REF', `${use} ${name}: no parameter or resource has that name`);
+}
+
+/** A parameter's value; list types (`CommaDelimitedList`, `List<...>`) are lists. */
+function parameterRef(name: string, type: string, ctx: ResolveContext): Json {
+  const value = ctx.parameters[name];
+  if (value === undefined) {
+    throw new LocalError(
+      'E_LOCAL_PARAMETER',
+      `parameter ${name} has no Default: give it a value with --parameter-overrides ${name}=<value>`,
+      `Parameters.${name}`,
+    );
+  }
+  return type === 'CommaDelimitedList' || type.startsWith('List<')
+    ? value.split(',').map((item) => item.trim())
+    : value;
 }
 
 const arn = (ctx: ResolveContext, service: string, resource: string, separator = ':') =>
@@ -208,8 +260,7 @@ export function stateMachineArn(id: string, resource: Resource, ctx: ResolveCont
  * type wskit local does not run.
  */
 function getAtt(id: string, attribute: string, ctx: ResolveContext): Json {
-  const resource = ctx.template.Resources[id];
-  if (!resource) throw new LocalError('E_LOCAL_REF', `!GetAtt ${id}.${attribute}: no resource has that name`);
+  const resource = resourceNamed(id, ctx, `!GetAtt ${attribute} of`);
   const service = serviceOfType(resource.Type);
   if (service) {
     const value = service.getAtt?.(id, resource, attribute, standInContext(ctx));

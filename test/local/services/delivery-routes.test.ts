@@ -4,7 +4,6 @@
  * queue, a partial batch failure redelivers only its failed item, a missing queue answers SQS's error.
  */
 import { join } from 'node:path';
-import { banner } from '../../../generator/cli/commands/local';
 import { type LocalServer, startLocal } from '../../../generator/local/start-local';
 import { Client, copyApp, eventually } from '../helpers';
 
@@ -29,13 +28,13 @@ describe('wskit local: routes to SQS, SNS and EventBridge', () => {
 
   it('lists the queues, topics and rules it serves in the start banner', () => {
     const stack = server.app.stackName;
-    expect(banner(server.app, server.url, 1, false, server.services)).toEqual(
+    expect(server.services).toEqual(
       expect.arrayContaining([
-        `  sqs ${stack}-JobsQueue → WorkerFunction`,
-        `  sqs ${stack}-RiskyQueue, dead letters after 2 receives → WorkerFunction`,
-        `  sqs ${stack}-DeadLetterQueue → DeadLetterFunction`,
-        `  sns ${stack}-NewsTopic → queue ${stack}-AuditQueue, NotifierFunction`,
-        `  events chat rule ${stack}-ReactorFunctionSent → ReactorFunction`,
+        `queue          → ${stack}-JobsQueue, to WorkerFunction`,
+        `queue          → ${stack}-RiskyQueue, to WorkerFunction, dead letters after 2 receives`,
+        `queue          → ${stack}-DeadLetterQueue, to DeadLetterFunction`,
+        `topic          → ${stack}-NewsTopic, to queue ${stack}-AuditQueue, NotifierFunction`,
+        `rule           → chat/${stack}-ReactorFunctionSent, to ReactorFunction`,
       ]),
     );
   });

@@ -155,7 +155,7 @@ describe('wskit local: routes straight to DynamoDB', () => {
 
   it('reports a route to a service it does not run at start, answers it with 500, and runs the others', async () => {
     expect(logs.join('\n')).toMatch(
-      /route stream answers 500: integration StreamIntegration calls kinesis:PutRecord, which wskit local does not run/,
+      /route stream answers 500: kinesis:PutRecord: no local service runs this action/,
     );
     const client = await Client.connect(server.url);
     expect(JSON.parse(await client.request('{"action": "stream"}'))).toMatchObject({

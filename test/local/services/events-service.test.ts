@@ -195,9 +195,9 @@ describe('EventBridge service', () => {
   it('lists its rules and their targets in the banner', () => {
     expect(running.services.banner).toEqual(
       expect.arrayContaining([
-        `events default rule ${stack()}-GreetRule → Greeter`,
-        `events orders rule ${stack()}-ShipRule → sqs ${stack()}-Shipping`,
-        `events orders rule ${stack()}-BillingPaid → Billing`,
+        `rule           → default/${stack()}-GreetRule, to Greeter`,
+        `rule           → orders/${stack()}-ShipRule, to sqs ${stack()}-Shipping`,
+        `rule           → orders/${stack()}-BillingPaid, to Billing`,
       ]),
     );
   });

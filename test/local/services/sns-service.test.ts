@@ -164,7 +164,7 @@ describe('SNS service', () => {
 
   it('lists topics and their subscribers in the banner', () => {
     expect(running.services.banner).toContain(
-      `sns ${stack()}-Notices → queue ${stack()}-Audit, queue ${stack()}-Large (filtered), Notifier (filtered)`,
+      `topic          → ${stack()}-Notices, to queue ${stack()}-Audit, queue ${stack()}-Large (filtered), Notifier (filtered)`,
     );
   });
 });

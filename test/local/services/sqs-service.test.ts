@@ -212,9 +212,9 @@ describe('SQS service', () => {
   it('lists its queues and their consumers in the banner', () => {
     expect(running.services.banner).toEqual(
       expect.arrayContaining([
-        `sqs ${stack()}-Jobs, dead letters after 3 receives → Consumer`,
-        `sqs ${stack()}-Orders.fifo (FIFO) → OrderConsumer`,
-        'sqs jobs-dlq',
+        `queue          → ${stack()}-Jobs, to Consumer, dead letters after 3 receives`,
+        `queue          → ${stack()}-Orders.fifo (FIFO), to OrderConsumer`,
+        'queue          → jobs-dlq',
       ]),
     );
   });

@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Json } from '../../../template/types';
 import type { LocalApp } from '../../types';
-import { logDelivery } from '../delivery-log';
+import { bannerLine, logDelivery } from '../delivery-log';
 import { matchesPattern } from '../patterns';
 import { queueUrlOfArn } from '../sqs/template';
 import { type LocalService, type RunningService, type ServiceHost, TaskError } from '../types';
@@ -131,9 +131,11 @@ function startEvents(initial: LocalApp, host: ServiceHost): RunningService {
     },
     environment: { AWS_ENDPOINT_URL_EVENTBRIDGE: host.endpoint },
     get banner() {
-      return rules.map(
-        (rule) =>
-          `events ${rule.busName} rule ${rule.name} → ${rule.targets.map(targetName).join(', ') || 'no targets'}`,
+      return rules.map((rule) =>
+        bannerLine(
+          'rule',
+          `${rule.busName}/${rule.name}, to ${rule.targets.map(targetName).join(', ') || 'no targets'}`,
+        ),
       );
     },
     update: read,

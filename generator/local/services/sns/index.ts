@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Json } from '../../../template/types';
 import type { LocalApp } from '../../types';
-import { logDelivery } from '../delivery-log';
+import { bannerLine, logDelivery } from '../delivery-log';
 import { snsJsonShape } from '../query-shapes';
 import { queueUrlOfArn } from '../sqs/template';
 import {
@@ -203,6 +203,6 @@ function bannerLines(topics: readonly TopicDefinition[], subscriptions: readonly
               : `${s.protocol} ${s.endpoint} (not delivered locally)`;
         return filterPolicy === undefined ? name : `${name} (filtered)`;
       });
-    return `sns ${topic.name}${targets.length ? ` → ${targets.join(', ')}` : ''}`;
+    return bannerLine('topic', `${topic.name}${targets.length ? `, to ${targets.join(', ')}` : ''}`);
   });
 }

@@ -6,6 +6,7 @@
  */
 import type { Json } from '../../../template/types';
 import type { LocalApp } from '../../types';
+import { bannerLine } from '../delivery-log';
 import { type LocalService, type RunningService, type ServiceHost, TaskError } from '../types';
 import { queueDoesNotExist, sendInput, sqsActions } from './actions';
 import { SqsEventSource } from './event-source';
@@ -79,7 +80,7 @@ function bannerLines(
     const dlq = queue.deadLetterReference
       ? `, dead letters after ${queue.redrive?.maxReceiveCount} receives`
       : '';
-    const to = consumers.length ? ` → ${consumers.join(', ')}` : '';
-    return `sqs ${queue.name}${queue.fifo ? ' (FIFO)' : ''}${dlq}${to}`;
+    const to = consumers.length ? `, to ${consumers.join(', ')}` : '';
+    return bannerLine('queue', `${queue.name}${queue.fifo ? ' (FIFO)' : ''}${to}${dlq}`);
   });
 }
