@@ -209,6 +209,23 @@ describe('SQS service', () => {
     expect((received.body.Messages as { Body: string }[]).map((m) => m.Body)).toContain('{"order":7}');
   });
 
+  it('keeps a queue’s messages across a template change that leaves the queue as it was', async () => {
+    const app = loadApp(dir, { region: 'us-east-1' });
+    await call('SendMessage', { QueueUrl: urlOf('jobs-dlq'), MessageBody: 'kept' });
+    running.services.update(app);
+    const count = async () =>
+      (await call('GetQueueAttributes', { QueueUrl: urlOf('jobs-dlq'), AttributeNames: ['All'] })).body
+        .Attributes as Record<string, string>;
+    expect(Number((await count()).ApproximateNumberOfMessages)).toBeGreaterThan(0);
+    const resources = new Map(app.resources);
+    resources.set('JobsDlq', {
+      type: 'AWS::SQS::Queue',
+      properties: { QueueName: 'jobs-dlq', DelaySeconds: 1 },
+    });
+    running.services.update({ ...app, resources });
+    expect(await count()).toMatchObject({ ApproximateNumberOfMessages: '0', DelaySeconds: '1' });
+  });
+
   it('lists its queues and their consumers in the banner', () => {
     expect(running.services.banner).toEqual(
       expect.arrayContaining([

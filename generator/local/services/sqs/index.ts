@@ -46,7 +46,7 @@ export function startSqs(app: LocalApp, host: ServiceHost, now: () => number = D
       // Queues keep their messages only while the template keeps them the same.
       void sources.stop();
       app = next;
-      queues = new QueueSet(readQueues(next, host.accountId), now);
+      queues = new QueueSet(readQueues(next, host.accountId), now, queues);
       sources = startEventSources(next, host, queues);
     },
     close: () => sources.stop(),

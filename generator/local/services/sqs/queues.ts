@@ -13,21 +13,25 @@ export class QueueSet {
   private readonly queues = new Map<string, { queue: Queue; definition: QueueDefinition }>();
   private readonly listeners = new Map<string, Set<() => void>>();
 
+  /** `previous`: the set before a template change; a queue defined the same keeps its messages. */
   constructor(
     definitions: readonly QueueDefinition[],
     readonly now: () => number = Date.now,
+    previous?: QueueSet,
   ) {
     for (const definition of definitions) {
-      this.queues.set(definition.id, { queue: new Queue(definition, now), definition });
+      const before = previous?.queues.get(definition.id);
+      const same = before && JSON.stringify(before.definition) === JSON.stringify(definition);
+      this.queues.set(definition.id, { queue: same ? before.queue : new Queue(definition, now), definition });
     }
     for (const { queue, definition } of this.queues.values()) {
       const target = definition.deadLetterReference && this.find(definition.deadLetterReference);
-      if (target) {
-        queue.deadLetter = (message) => {
-          target.accept(message);
-          this.changed(target);
-        };
-      }
+      queue.deadLetter = target
+        ? (message) => {
+            target.accept(message);
+            this.changed(target);
+          }
+        : undefined;
     }
   }
 
