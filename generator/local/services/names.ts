@@ -23,3 +23,13 @@ export function matchesReference(
 /** The physical name a resolved name property gives, else `<stack>-<LogicalId>` as CloudFormation does. */
 export const ownName = (logicalId: string, own: Json | undefined, stackName: string) =>
   typeof own === 'string' ? own : `${stackName}-${logicalId}`;
+
+/** A policy or pattern as a template gives it: an object, or its JSON text (kept as is if not JSON). */
+export function jsonValue(value: Json): Json {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value) as Json;
+  } catch {
+    return value;
+  }
+}

@@ -3,8 +3,6 @@
  * rules with patterns delivering to a function (SAM and `AWS::Events::Rule` forms) and a queue,
  * with Input, InputPath and InputTransformer; per-entry errors as PutEvents gives them.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { eventsService } from '../../../generator/local/services/events';
 import { targetInput } from '../../../generator/local/services/events/input';
 import { sqsService } from '../../../generator/local/services/sqs';
@@ -12,24 +10,7 @@ import { TaskError } from '../../../generator/local/services/types';
 import { loadApp } from '../../../generator/local/template/load-app';
 import type { Template } from '../../../generator/template/types';
 import { eventually, writeApp } from '../helpers';
-import { startTestServices, type TestServices } from './host';
-
-const RECORDER = `
-const fs = require('node:fs');
-exports.handler = async (event) => {
-  fs.appendFileSync(process.env.LAMBDA_TASK_ROOT + '/record.jsonl', JSON.stringify(event) + '\\n');
-};
-`;
-
-const fn = (dir: string, events?: Record<string, unknown>) => ({
-  Type: 'AWS::Serverless::Function',
-  Properties: {
-    CodeUri: `${dir}/`,
-    Handler: 'index.handler',
-    Runtime: 'nodejs22.x',
-    ...(events ? { Events: events } : {}),
-  },
-});
+import { recorded, recorder, samFunction, startTestServices, type TestServices } from './host';
 
 const template = {
   Transform: 'AWS::Serverless-2016-10-31',
@@ -37,7 +18,7 @@ const template = {
     Api: { Type: 'AWS::ApiGatewayV2::Api', Properties: { ProtocolType: 'WEBSOCKET' } },
     Orders: { Type: 'AWS::Events::EventBus', Properties: { Name: 'orders' } },
     Shipping: { Type: 'AWS::SQS::Queue', Properties: {} },
-    Billing: fn('billing', {
+    Billing: samFunction('billing', {
       Paid: {
         Type: 'EventBridgeRule',
         Properties: {
@@ -46,7 +27,7 @@ const template = {
         },
       },
     }),
-    Greeter: fn('greeter'),
+    Greeter: samFunction('greeter'),
     GreetRule: {
       Type: 'AWS::Events::Rule',
       Properties: {
@@ -83,18 +64,10 @@ describe('EventBridge service', () => {
     if (!action) throw new Error(`no action ${name}`);
     return action(request);
   };
-  const seen = (folder: string): unknown[] => {
-    const file = join(dir, folder, 'record.jsonl');
-    return existsSync(file)
-      ? readFileSync(file, 'utf8')
-          .trim()
-          .split('\n')
-          .map((line) => JSON.parse(line))
-      : [];
-  };
+  const seen = (folder: string) => recorded(dir, folder);
 
   beforeAll(async () => {
-    dir = writeApp(template, { 'billing/index.js': RECORDER, 'greeter/index.js': RECORDER });
+    dir = writeApp(template, { 'billing/index.js': recorder(), 'greeter/index.js': recorder() });
     running = await startTestServices(loadApp(dir, { region: 'us-east-1' }), [sqsService, eventsService]);
   });
   afterAll(() => running.close());

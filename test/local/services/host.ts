@@ -2,12 +2,15 @@
  * Services started through the registry for tests of their contract: real functions run through
  * the Lambda runner, log lines are kept, and the services reach each other's actions.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { LambdaRunner } from '../../../generator/local/lambda/runner';
 import { createLogger } from '../../../generator/local/log';
 import { type RunningServices, startServices } from '../../../generator/local/services/registry';
 import type { LocalService } from '../../../generator/local/services/types';
 import { LOCAL_ACCOUNT_ID } from '../../../generator/local/template/resolve';
 import type { LocalApp } from '../../../generator/local/types';
+import type { Json } from '../../../generator/template/types';
 
 export interface TestServices {
   readonly services: RunningServices;
@@ -47,4 +50,34 @@ export async function startTestServices(
       await runner.close();
     },
   };
+}
+
+/** A SAM function of a test app whose code is in `<folder>/`. */
+export const samFunction = (folder: string, events?: Record<string, Json>) => ({
+  Type: 'AWS::Serverless::Function',
+  Properties: {
+    CodeUri: `${folder}/`,
+    Handler: 'index.handler',
+    Runtime: 'nodejs22.x',
+    ...(events ? { Events: events } : {}),
+  },
+});
+
+/** A handler that appends each event it gets to record.jsonl beside it, then runs `then` (its answer). */
+export const recorder = (then = '') => `
+const fs = require('node:fs');
+exports.handler = async (event) => {
+  fs.appendFileSync(process.env.LAMBDA_TASK_ROOT + '/record.jsonl', JSON.stringify(event) + '\\n');
+  ${then}
+};
+`;
+
+/** The events the recorder in `<appDir>/<folder>` got, in order. */
+export function recorded<T = unknown>(appDir: string, folder: string): T[] {
+  const file = join(appDir, folder, 'record.jsonl');
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as T);
 }

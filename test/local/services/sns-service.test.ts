@@ -2,21 +2,12 @@
  * The SNS service through its contract: a topic fanning out to a function (SAM `Events: Type:
  * SNS`) and to queues (`AWS::SNS::Subscription`, enveloped and raw), each behind its filter policy.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { snsService } from '../../../generator/local/services/sns';
 import { sqsService } from '../../../generator/local/services/sqs';
 import { loadApp } from '../../../generator/local/template/load-app';
 import type { Template } from '../../../generator/template/types';
 import { eventually, writeApp } from '../helpers';
-import { startTestServices, type TestServices } from './host';
-
-const RECORDER = `
-const fs = require('node:fs');
-exports.handler = async (event) => {
-  fs.appendFileSync(process.env.LAMBDA_TASK_ROOT + '/record.jsonl', JSON.stringify(event) + '\\n');
-};
-`;
+import { recorded, recorder, startTestServices, type TestServices } from './host';
 
 const template: Template = {
   Transform: 'AWS::Serverless-2016-10-31',
@@ -71,15 +62,7 @@ describe('SNS service', () => {
     if (!action) throw new Error(`no action ${name}`);
     return action(request);
   };
-  const notified = (): { Records: { Sns: Record<string, unknown> }[] }[] => {
-    const file = join(dir, 'notifier', 'record.jsonl');
-    return existsSync(file)
-      ? readFileSync(file, 'utf8')
-          .trim()
-          .split('\n')
-          .map((line) => JSON.parse(line))
-      : [];
-  };
+  const notified = () => recorded<{ Records: { Sns: Record<string, unknown> }[] }>(dir, 'notifier');
   const drain = async (queue: string) => {
     const answer = await call('sqs:ReceiveMessage', {
       QueueUrl: `https://sqs.us-east-1.amazonaws.com/123456789012/${stack()}-${queue}`,
@@ -90,7 +73,7 @@ describe('SNS service', () => {
   };
 
   beforeAll(async () => {
-    dir = writeApp(template, { 'notifier/index.js': RECORDER });
+    dir = writeApp(template, { 'notifier/index.js': recorder() });
     running = await startTestServices(loadApp(dir, { region: 'us-east-1' }), [sqsService, snsService]);
   });
   afterAll(() => running.close());

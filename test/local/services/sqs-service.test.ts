@@ -2,35 +2,18 @@
  * The SQS service through its contract, with real functions as consumers: the event Lambda gets,
  * redelivery and the dead-letter queue, partial batch failures, FIFO order, SQS's own errors.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { sqsService } from '../../../generator/local/services/sqs';
 import { TaskError } from '../../../generator/local/services/types';
 import { loadApp } from '../../../generator/local/template/load-app';
 import type { Template } from '../../../generator/template/types';
 import { eventually, writeApp } from '../helpers';
-import { startTestServices, type TestServices } from './host';
+import { recorded, recorder, samFunction, startTestServices, type TestServices } from './host';
 
 /** Records every event it gets; throws on "poison"; reports bodies starting with "fail" as failed. */
-const CONSUMER = `
-const fs = require('node:fs');
-exports.handler = async (event) => {
-  fs.appendFileSync(process.env.LAMBDA_TASK_ROOT + '/record.jsonl', JSON.stringify(event) + '\\n');
+const CONSUMER = recorder(`
   if (event.Records.some((r) => r.body === 'poison')) throw new Error('cannot digest');
   const failed = event.Records.filter((r) => r.body.startsWith('fail'));
-  return { batchItemFailures: failed.map((r) => ({ itemIdentifier: r.messageId })) };
-};
-`;
-
-const fn = (dir: string, events?: Template['Resources'][string]['Properties']) => ({
-  Type: 'AWS::Serverless::Function',
-  Properties: {
-    CodeUri: `${dir}/`,
-    Handler: 'index.handler',
-    Runtime: 'nodejs22.x',
-    ...(events ? { Events: events } : {}),
-  },
-});
+  return { batchItemFailures: failed.map((r) => ({ itemIdentifier: r.messageId })) };`);
 
 const template: Template = {
   Transform: 'AWS::Serverless-2016-10-31',
@@ -55,10 +38,10 @@ const template: Template = {
       Type: 'AWS::SQS::Queue',
       Properties: { FifoQueue: true, ContentBasedDeduplication: true },
     },
-    Consumer: fn('consumer', {
+    Consumer: samFunction('consumer', {
       Jobs: { Type: 'SQS', Properties: { Queue: { 'Fn::GetAtt': ['Jobs', 'Arn'] }, BatchSize: 1 } },
     }),
-    BatchConsumer: fn('batch', {
+    BatchConsumer: samFunction('batch', {
       Batches: {
         Type: 'SQS',
         Properties: {
@@ -68,7 +51,7 @@ const template: Template = {
         },
       },
     }),
-    OrderConsumer: fn('orders'),
+    OrderConsumer: samFunction('orders'),
     OrdersMapping: {
       Type: 'AWS::Lambda::EventSourceMapping',
       Properties: {
@@ -92,15 +75,7 @@ describe('SQS service', () => {
   };
   const sendTask = () => running.services.task('arn:aws:states:::sqs:sendMessage');
   const urlOf = (name: string) => `https://sqs.us-east-1.amazonaws.com/123456789012/${name}`;
-  const seen = (folder: string): SqsEvent[] => {
-    const file = join(dir, folder, 'record.jsonl');
-    return existsSync(file)
-      ? readFileSync(file, 'utf8')
-          .trim()
-          .split('\n')
-          .map((line) => JSON.parse(line) as SqsEvent)
-      : [];
-  };
+  const seen = (folder: string) => recorded<SqsEvent>(dir, folder);
   const stack = () => dir.split('/').at(-1) as string;
 
   beforeAll(async () => {

@@ -7,7 +7,7 @@
 import type { Json, Resource } from '../../../template/types';
 import type { LocalApp } from '../../types';
 import { functionByReference } from '../lambda';
-import { ownName, resourcesOf } from '../names';
+import { jsonValue, ownName, resourcesOf } from '../names';
 import { localArn } from '../stand-ins';
 import type { StandInContext } from '../types';
 import type { TargetInput } from './input';
@@ -82,7 +82,7 @@ export function readRules(app: LocalApp, place: Place): RuleDefinition[] {
       name,
       arn: ruleArn(bus, name, place),
       busName: bus,
-      pattern: json(props.EventPattern),
+      pattern: jsonValue(props.EventPattern),
       targets,
     });
   }
@@ -102,7 +102,7 @@ export function readRules(app: LocalApp, place: Place): RuleDefinition[] {
         name,
         arn: ruleArn(bus, name, place),
         busName: bus,
-        pattern: json(props.Pattern),
+        pattern: jsonValue(props.Pattern),
         targets: [
           {
             id: String(target.Id ?? `${id}LambdaTarget`),
@@ -146,14 +146,4 @@ function inputOf(props: Props): TargetInput {
 export function busName(reference: Json | undefined): string {
   if (typeof reference !== 'string' || reference === '') return DEFAULT_BUS;
   return reference.includes(':event-bus/') ? (reference.split(':event-bus/')[1] as string) : reference;
-}
-
-/** A pattern as the template gives it: an object, or its JSON text. */
-function json(value: Json): Json {
-  if (typeof value !== 'string') return value;
-  try {
-    return JSON.parse(value) as Json;
-  } catch {
-    return value;
-  }
 }

@@ -8,7 +8,7 @@
 import type { Json, Resource } from '../../../template/types';
 import type { LocalApp } from '../../types';
 import { functionByReference } from '../lambda';
-import { matchesReference, ownName, resourcesOf } from '../names';
+import { jsonValue, matchesReference, ownName, resourcesOf } from '../names';
 import { localArn } from '../stand-ins';
 import type { StandInContext } from '../types';
 import type { FilterScope } from './filter-policy';
@@ -86,7 +86,7 @@ export function readSubscriptions(
       topicId: topic.id,
       arn: `${topic.arn}:${id}`,
       subscriber,
-      ...(props.FilterPolicy !== undefined ? { filterPolicy: policy(props.FilterPolicy) } : {}),
+      ...(props.FilterPolicy !== undefined ? { filterPolicy: jsonValue(props.FilterPolicy) } : {}),
       filterScope: props.FilterPolicyScope === 'MessageBody' ? 'MessageBody' : 'MessageAttributes',
       raw: isTrue(props.RawMessageDelivery),
     });
@@ -122,16 +122,6 @@ function subscriber(
   }
   if (protocol === 'sqs' && target.startsWith('arn:')) return { kind: 'queue', queueArn: target };
   return { kind: 'elsewhere', protocol: String(protocol), endpoint: target };
-}
-
-/** A filter policy as the template gives it: an object, or its JSON text. */
-function policy(value: Json): Json {
-  if (typeof value !== 'string') return value;
-  try {
-    return JSON.parse(value) as Json;
-  } catch {
-    return value;
-  }
 }
 
 const isTrue = (value: Json | undefined) => value === true || value === 'true';

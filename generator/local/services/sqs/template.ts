@@ -6,7 +6,7 @@
 import type { Json, Resource } from '../../../template/types';
 import type { LocalApp } from '../../types';
 import { functionByReference } from '../lambda';
-import { matchesReference, ownName, resourcesOf } from '../names';
+import { jsonValue, matchesReference, ownName, resourcesOf } from '../names';
 import { localArn } from '../stand-ins';
 import type { StandInContext } from '../types';
 import { QUEUE_DEFAULTS, type QueueConfig } from './queue';
@@ -125,14 +125,7 @@ export function readEventSources(app: LocalApp, queues: readonly QueueDefinition
 }
 
 function redrivePolicy(value: Json | undefined) {
-  let policy = value;
-  if (typeof policy === 'string') {
-    try {
-      policy = JSON.parse(policy) as Json;
-    } catch {
-      return undefined;
-    }
-  }
+  const policy = value === undefined ? undefined : jsonValue(value);
   const { deadLetterTargetArn, maxReceiveCount } = (policy ?? {}) as Props;
   if (typeof deadLetterTargetArn !== 'string') return undefined;
   return { target: deadLetterTargetArn, maxReceiveCount: number(maxReceiveCount, 10) };
