@@ -1,8 +1,8 @@
 /**
  * The Step Functions task `arn:aws:states:::apigateway:invoke` aimed at the WebSocket API the
  * emulator serves: its `@connections` API, the way the sfn-async pattern answers a client later.
- * ApiEndpoint `<apiId>.execute-api.<region>.amazonaws.com` (or the emulator's own address) is this
- * API; Path `/@connections/<id>` under `Stage`, or `/<stage>/@connections/<id>`; Method and
+ * ApiEndpoint `<apiId>.execute-api.<region>.amazonaws.com` (or the emulator's own address, as
+ * `$context.domainName` gives it locally) is this API; Path `/@connections/<id>` under `Stage`, or `/<stage>/@connections/<id>`; Method and
  * RequestBody (a JSON value is sent as JSON text), Headers and QueryParameters as given.
  * The result is `{ ResponseBody, StatusCode, StatusText, Headers }`; a status that is not 2xx fails
  * the task with `ApiGateway.<status>` (410 for a gone connection), as Step Functions reports it.
@@ -10,6 +10,8 @@
 import { STATUS_CODES } from 'node:http';
 import type { Json } from '../../template/types';
 import { type LocalService, type RunningService, TaskError } from './types';
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 interface InvokeParameters {
   readonly ApiEndpoint?: string;
@@ -26,21 +28,23 @@ export const apigatewayService: LocalService = {
   resourceTypes: [],
   async start(app, host): Promise<RunningService> {
     let apiId = app.apiId;
-    const own = new URL(host.endpoint).host;
+    const own = new URL(host.endpoint);
     return {
       tasks: {
         'arn:aws:states:::apigateway:invoke': async (input) => {
           const parameters = (input ?? {}) as InvokeParameters;
-          const endpoint = String(parameters.ApiEndpoint ?? '')
-            .replace(/^\w+:\/\//, '')
-            .replace(/\/$/, '');
-          if (!endpoint.startsWith(`${apiId}.execute-api.`) && endpoint !== own) {
+          const endpoint = String(parameters.ApiEndpoint ?? '');
+          const url = URL.parse(/^\w+:\/\//.test(endpoint) ? endpoint : `https://${endpoint}`);
+          const local =
+            url && (url.host === own.host || (LOOPBACK.has(url.hostname) && url.port === own.port));
+          if (!url || (!url.hostname.startsWith(`${apiId}.execute-api.`) && !local)) {
             throw new TaskError(
               'States.TaskFailed',
               `ApiEndpoint ${endpoint} does not run in wskit local: it serves ${apiId}.execute-api.${host.region}.amazonaws.com (wskit local never calls AWS)`,
             );
           }
-          return invoke(host.endpoint, parameters);
+          // An endpoint written with a path (`<host>/<stage>`) keeps it in front of Stage and Path.
+          return invoke(`${host.endpoint}${url.pathname.replace(/\/$/, '')}`, parameters);
         },
       },
       update(next) {

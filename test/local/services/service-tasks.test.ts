@@ -83,6 +83,14 @@ describe('wskit local: Step Functions service tasks', () => {
     expect((await ask('child', 'hey')).later).toEqual({ child: 'hey!' });
   });
 
+  it('waits for a child execution started with startExecution.waitForTaskToken to send the token back', async () => {
+    expect((await ask('child-token', 'from child')).later).toEqual({ callback: 'FROM CHILD' });
+  });
+
+  it('reaches the connection at the endpoint $context.domainName gives, with the stage written after it', async () => {
+    expect((await ask('domain')).later).toEqual({ via: 'domain' });
+  });
+
   it('fails apigateway:invoke to a gone connection with ApiGateway.410, which Catch sees', async () => {
     expect((await ask('gone')).later).toMatchObject({ Error: 'ApiGateway.410' });
   });
