@@ -9,8 +9,9 @@
 import { sqsJsonShape } from '../query-shapes';
 import type { ServiceAction, ServiceResponse } from '../types';
 import type { MessageAttributes } from './md5';
-import { type Queue, type ReceivedMessage, type SendInput, type SqsFailure, sqsFailure } from './queue';
+import type { Queue, ReceivedMessage, SendInput } from './queue';
 import type { QueueSet } from './queues';
+import { type SqsFailure, sqsFailure } from './send-checks';
 
 /** The query protocol codes SQS's model gives its errors (awsQueryError); others keep their name. */
 const QUERY_CODES: Readonly<Record<string, string>> = {

@@ -11,10 +11,12 @@
  *   the group is in flight; a deduplication id (given, or the body's SHA-256 with
  *   ContentBasedDeduplication) seen in the last five minutes accepts the send without a new message;
  * - messages older than MessageRetentionPeriod are dropped.
- * Failures are values (`SqsFailure`), in SQS's own error names.
+ * Failures are values (`SqsFailure`), in SQS's own error names; what a send must satisfy is in
+ * `send-checks.ts`.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { type MessageAttributes, md5Hex, md5OfAttributes } from './md5';
+import { checkSend, type SqsFailure, sqsFailure } from './send-checks';
 
 export interface QueueConfig {
   readonly name: string;
@@ -38,15 +40,6 @@ export const QUEUE_DEFAULTS = {
 } as const;
 
 const DEDUPLICATION_WINDOW_MS = 5 * 60_000;
-
-export interface SqsFailure {
-  readonly failure: true;
-  /** The JSON protocol's error name: `InvalidParameterValue`, `ReceiptHandleIsInvalid`... */
-  readonly code: string;
-  readonly message: string;
-}
-
-export const sqsFailure = (code: string, message: string): SqsFailure => ({ failure: true, code, message });
 
 export interface SendInput {
   readonly body: string;
@@ -105,7 +98,7 @@ export class Queue {
   ) {}
 
   send(input: SendInput): SendResult | SqsFailure {
-    const invalid = this.checkSend(input);
+    const invalid = checkSend(this.config, input);
     if (invalid) return invalid;
     const now = this.now();
     const dedupId = this.config.fifo
@@ -254,44 +247,6 @@ export class Queue {
     };
   }
 
-  private checkSend(input: SendInput): SqsFailure | undefined {
-    const size = Buffer.byteLength(input.body) + attributesSize(input.attributes ?? {});
-    if (input.body.length === 0) {
-      return sqsFailure('MissingParameter', 'The request must contain the parameter MessageBody.');
-    }
-    if (size > this.config.maxMessageBytes) {
-      return sqsFailure(
-        'InvalidParameterValue',
-        `One or more parameters are invalid. Reason: Message must be shorter than ${this.config.maxMessageBytes} bytes.`,
-      );
-    }
-    if (!this.config.fifo) {
-      if (input.groupId !== undefined || input.deduplicationId !== undefined) {
-        return sqsFailure(
-          'InvalidParameterValue',
-          'The request include parameter that is not valid for this queue type. Reason: MessageGroupId and MessageDeduplicationId are only valid for FIFO queues.',
-        );
-      }
-      return undefined;
-    }
-    if (input.groupId === undefined) {
-      return sqsFailure('MissingParameter', 'The request must contain the parameter MessageGroupId.');
-    }
-    if (input.delaySeconds !== undefined) {
-      return sqsFailure(
-        'InvalidParameterValue',
-        'Value for parameter DelaySeconds is invalid. Reason: The request include parameter that is not valid for this queue type.',
-      );
-    }
-    if (input.deduplicationId === undefined && !this.config.contentBasedDeduplication) {
-      return sqsFailure(
-        'InvalidParameterValue',
-        'The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly',
-      );
-    }
-    return undefined;
-  }
-
   /** The message a handle names; undefined when it is gone; null when the handle is not one of ours. */
   private byHandle(receiptHandle: string): StoredMessage | undefined | null {
     const id = receiptHandle.split('#')[0];
@@ -317,17 +272,6 @@ export type { StoredMessage };
 
 const invalidHandle = (handle: string) =>
   sqsFailure('ReceiptHandleIsInvalid', `The input receipt handle "${handle}" is not a valid receipt handle.`);
-
-/** Attribute names, types and values count towards the message size, as on SQS. */
-function attributesSize(attributes: MessageAttributes): number {
-  let size = 0;
-  for (const [name, value] of Object.entries(attributes)) {
-    size += Buffer.byteLength(name) + Buffer.byteLength(value.DataType);
-    size += value.StringValue !== undefined ? Buffer.byteLength(value.StringValue) : 0;
-    size += value.BinaryValue !== undefined ? Buffer.from(value.BinaryValue, 'base64').length : 0;
-  }
-  return size;
-}
 
 function received(message: StoredMessage): ReceivedMessage {
   const hasAttributes = Object.keys(message.attributes).length > 0;

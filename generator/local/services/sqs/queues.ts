@@ -6,7 +6,8 @@
  * wait without spinning.
  */
 import { matchesReference } from '../names';
-import { Queue, type SendInput, type SendResult, type SqsFailure } from './queue';
+import { Queue, type SendInput, type SendResult } from './queue';
+import type { SqsFailure } from './send-checks';
 import type { QueueDefinition } from './template';
 
 export class QueueSet {
