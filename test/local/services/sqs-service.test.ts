@@ -211,3 +211,46 @@ describe('SQS service', () => {
     );
   });
 });
+
+describe('SQS actions on a queue with no consumer', () => {
+  let running: TestServices;
+  const url = 'https://sqs.us-east-1.amazonaws.com/123456789012/inbox';
+  const call = async (action: string, request: Record<string, unknown>) =>
+    (running.services.action(`sqs:${action}`) as NonNullable<ReturnType<typeof running.services.action>>)(
+      request,
+    );
+  beforeAll(async () => {
+    const dir = writeApp({
+      Resources: {
+        Api: { Type: 'AWS::ApiGatewayV2::Api', Properties: { ProtocolType: 'WEBSOCKET' } },
+        Inbox: { Type: 'AWS::SQS::Queue', Properties: { QueueName: 'inbox' } },
+      },
+    });
+    running = await startTestServices(loadApp(dir, { region: 'us-east-1' }), [sqsService]);
+  });
+  afterAll(() => running.close());
+
+  it('changes the visibility of a batch, each entry answered on its own', async () => {
+    await call('SendMessage', { QueueUrl: url, MessageBody: 'later' });
+    const received = await call('ReceiveMessage', { QueueUrl: url, VisibilityTimeout: 30 });
+    const [message] = received.body.Messages as { ReceiptHandle: string }[];
+    const answer = await call('ChangeMessageVisibilityBatch', {
+      QueueUrl: url,
+      Entries: [
+        { Id: 'a', ReceiptHandle: message?.ReceiptHandle, VisibilityTimeout: 0 },
+        { Id: 'b', ReceiptHandle: 'not-a-handle', VisibilityTimeout: 0 },
+      ],
+    });
+    expect(answer.body).toEqual({
+      Successful: [{ Id: 'a' }],
+      Failed: [{ Id: 'b', SenderFault: true, Code: 'ReceiptHandleIsInvalid', Message: expect.any(String) }],
+    });
+    const again = await call('ReceiveMessage', {
+      QueueUrl: url,
+      AttributeNames: ['ApproximateReceiveCount'],
+    });
+    expect(again.body.Messages).toEqual([
+      expect.objectContaining({ Body: 'later', Attributes: { ApproximateReceiveCount: '2' } }),
+    ]);
+  });
+});

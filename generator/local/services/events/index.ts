@@ -184,6 +184,7 @@ async function deliver(
   const started = Date.now();
   const input = targetInput(target, event, rule);
   const source = `events ${bus.name} rule ${rule.name}`;
+  host.log.detail(`${source} → ${targetName(target)} input`, input);
   if (target.kind === 'function') {
     const outcome = await host.invokeFunction(target.functionId, input);
     const status = outcome.ok ? 'ok' : `error ${outcome.error.errorType}: ${outcome.error.errorMessage}`;

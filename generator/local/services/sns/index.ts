@@ -164,6 +164,7 @@ async function deliver(host: ServiceHost, publication: Publication, subscription
   const source = `sns ${publication.topic.name}`;
   if (subscriber.kind === 'function') {
     const event = { Records: [lambdaRecord(publication, subscription)] };
+    host.log.detail(`${source} → ${subscriber.functionId} event`, event);
     const outcome = await host.invokeFunction(subscriber.functionId, event);
     const status = outcome.ok ? 'ok' : `error ${outcome.error.errorType}: ${outcome.error.errorMessage}`;
     logDelivery(host.log, source, subscriber.functionId, status, started);

@@ -1,7 +1,7 @@
 /**
  * SQS's API over the template's queues, in the AWS JSON protocol's input and output shapes
  * (SendMessage, SendMessageBatch, ReceiveMessage with long polling, DeleteMessage,
- * DeleteMessageBatch, ChangeMessageVisibility, GetQueueUrl, GetQueueAttributes, ListQueues,
+ * DeleteMessageBatch, ChangeMessageVisibility (and batch), GetQueueUrl, GetQueueAttributes, ListQueues,
  * PurgeQueue). Errors answer 400 as SQS does: `__type` is `com.amazonaws.sqs#<Name>`
  * (`QueueDoesNotExist`), and the `x-amzn-query-error` header carries the query protocol's code
  * (`AWS.SimpleQueueService.NonExistentQueue;Sender`), which SDKs in query-compatible mode report.
@@ -89,6 +89,14 @@ export function sqsActions(current: () => QueueSet): Record<string, ServiceActio
       );
       current().changed(queue);
       return result(outcome);
+    }),
+    'sqs:ChangeMessageVisibilityBatch': onQueue((queue, request) => {
+      const answer = batch(
+        request,
+        (entry) => queue.changeVisibility(String(entry.ReceiptHandle), Number(entry.VisibilityTimeout)) ?? {},
+      );
+      current().changed(queue);
+      return answer;
     }),
     'sqs:GetQueueUrl': async (request) => {
       const queue = current()

@@ -112,6 +112,7 @@ export class SqsEventSource {
     const started = Date.now();
     const { deps, mapping, queue } = this;
     const event = { Records: messages.map((message) => sqsRecord(message, queue.config.arn, deps.region)) };
+    deps.log.detail(`sqs ${queue.config.name} → ${deps.functionName} event`, event);
     const outcome = await deps.invoke(mapping.functionId, event);
     const failed = outcome.ok ? this.failedIds(outcome.result, messages) : 'all';
     const kept = failed === 'all' ? messages : messages.filter((m) => failed.has(m.MessageId));
