@@ -1,4 +1,7 @@
-/** Connection tracking with no Lambda: $connect PutItem, UpdateItem, GetItem with a response template, $disconnect DeleteItem. */
+/**
+ * Connection tracking with no Lambda: $connect PutItem, UpdateItem, GetItem and a Scan listed by a
+ * `#foreach` response template, $disconnect DeleteItem.
+ */
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { Client, eventually, lintApp, type RunningApp, runApp } from './harness';
 
@@ -37,6 +40,15 @@ describe('acceptance: dynamodb-direct', () => {
       );
       expect(status).toEqual({ you: expect.any(String), since: expect.any(Number), note: 'back in 5' });
       expect(await item(status.you)).toMatchObject({ note: { S: 'back in 5' } });
+
+      const other = await Client.connect(app.server.url);
+      other.socket.send(JSON.stringify({ action: 'setNote', note: 'on "holiday"' }));
+      const who = JSON.parse(
+        await client.requestUntil(JSON.stringify({ action: 'who' }), (reply) => reply.includes('holiday')),
+      );
+      expect(who.count).toBe(2);
+      expect(who.notes.sort()).toEqual(['back in 5', 'on "holiday"']);
+      await other.close();
 
       await client.close();
       expect(await eventually(async () => (await item(status.you)) === undefined)).toBe(true);
