@@ -120,13 +120,31 @@ function typescriptSource(
   };
 }
 
+/** The Lambda runtime families `wskit local` runs; a function without Runtime is taken as Node.js. */
+const LOCAL_RUNTIME_FAMILIES = ['nodejs', 'python'];
+
+/**
+ * Why a function cannot run on this machine (java, dotnet, provided, ...), or undefined. Its routes
+ * then fail alone, as an integration whose function cannot start does on AWS.
+ */
+export function runtimeProblem(fn: LocalFunction): string | undefined {
+  const { runtime } = fn;
+  if (!runtime || LOCAL_RUNTIME_FAMILIES.some((family) => runtime.startsWith(family))) return undefined;
+  return `function ${fn.id} has Runtime ${runtime}; wskit local runs ${LOCAL_RUNTIME_FAMILIES.join(' and ')} functions`;
+}
+
 /** A route's function must have its code on disk: fail at start, not on the first message. */
 export function checkBundle(fn: LocalFunction): void {
-  if (fn.typescript || handlerFile(fn.codeDir, fn.handler, JAVASCRIPT_EXTENSIONS)) return;
+  if (fn.runtime?.startsWith('python')) {
+    if (handlerFile(fn.codeDir, fn.handler, ['.py'])) return;
+  } else if (fn.typescript || handlerFile(fn.codeDir, fn.handler, JAVASCRIPT_EXTENSIONS)) {
+    return;
+  }
   const name = handlerModule(fn.handler) ?? fn.handler;
+  const wanted = fn.runtime?.startsWith('python') ? `${name}.py` : `${name}.js (or ${name}.ts to bundle)`;
   throw new LocalError(
     'E_LOCAL_BUNDLE',
-    `function ${fn.id}: no ${name}.js (or ${name}.ts to bundle) in ${fn.codeDir} for Handler ${fn.handler}`,
+    `function ${fn.id}: no ${wanted} in ${fn.codeDir} for Handler ${fn.handler}`,
     fn.id,
   );
 }
