@@ -1,6 +1,7 @@
 /** Every rule code with a one-line description (SARIF's rule metadata; `wskit lint` docs). */
 export const RULE_CODES: Readonly<Record<string, string>> = {
-  E0001: 'SAM forms expand as the SAM transform does (AWS::Serverless::WebSocketApi routes, Auth, StageName)',
+  E0001:
+    'SAM forms expand as the SAM transform does (AWS::Serverless::WebSocketApi route keys, Auth, StageName)',
   E1001: 'Template structure: known top-level sections, a Resources section, known intrinsic functions',
   E1005: 'Transform: well-formed, and present when AWS::Serverless::* resources are used',
   E1010: 'Fn::GetAtt names an existing resource and one of its attributes',
@@ -9,8 +10,10 @@ export const RULE_CODES: Readonly<Record<string, string>> = {
   E1019: 'Fn::Sub is well-formed and its variables resolve',
   E1022: 'Fn::Join has the shape [delimiter, list]',
   E1028: 'Fn::If has the shape [condition, value, value] and names a defined condition',
+  E1029: '${...} variables appear only inside Fn::Sub (elsewhere they stay literal text)',
   E2001: 'Parameters are well-formed, with a valid Type',
   E2015: "A parameter's Default is one of its AllowedValues",
+  E2520: 'Properties that exclude each other are not set together (Route 53 AliasTarget and TTL, ...)',
   E3001: 'Resources are well-formed: alphanumeric logical id, a Type, known attributes and policies',
   E3002: 'Every property is known for the resource type (and SAM policy templates exist)',
   E3003: 'Required properties are present',
@@ -36,10 +39,13 @@ export const RULE_CODES: Readonly<Record<string, string>> = {
   E9015: 'Mapping templates parse as VTL',
   E9016: 'A request template renders valid JSON for a sample message',
   E9017: 'State machine definitions are valid ASL (structure, transitions, files found)',
+  E9105: "IAM policy actions exist (from AWS's IAM data)",
+  E9106: 'ARNs in IAM policy Resource have six parts: arn:partition:service:region:account:resource',
   E9018: 'State machine definitions pass the asl-validator package (with --asl-validator)',
   W1019: 'Fn::Sub variables that its string never uses',
   W2001: 'Parameters that are never used',
   W2531: 'Deprecated Lambda runtimes',
+  W3001: 'Resource attributes the SAM transform drops (a Description beside Properties)',
   W9003: 'Routes without a Target',
   W9005: 'Lambda permissions for API Gateway not scoped to the API with SourceArn',
   W9006: 'Integration responses no route response ever sends',
@@ -48,8 +54,10 @@ export const RULE_CODES: Readonly<Record<string, string>> = {
   W9014: 'Synchronous state machines whose Wait states exceed the 29 s integration timeout',
   W9101: 'IAM statements allowing Action "*"',
   W9102: 'IAM statements allowing Resource "*" for actions that have resource-level permissions',
-  W9103: 'Hard-coded arn:aws partition',
-  W9104: 'Hard-coded amazonaws.com domain',
+  I9103: 'Hard-coded arn:aws partition (matters only in GovCloud and China)',
+  I9104: 'Hard-coded amazonaws.com domain (matters only in China)',
+  I9105:
+    'IAM actions that do not exist beside the existing action they stand for (sqs:SendMessageBatch with sqs:SendMessage)',
   I9201: 'Stages without throttling',
   I9202: 'Stages with no way to turn access logging on',
 };

@@ -1,20 +1,18 @@
 /**
- * `wskit lint` as a library: template text in, findings out, in file order. Sections and each
- * resource's own properties are checked as written; references, routes and permissions on the
- * template as the SAM transform leaves it (AWS::Serverless::WebSocketApi expanded), with findings on
- * generated resources placed where the source form declares them. Synchronous and quick to load: the resource specification is read per service namespace on first use, and the
+ * `wskit lint` as a library: template text in, findings out, in file order. Synchronous and
+ * quick to load: the resource specification is read per service namespace on first use, and the
  * VTL and ASL checkers load only for templates that have mapping templates or state machines.
  *
  * @example
  *   const findings = lintTemplateText(text, 'my-api/template.yml', { baseDir: 'my-api' });
  *   if (findings.some((f) => f.severity === 'error')) ...
  */
-
-import { TemplateError } from '../template/errors';
-import { expandWebSocketApisTraced } from '../template/sam-websocket';
-import type { Template } from '../template/types';
 import { parseTemplate } from './parse';
-import { EXPANDED_RULES, SOURCE_RULES } from './rules';
+import { RULES } from './rules';
+import { checkWebSocketDeployment } from './rules/websocket-deploy';
+import { checkLambdaPermissions } from './rules/websocket-lambda';
+import { checkWebSocketRoutes } from './rules/websocket-routes';
+import { webSocketContext } from './sam-websocket-context';
 import type { Finding, LintContext, Path, ResourceEntry, Severity } from './types';
 import { isObject } from './values';
 
@@ -41,41 +39,31 @@ export function lintTemplateText(text: string, fileName: string, options: LintOp
   const { value, positions } = parseTemplate(text, fileName);
   const findings: Finding[] = [];
   const seen = new Set<string>();
-  const positionOf = (path: Path) => {
-    for (let n = path.length; n >= 0; n--) {
-      const position = positions.get(path.slice(0, n).join('/'));
-      if (position) return position;
-    }
-    return { line: 1, column: 1 };
+  const resources = resourceEntries(value);
+  const context: LintContext = {
+    template: value,
+    resources,
+    byId: new Map(resources.map((r) => [r.id, r])),
+    fileName,
+    baseDir: options.baseDir,
+    now: options.now ?? new Date(),
+    aslValidator: options.aslValidator ?? false,
+    positionOf(path) {
+      for (let n = path.length; n >= 0; n--) {
+        const position = positions.get(path.slice(0, n).join('/'));
+        if (position) return position;
+      }
+      return { line: 1, column: 1 };
+    },
+    report(code, path, message) {
+      const key = `${code}\0${path.join('/')}\0${message}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      const { line, column } = this.positionOf(path);
+      findings.push({ code, severity: severityOf(code), message, path: path.join('/'), line, column });
+    },
   };
-  const contextOf = (template: Record<string, unknown>, origins: Origins = {}): LintContext => {
-    const resources = resourceEntries(template);
-    return {
-      template,
-      resources,
-      byId: new Map(resources.map((r) => [r.id, r])),
-      fileName,
-      baseDir: options.baseDir,
-      now: options.now ?? new Date(),
-      aslValidator: options.aslValidator ?? false,
-      // A resource the SAM transform generates is reported where the source form declares it.
-      positionOf: (path) => positionOf(sourcePath(path, origins)),
-      report(code, path, message) {
-        const key = `${code}\0${path.join('/')}\0${message}`;
-        if (seen.has(key)) return;
-        seen.add(key);
-        const { line, column } = this.positionOf(path);
-        findings.push({ code, severity: severityOf(code), message, path: path.join('/'), line, column });
-      },
-    };
-  };
-  const source = contextOf(value);
-  for (const rule of SOURCE_RULES) rule(source);
-  const expanded = expandSamForms(value, source);
-  if (expanded) {
-    const context = contextOf(expanded.template, expanded.origins);
-    for (const rule of EXPANDED_RULES) rule(context);
-  }
+  for (const rule of RULES) rule(WEBSOCKET_RULES.has(rule) ? webSocketContext(context) : context);
   const ignored = options.ignoreChecks ?? [];
   return findings
     .filter((f) => !ignored.some((prefix) => prefix !== '' && f.code.startsWith(prefix)))
@@ -88,32 +76,8 @@ export function lintTemplateText(text: string, fileName: string, options: LintOp
     );
 }
 
-type Origins = Readonly<Record<string, readonly string[]>>;
-
-const sourcePath = (path: Path, origins: Origins): Path => {
-  const origin = path[0] === 'Resources' ? origins[String(path[1])] : undefined;
-  return origin ?? path;
-};
-
-/**
- * The template as the SAM transform leaves it (AWS::Serverless::WebSocketApi expanded), for the
- * rules about references, routes and permissions; undefined, with an E0001 finding, when the
- * transform would refuse it.
- */
-function expandSamForms(
-  template: Record<string, unknown>,
-  context: LintContext,
-): { template: Record<string, unknown>; origins: Origins } | undefined {
-  if (!isObject(template.Resources)) return { template, origins: {} };
-  try {
-    const expanded = expandWebSocketApisTraced(template as unknown as Template);
-    return { template: expanded.template as unknown as Record<string, unknown>, origins: expanded.origins };
-  } catch (error) {
-    if (!(error instanceof TemplateError)) throw error;
-    context.report('E0001', error.segments, error.message);
-    return undefined;
-  }
-}
+/** Rules about WebSocket wiring read AWS::Serverless::WebSocketApi as the resources it becomes. */
+const WEBSOCKET_RULES = new Set([checkWebSocketRoutes, checkWebSocketDeployment, checkLambdaPermissions]);
 
 function severityOf(code: string): Severity {
   return code.startsWith('E') ? 'error' : code.startsWith('W') ? 'warning' : 'info';

@@ -1,6 +1,7 @@
 /** Every rule, in the order they run (findings are sorted by position afterwards). */
-
 import type { Rule } from '../types';
+import { checkExclusiveProperties } from './exclusive-properties';
+import { checkIamNames } from './iam-names';
 import { checkIntrinsics } from './intrinsics';
 import { checkMappingTemplates } from './mapping-templates';
 import { checkProperties } from './properties';
@@ -8,16 +9,17 @@ import { checkSamPolicies } from './sam-policies';
 import { checkSecurity } from './security';
 import { checkStateMachines } from './state-machines';
 import { checkStructure } from './structure';
+import { checkSubNeeded } from './sub-needed';
 import { checkWebSocketDeployment } from './websocket-deploy';
 import { checkLambdaPermissions } from './websocket-lambda';
 import { checkWebSocketRoutes } from './websocket-routes';
 
-/** Rules on the template as written: its sections and each resource's own properties. */
-export const SOURCE_RULES: readonly Rule[] = [checkStructure, checkProperties];
-
-/** Rules on the template as the SAM transform leaves it (WebSocketApi expanded): references, routes. */
-export const EXPANDED_RULES: readonly Rule[] = [
+export const RULES: readonly Rule[] = [
+  checkStructure,
+  checkProperties,
+  checkExclusiveProperties,
   checkIntrinsics,
+  checkSubNeeded,
   checkWebSocketRoutes,
   checkWebSocketDeployment,
   checkLambdaPermissions,
@@ -25,4 +27,5 @@ export const EXPANDED_RULES: readonly Rule[] = [
   checkMappingTemplates,
   checkSamPolicies,
   checkSecurity,
+  checkIamNames,
 ];
