@@ -125,7 +125,8 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
     dynamo = app.tables.length > 0 ? await startDynamo(app.tables, host) : undefined;
     lambda = new LambdaRunner(app.functions, {
       region: app.region,
-      ...(dynamo ? { dynamoEndpoint: dynamo.endpoint } : {}),
+      apiId: app.apiId,
+      ...(dynamo ? { environment: { AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint } } : {}),
       managementEndpoint: `http://${host}:${actualPort}/${app.stage}`,
       maxEnvironmentsPerFunction: options.maxEnvironmentsPerFunction ?? Math.max(2, availableParallelism()),
       onOutput: (fn, line) => log.line(`[${fn.id}] ${line}`),

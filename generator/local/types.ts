@@ -106,7 +106,7 @@ export interface LocalFunction {
   readonly codeDir: string;
   /** `index.handler` → module `index`, export `handler`. */
   readonly handler: string;
-  /** The template's Runtime, e.g. `nodejs22.x`, `python3.12`; absent when the template names none. */
+  /** The template's Runtime (`nodejs22.x`, `python3.12`, `java21`...): which runtime runs it (see lambda/runtimes/). */
   readonly runtime?: string;
   readonly timeoutSeconds: number;
   readonly memoryMb: number;

@@ -1,6 +1,6 @@
 /**
  * Routes whose integrations nothing local serves (a Kinesis action, an HTTP backend, a function of
- * another stack, a Java function) fail alone, as a broken integration does on AWS: the rest of the API runs, each
+ * another stack) fail alone, as a broken integration does on AWS: the rest of the API runs, each
  * call answers `Internal server error` with the reason in the log, and the banner says why.
  */
 import { join } from 'node:path';
@@ -29,7 +29,6 @@ describe('wskit local: routes that cannot run locally', () => {
     expect(line('forward')).toMatch(
       /cannot run locally .*HTTP_PROXY integrations to https:\/\/backend\.example\.com/,
     );
-    expect(line('report')).toMatch(/cannot run locally .*function ReportFunction has Runtime java21/);
     expect(line('shared')).toMatch(
       /cannot run locally .*function arn:aws:lambda:us-east-1:123456789012:function:shared-audit is not/,
     );
@@ -37,7 +36,7 @@ describe('wskit local: routes that cannot run locally', () => {
 
   it('answers Internal server error on those routes, logs why, and keeps serving the others', async () => {
     const client = await Client.connect(server.url);
-    for (const action of ['record', 'forward', 'shared', 'report']) {
+    for (const action of ['record', 'forward', 'shared']) {
       const reply = JSON.parse(await client.request(JSON.stringify({ action })));
       expect(reply).toEqual({
         message: 'Internal server error',

@@ -12,9 +12,9 @@ import type { Json, Resource, Template } from '../../template/types';
 import { parseYaml } from '../../template/yaml';
 import { LOCAL_DEFAULTS } from '../defaults';
 import { LocalError } from '../errors';
-import type { LocalApp, LocalFunction, LocalRoute, LocalStateMachine, LocalTable } from '../types';
-import { checkBundle, loadFunctions, runtimeProblem } from './load-functions';
-import { loadRoutes, unavailableIntegration } from './load-routes';
+import type { LocalApp, LocalFunction, LocalStateMachine, LocalTable } from '../types';
+import { checkBundle, loadFunctions } from './load-functions';
+import { loadRoutes } from './load-routes';
 import {
   evaluateCondition,
   parameterValues,
@@ -94,7 +94,13 @@ export function appFromTemplate(source: Template, dir: string, options: LoadOpti
   const properties = (resource: Resource) => (resolveValue(resource.Properties ?? {}, ctx) ?? {}) as Props;
 
   const functions = loadFunctions(template, ctx, dir);
-  const routes = runnableRoutes(loadRoutes(template, properties, functions), functions);
+  const routes = loadRoutes(template, properties, functions);
+  for (const route of routes.values()) {
+    const used = [route.integration, route.authorizer].map(
+      (part) => part && 'functionId' in part && part.functionId,
+    );
+    for (const id of used) if (id) checkBundle(functions.get(id) as LocalFunction);
+  }
   return {
     dir,
     apiId: ctx.apiId,
@@ -116,31 +122,6 @@ export function appFromTemplate(source: Template, dir: string, options: LoadOpti
 }
 
 type Props = Record<string, Json>;
-
-/**
- * Routes whose function (or authorizer function) has a runtime that cannot run here become
- * unavailable; a Node.js or Python function must have its code on disk.
- */
-function runnableRoutes(
-  routes: Map<string, LocalRoute>,
-  functions: ReadonlyMap<string, LocalFunction>,
-): Map<string, LocalRoute> {
-  for (const [key, route] of routes) {
-    const used = [route.integration, route.authorizer].flatMap((part) =>
-      part && 'functionId' in part && part.functionId
-        ? [functions.get(part.functionId) as LocalFunction]
-        : [],
-    );
-    const problem = used.map(runtimeProblem).find((reason) => reason !== undefined);
-    if (problem) {
-      const { authorizer: _skipped, ...rest } = route;
-      routes.set(key, { ...rest, integration: unavailableIntegration(route.integration.id, problem) });
-    } else {
-      for (const fn of used) checkBundle(fn);
-    }
-  }
-  return routes;
-}
 
 /** Resources whose Condition is false are not created, as in a deployed stack. */
 function withoutFalseConditions(template: Template, ctx: ResolveContext): Template {

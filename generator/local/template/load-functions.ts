@@ -15,6 +15,7 @@ import {
   JAVASCRIPT_EXTENSIONS,
   TYPESCRIPT_EXTENSIONS,
 } from '../lambda/handler-files';
+import { missingCode } from '../lambda/runtimes';
 import type { LocalFunction, TypeScriptSource } from '../types';
 import { LOCAL_ACCOUNT_ID, physicalName, type ResolveContext, resolveValue } from './resolve';
 
@@ -120,31 +121,8 @@ function typescriptSource(
   };
 }
 
-/** The Lambda runtime families `wskit local` runs; a function without Runtime is taken as Node.js. */
-const LOCAL_RUNTIME_FAMILIES = ['nodejs', 'python'];
-
-/**
- * Why a function cannot run on this machine (java, dotnet, provided, ...), or undefined. Its routes
- * then fail alone, as an integration whose function cannot start does on AWS.
- */
-export function runtimeProblem(fn: LocalFunction): string | undefined {
-  const { runtime } = fn;
-  if (!runtime || LOCAL_RUNTIME_FAMILIES.some((family) => runtime.startsWith(family))) return undefined;
-  return `function ${fn.id} has Runtime ${runtime}; wskit local runs ${LOCAL_RUNTIME_FAMILIES.join(' and ')} functions`;
-}
-
 /** A route's function must have its code on disk: fail at start, not on the first message. */
 export function checkBundle(fn: LocalFunction): void {
-  if (fn.runtime?.startsWith('python')) {
-    if (handlerFile(fn.codeDir, fn.handler, ['.py'])) return;
-  } else if (fn.typescript || handlerFile(fn.codeDir, fn.handler, JAVASCRIPT_EXTENSIONS)) {
-    return;
-  }
-  const name = handlerModule(fn.handler) ?? fn.handler;
-  const wanted = fn.runtime?.startsWith('python') ? `${name}.py` : `${name}.js (or ${name}.ts to bundle)`;
-  throw new LocalError(
-    'E_LOCAL_BUNDLE',
-    `function ${fn.id}: no ${wanted} in ${fn.codeDir} for Handler ${fn.handler}`,
-    fn.id,
-  );
+  const problem = missingCode(fn);
+  if (problem) throw new LocalError('E_LOCAL_BUNDLE', `function ${fn.id}: ${problem}`, fn.id);
 }
