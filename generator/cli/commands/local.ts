@@ -23,6 +23,7 @@ export async function runLocal(request: LocalRequest): Promise<number> {
   });
   for (const line of banner(server.app, server.url, request.waitScale, request.watch, server.dynamoEndpoint))
     write(line);
+  for (const line of server.services) write(`  ${line}`);
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
@@ -81,7 +82,7 @@ function routeTarget(integration: LocalIntegration): string {
     case 'aws':
       return integration.functionId
         ? `Lambda ${integration.functionId} (non-proxy)`
-        : `Step Functions ${integration.action.replace('states:', '')}`;
+        : (integration.action ?? `${integration.service} (the request names the action)`);
   }
 }
 
