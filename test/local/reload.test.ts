@@ -103,11 +103,15 @@ describe('wskit local --watch: the template', () => {
     const server = await startLocal({ appDir: dir, port: 0, watch: true, log });
     try {
       edit(template, (text) => text.replace('GREETING: hello', 'GREETING: hi'));
+      // Generous bounds: two reloads, one of them starting fresh function environments, on a busy machine.
+      expect(await eventually(async () => logs.some((l) => l.includes('template reloaded')), 20_000)).toBe(
+        true,
+      );
       expect(
-        await eventually(async () => logs.some((l) => l.includes('template change not applied: '))),
+        await eventually(async () => logs.some((l) => l.includes('template change not applied: ')), 20_000),
       ).toBe(true);
     } finally {
       await server.close();
     }
-  });
+  }, 60_000);
 });
