@@ -1,4 +1,7 @@
-/** A Python chat on boto3: SimpleTable, Globals, a $default handler and a two-way Lambda route. */
+/**
+ * A Python chat on boto3: SimpleTable, Globals, a $default handler and a two-way Lambda route. Its
+ * functions sit in a VPC whose subnets are parameters without defaults: nothing local needs them.
+ */
 import { Client, lintApp, type RunningApp, runApp } from './harness';
 
 describe('acceptance: python-chat', () => {
