@@ -72,9 +72,9 @@ Or: \`npx wskit delete --stack-name ${stackName}\`
 }
 
 function describeIntegration(integration: App['routes'][number]['integration']): string {
-  return integration.kind === 'lambda'
-    ? `Lambda \`${integration.function.id}\``
-    : `Step Functions \`${integration.stateMachine.id}\` (StartSyncExecution)`;
+  if (integration.kind === 'lambda') return `Lambda \`${integration.function.id}\``;
+  if (integration.kind === 'service') return `\`${integration.action}\` on \`${integration.target.id}\``;
+  return `Step Functions \`${integration.stateMachine.id}\` (StartSyncExecution)`;
 }
 
 /** What `wskit local --watch` follows in this app, in words. */

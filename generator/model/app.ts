@@ -3,7 +3,7 @@ import { ModelError, show } from '../errors';
 import { checkId, checkPattern, checkRange } from './check';
 import { DEFAULTS } from './defaults';
 import { routeIdFromKey } from './names';
-import type { App, Integration, Route } from './types';
+import type { App, Integration, LambdaFunction, Route } from './types';
 import { validateApp } from './validate-app';
 
 export const PREDEFINED_ROUTE_KEYS = ['$connect', '$disconnect', '$default'] as const;
@@ -28,10 +28,10 @@ export function route(routeKey: string, integration: Integration, options: Route
       path,
     );
   }
-  if (!integration || (integration.kind !== 'lambda' && integration.kind !== 'stepFunctionsSync')) {
+  if (!integration || !['lambda', 'stepFunctionsSync', 'service'].includes(integration.kind)) {
     throw new ModelError(
       'E_MODEL_INTEGRATION',
-      `${path}: has no integration; pass lambdaIntegration(...) or stepFunctionsSyncIntegration(...)`,
+      `${path}: has no integration; pass lambdaIntegration(...), stepFunctionsSyncIntegration(...) or serviceIntegration(...)`,
       path,
     );
   }
@@ -65,6 +65,8 @@ export interface AppProps {
     readonly logRetentionDays?: number;
   };
   readonly routes: readonly Route[];
+  /** Functions no route invokes, run by their `events` (queue consumers, subscribers, rule targets). @default none */
+  readonly consumers?: readonly LambdaFunction[];
 }
 
 /** The WebSocket API with its stage and deployment, and everything its routes reach. */
@@ -106,6 +108,7 @@ export function webSocketApp(props: AppProps): App {
       accessLogRetentionDays: checkRetentionDays(stage.logRetentionDays ?? DEFAULTS.logRetentionDays),
     },
     routes: props.routes,
+    ...(props.consumers?.length ? { consumers: props.consumers } : {}),
   };
   validateApp(app);
   return app;

@@ -15,6 +15,7 @@
 export * from './app';
 export * from './functions';
 export * from './integrations';
+export * from './messaging';
 export * from './names';
 export * from './state-machines';
 export * from './tables';

@@ -1,17 +1,18 @@
 /** Lambda functions (SAM), each with its own log group and a policy naming only its own resources. */
-import type { EnvironmentValue, Grant, LambdaFunction } from '../model/types';
+import type { EnvironmentValue, EventSource, Grant, LambdaFunction } from '../model/types';
 import { getAtt, ref, sub } from '../template/intrinsics';
 import type { Json } from '../template/types';
 import type { ResourceCollector } from './collector';
 import { policyDocument, type Statement } from './iam';
-import { API_ID, functionIds, STAGE_NAME_PARAMETER, tableIds } from './ids';
+import { API_ID, eventBusIds, functionIds, queueIds, STAGE_NAME_PARAMETER, tableIds, topicIds } from './ids';
 
 export function addFunction(out: ResourceCollector, fn: LambdaFunction, logRetentionDays: number): void {
   const ids = functionIds(fn);
   const variables = Object.fromEntries(
     Object.entries(fn.environment).map(([name, value]) => [name, environmentValue(value)]),
   );
-  const statements = fn.grants.map(grantStatement);
+  const statements = [...fn.grants.map(grantStatement), ...fn.events.flatMap(pollerStatements)];
+  const events = Object.fromEntries(fn.events.flatMap(samEvent));
   out.add(
     ids.function,
     {
@@ -27,10 +28,12 @@ export function addFunction(out: ResourceCollector, fn: LambdaFunction, logReten
         LoggingConfig: { LogGroup: ref(ids.logGroup) },
         ...(Object.keys(variables).length > 0 ? { Environment: { Variables: variables } } : {}),
         ...(statements.length > 0 ? { Policies: [policyDocument(statements)] } : {}),
+        ...(Object.keys(events).length > 0 ? { Events: events } : {}),
       },
     },
     `Function ${fn.id}`,
   );
+  for (const event of fn.events) if (event.kind === 'sqs') addQueueMapping(out, fn, event);
   out.add(ids.logGroup, { Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: logRetentionDays } });
 }
 
@@ -38,7 +41,8 @@ function environmentValue(value: EnvironmentValue): Json {
   return typeof value === 'string' ? value : ref(tableIds(value.table).table);
 }
 
-function grantStatement(grant: Grant): Statement {
+/** The statement a grant becomes, naming only this app's resource. */
+export function grantStatement(grant: Grant): Statement {
   if (grant.kind === 'table') {
     return {
       Effect: 'Allow',
@@ -57,4 +61,69 @@ function grantStatement(grant: Grant): Statement {
       ),
     ),
   };
+}
+
+/**
+ * SNS and EventBridge events are SAM's: it makes the subscription or rule and a permission scoped to
+ * it. SQS is not: SAM's SQS event attaches a managed policy on every queue ("*"), so the mapping is
+ * written out with a policy naming this queue only (pollerStatements).
+ */
+function samEvent(event: EventSource): [string, Json][] {
+  if (event.kind === 'sns') {
+    const topic = topicIds(event.topic).topic;
+    return [
+      [
+        `${topic}Subscription`,
+        {
+          Type: 'SNS',
+          Properties: {
+            Topic: ref(topic),
+            ...(event.filterPolicy ? { FilterPolicy: event.filterPolicy } : {}),
+          },
+        },
+      ],
+    ];
+  }
+  if (event.kind === 'eventBridge') {
+    const bus = eventBusIds(event.bus).eventBus;
+    return [
+      [
+        `${bus}Rule`,
+        { Type: 'EventBridgeRule', Properties: { EventBusName: ref(bus), Pattern: event.pattern } },
+      ],
+    ];
+  }
+  return [];
+}
+
+/** What Lambda's poller needs on the one queue it reads. */
+function pollerStatements(event: EventSource): Statement[] {
+  if (event.kind !== 'sqs') return [];
+  return [
+    {
+      Effect: 'Allow',
+      Action: ['sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage'],
+      Resource: getAtt(queueIds(event.queue).queue, 'Arn'),
+    },
+  ];
+}
+
+function addQueueMapping(
+  out: ResourceCollector,
+  fn: LambdaFunction,
+  event: Extract<EventSource, { kind: 'sqs' }>,
+) {
+  const ids = functionIds(fn);
+  const queue = queueIds(event.queue).queue;
+  out.add(`${ids.function}${queue}Mapping`, {
+    Type: 'AWS::Lambda::EventSourceMapping',
+    Properties: {
+      EventSourceArn: getAtt(queue, 'Arn'),
+      FunctionName: ref(ids.function),
+      BatchSize: event.batchSize,
+      MaximumBatchingWindowInSeconds: event.maximumBatchingWindowSeconds,
+      // Only the messages the handler reports as failed are retried, not the whole batch.
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    },
+  });
 }

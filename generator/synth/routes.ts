@@ -7,10 +7,8 @@ import type { LambdaIntegration, Route, StepFunctionsSyncIntegration } from '../
 import { getAtt, ref, sub } from '../template/intrinsics';
 import type { Json } from '../template/types';
 import type { ResourceCollector } from './collector';
-import { API_ID, functionIds, routeIds, stateMachineIds } from './ids';
-
-/** API Gateway's escaped form of the `$default` key in template selection expressions. */
-export const ESCAPED_DEFAULT = '\\$default';
+import { API_ID, ESCAPED_DEFAULT, functionIds, routeIds, stateMachineIds } from './ids';
+import { addServiceIntegration } from './service-integrations';
 
 /** Adds the route's resources; returns the ids the deployment must depend on. */
 export function addRoute(out: ResourceCollector, route: Route): string[] {
@@ -33,6 +31,7 @@ export function addRoute(out: ResourceCollector, route: Route): string[] {
   const parts = [ids.route, ids.integration];
   const integration = route.integration;
   if (integration.kind === 'lambda') addLambdaIntegration(out, route, integration);
+  else if (integration.kind === 'service') addServiceIntegration(out, route, integration);
   else addStepFunctionsIntegration(out, route, integration);
 
   if (route.twoWay) {
@@ -42,10 +41,14 @@ export function addRoute(out: ResourceCollector, route: Route): string[] {
     });
     parts.push(ids.routeResponse);
     // Proxy integrations return the handler's body as is; AWS integrations need an integration response.
-    if (integration.kind === 'stepFunctionsSync') {
+    if (integration.kind !== 'lambda') {
       addIntegrationResponse(out, route, integration.responseTemplate);
       parts.push(ids.integrationResponse);
     }
+  } else if (route.routeKey === '$connect' && integration.kind !== 'lambda') {
+    // A non-proxy $connect answers the handshake through its integration response.
+    addIntegrationResponse(out, route, undefined);
+    parts.push(ids.integrationResponse);
   }
   return parts;
 }

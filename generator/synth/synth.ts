@@ -10,6 +10,7 @@ import { addApi, addStageAndDeployment, apiConditions, apiParameters } from './a
 import { ResourceCollector } from './collector';
 import { addFunction } from './functions';
 import { functionIds, stateMachineIds } from './ids';
+import { addEventBus, addQueue, addTopic } from './messaging';
 import { outputs } from './outputs';
 import { addRoute } from './routes';
 import { addStateMachine } from './state-machines';
@@ -38,7 +39,17 @@ export function synthesize(app: App): SynthResult {
   out.addAll(routes);
   for (const fn of parts.functions) addFunction(out, fn, retention);
   for (const table of parts.tables) addTable(out, table);
-  for (const machine of parts.stateMachines) addStateMachine(out, machine, retention);
+  const startedSynchronously = new Set(
+    app.routes.flatMap((route) =>
+      route.integration.kind === 'stepFunctionsSync' ? [route.integration.stateMachine.id] : [],
+    ),
+  );
+  for (const machine of parts.stateMachines) {
+    addStateMachine(out, machine, retention, startedSynchronously.has(machine.id));
+  }
+  for (const queue of parts.queues) addQueue(out, queue);
+  for (const topic of parts.topics) addTopic(out, topic);
+  for (const bus of parts.eventBuses) addEventBus(out, bus);
 
   const template: Template = {
     AWSTemplateFormatVersion: '2010-09-09',
