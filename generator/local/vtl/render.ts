@@ -23,8 +23,28 @@ export interface RenderInput {
 
 export type RenderTemplate = (input: RenderInput) => string;
 
+type Ast = Parameters<Compile['getExpression']>[0];
+
+/**
+ * Velocity runs on Java numbers: `/` on two integers is integer division, so
+ * `$context.requestTimeEpoch / 1000` is whole seconds (a DynamoDB TTL). JavaScript has one number
+ * type, so two whole operands stand for Java integers here.
+ */
+class JavaArithmetic extends Compile {
+  override getExpression(ast: Ast): unknown {
+    if (ast.type === 'math' && ast.operator === '/') {
+      const [left, right] = (ast.expression as Ast[]).map((operand): unknown => this.getExpression(operand));
+      if (Number.isInteger(left) && Number.isInteger(right) && right !== 0) return Math.trunc(left / right);
+    }
+    return super.getExpression(ast);
+  }
+}
+
 export function compileTemplate(text: string): RenderTemplate {
-  const compiled = new Compile(parse(text), { escape: false, customMethodHandlers: javaStringHandlers });
+  const compiled = new JavaArithmetic(parse(text), {
+    escape: false,
+    customMethodHandlers: javaStringHandlers,
+  });
   return (input) =>
     compiled.render({
       input: makeInput(input),
