@@ -31,10 +31,15 @@ type Ast = Parameters<Compile['getExpression']>[0];
  * type, so two whole operands stand for Java integers here.
  */
 class JavaArithmetic extends Compile {
-  override getExpression(ast: Ast): unknown {
+  override getExpression(ast: Ast): string {
     if (ast.type === 'math' && ast.operator === '/') {
-      const [left, right] = (ast.expression as Ast[]).map((operand): unknown => this.getExpression(operand));
-      if (Number.isInteger(left) && Number.isInteger(right) && right !== 0) return Math.trunc(left / right);
+      // velocityjs types the result as string; math results are numbers at run time.
+      const [left, right] = (ast.expression as Ast[]).map(
+        (operand) => this.getExpression(operand) as unknown,
+      );
+      if (Number.isInteger(left) && Number.isInteger(right) && right !== 0) {
+        return Math.trunc((left as number) / (right as number)) as unknown as string;
+      }
     }
     return super.getExpression(ast);
   }
