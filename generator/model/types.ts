@@ -21,7 +21,11 @@ export interface Table {
 }
 
 /** A value of a function's environment variable. */
-export type EnvironmentValue = string | { readonly kind: 'tableName'; readonly table: Table };
+export type EnvironmentValue =
+  | string
+  | { readonly kind: 'tableName'; readonly table: Table }
+  /** `https://<api>.execute-api.<region>.<suffix>/<stage>`, for functions no WebSocket event invokes. */
+  | { readonly kind: 'connectionsEndpoint' };
 
 /** What a function may do, each scoped to one resource of this app. */
 export type Grant =

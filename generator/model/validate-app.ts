@@ -74,18 +74,15 @@ export function collectParts(app: App): AppParts {
       if (integration.target.kind === 'stateMachine') addGrants(integration.target.grants);
       continue;
     }
-    const fn = integration.function;
-    functions.add(fn);
-    for (const value of Object.values(fn.environment)) if (typeof value !== 'string') tables.add(value.table);
-    addGrants(fn.grants);
+    functions.add(integration.function);
   }
   // Functions that only consume queues, topics or buses are part of the app through those.
-  for (const fn of app.consumers ?? []) {
-    functions.add(fn);
-    for (const value of Object.values(fn.environment)) if (typeof value !== 'string') tables.add(value.table);
-    addGrants(fn.grants);
-  }
+  for (const fn of app.consumers ?? []) functions.add(fn);
   for (const fn of functions.items) {
+    for (const value of Object.values(fn.environment)) {
+      if (typeof value !== 'string' && value.kind === 'tableName') tables.add(value.table);
+    }
+    addGrants(fn.grants);
     for (const event of fn.events) {
       if (event.kind === 'sqs') queues.add(event.queue);
       else if (event.kind === 'sns') topics.add(event.topic);

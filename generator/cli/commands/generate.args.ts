@@ -3,8 +3,9 @@ import { basename, resolve } from 'node:path';
 import { Argument, type Command, Option } from 'commander';
 import { PATTERNS } from '../../../patterns/index';
 import type { GenerateRequest } from '../../app/generate';
-import { show, UsageError } from '../../errors';
+import { oneOf, show, UsageError } from '../../errors';
 import { RUNTIMES, type Runtime } from '../../model/types';
+import type { PatternOption } from '../../pattern';
 import { checkRegionFlag, checkStageFlag } from '../flags';
 import type { Done } from '../program';
 
@@ -21,10 +22,16 @@ export interface GenerateFlags {
   readonly [patternOption: string]: string | boolean | undefined;
 }
 
-const patternOptions = () =>
-  Object.values(PATTERNS).flatMap((pattern) =>
-    pattern.options.map((option) => ({ pattern: pattern.name, option })),
-  );
+/** Pattern options by flag name; patterns may share a flag (`--on-failure`) with values of their own. */
+const patternFlags = () => {
+  const flags = new Map<string, { pattern: string; option: PatternOption }[]>();
+  for (const pattern of Object.values(PATTERNS)) {
+    for (const option of pattern.options) {
+      flags.set(option.name, [...(flags.get(option.name) ?? []), { pattern: pattern.name, option }]);
+    }
+  }
+  return flags;
+};
 
 export function registerGenerate(program: Command, done: Done): void {
   const command = program
@@ -39,13 +46,22 @@ export function registerGenerate(program: Command, done: Done): void {
     .option('--region <region>', 'AWS region recorded in samconfig.toml')
     .option('--force', 'replace an existing app in --out')
     .option('--typecheck', 'type-check function sources with the TypeScript compiler first (slower)');
-  for (const { pattern, option } of patternOptions()) {
-    command.addOption(
-      new Option(
-        `--${option.name} <value>`,
-        `(${pattern}) ${option.description}; default ${option.default}`,
-      ).choices(option.values),
+  for (const [flag, uses] of patternFlags()) {
+    const help = uses
+      .map(
+        ({ pattern, option }) =>
+          `(${pattern}) ${option.description}: ${option.values.join(', ')}; default ${option.default}`,
+      )
+      .join('; ');
+    const [only] = uses;
+    const added = new Option(
+      `--${flag} <value>`,
+      uses.length === 1
+        ? `(${only?.pattern}) ${only?.option.description}; default ${only?.option.default}`
+        : help,
     );
+    // A flag of one pattern lists its values; a shared one is checked against the chosen pattern's.
+    command.addOption(uses.length === 1 && only ? added.choices(only.option.values) : added);
   }
   command.action(async (pattern: string | undefined, flags: GenerateFlags) => {
     const { runGenerate } = await import('./generate');
@@ -111,13 +127,28 @@ function patternSource(name: string, flags: GenerateFlags): GenerateRequest['sou
         .join(' or ')}`,
       'pattern',
     );
-  for (const { pattern: owner, option } of patternOptions()) {
-    if (owner !== name && flags[camelCase(option.name)] !== undefined) {
-      throw new UsageError('E_USAGE', `--${option.name} applies to the ${owner} pattern only`, option.name);
+  for (const [flag, uses] of patternFlags()) {
+    if (flags[camelCase(flag)] !== undefined && !uses.some((use) => use.pattern === name)) {
+      const owners = uses.map((use) => use.pattern);
+      throw new UsageError(
+        'E_USAGE',
+        `--${flag} applies to the ${owners.join(' and ')} pattern${owners.length > 1 ? 's' : ''} only`,
+        flag,
+      );
     }
   }
   const options = Object.fromEntries(
-    pattern.options.map((option) => [option.name, String(flags[camelCase(option.name)] ?? option.default)]),
+    pattern.options.map((option) => {
+      const value = String(flags[camelCase(option.name)] ?? option.default);
+      if (!option.values.includes(value)) {
+        throw new UsageError(
+          'E_USAGE',
+          `--${option.name} ${show(value)} is not allowed for the ${name} pattern; use ${oneOf(option.values)}`,
+          option.name,
+        );
+      }
+      return [option.name, value];
+    }),
   );
   return { kind: 'pattern', pattern, options };
 }

@@ -1,0 +1,56 @@
+/**
+ * `sqs`: `$default` sends each message to an SQS queue through a form-encoded VTL request (no
+ * Lambda in front), with the sender's connection id as a message attribute. A consumer function
+ * reads the queue in batches, answers each sender through `@connections`, and reports failed items,
+ * which SQS retries and then moves to a dead-letter queue.
+ */
+import {
+  connectionsEndpoint,
+  grantConnections,
+  lambdaFunction,
+  queue,
+  route,
+  serviceIntegration,
+  sqsEvent,
+  webSocketApp,
+} from '../../generator/model/build';
+import { packagePath, readTemplateFile } from '../../generator/paths';
+import type { Pattern } from '../../generator/pattern';
+
+export const sqsPattern: Pattern = {
+  name: 'sqs',
+  description:
+    'WebSocket API sending messages to SQS (no Lambda in front); a consumer answers through @connections',
+  options: [],
+  build({ name, stageName = 'prod', runtime }) {
+    const messages = queue('Messages');
+    const consumer = lambdaFunction('Reply', {
+      entry: packagePath('functions', 'queue-reply.ts'),
+      description: 'Reads the queue and answers each sender through @connections',
+      environment: { CONNECTIONS_ENDPOINT: connectionsEndpoint() },
+      grants: [grantConnections(['POST'])],
+      events: [sqsEvent(messages)],
+      ...(runtime ? { runtime } : {}),
+    });
+    return webSocketApp({
+      name,
+      description:
+        'WebSocket API that queues messages in SQS for a consumer that answers through @connections',
+      stage: { name: stageName },
+      routes: [
+        route(
+          '$default',
+          serviceIntegration('sqs:SendMessage', messages, {
+            requestTemplate: readTemplateFile('sqs-send-message.vtl'),
+          }),
+        ),
+      ],
+      consumers: [consumer],
+    });
+  },
+  tryIt: () => ({
+    send: '{"hello": "world"}',
+    expect:
+      '`{"processed": {"hello": "world"}, "messageId": ...}` from the consumer; a message that is not JSON gets no answer and, after 3 receives, waits in the dead-letter queue',
+  }),
+};
