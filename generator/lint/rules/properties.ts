@@ -9,6 +9,12 @@ import type { PropsSpec, ResourceSpec, TypeSpec } from '../spec-types';
 import type { LintContext, Path, ResourceEntry } from '../types';
 import { didYouMean, intrinsicName, isObject, type Obj } from '../values';
 
+/**
+ * The strings a boolean property accepts: resource handlers read property values with Jackson,
+ * whose boolean coercion takes exactly these spellings (not `yes`, `1` or `tRuE`).
+ */
+const BOOLEAN_STRINGS: ReadonlySet<string> = new Set(['true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
+
 export function checkProperties(ctx: LintContext): void {
   const globals = samGlobals(ctx.template);
   for (const resource of ctx.resources) {
@@ -121,7 +127,7 @@ class ValueChecker {
           return;
         return this.mismatch(value, 'a number', path);
       case 'boolean':
-        if (typeof value === 'boolean' || value === 'true' || value === 'false') return;
+        if (typeof value === 'boolean' || (typeof value === 'string' && BOOLEAN_STRINGS.has(value))) return;
         return this.mismatch(value, 'a boolean (true or false)', path);
       case 'tag':
         if (!isObject(value)) return this.mismatch(value, 'a tag {Key, Value}', path);
