@@ -40,7 +40,9 @@ export function addFunction(out: ResourceCollector, fn: LambdaFunction, logReten
 function environmentValue(value: EnvironmentValue): Json {
   if (typeof value === 'string') return value;
   if (value.kind === 'tableName') return ref(tableIds(value.table).table);
-  return sub(`https://\${${API_ID}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}/\${${STAGE_NAME_PARAMETER}}`);
+  return sub(
+    `https://\${${API_ID}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}/\${${STAGE_NAME_PARAMETER}}`,
+  );
 }
 
 /** The statement a grant becomes, naming only this app's resource. */

@@ -29,7 +29,7 @@ describe('wskit generate as a process', () => {
     [
       'an unknown pattern',
       ['generate', 'kafka', '--out', 'x'],
-      /^wskit: command-argument value 'kafka' is invalid for argument 'pattern'\. Allowed choices are lambda, sfn-sync\.$/,
+      /^wskit: command-argument value 'kafka' is invalid for argument 'pattern'\. Allowed choices are lambda, sfn-sync, sfn-async, sqs, dynamodb\.$/,
     ],
     [
       'an unknown runtime',

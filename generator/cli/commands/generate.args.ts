@@ -80,7 +80,7 @@ export function generateRequest(
   if (!pattern && !flags.app) {
     throw new UsageError(
       'E_USAGE',
-      `name a pattern (${Object.keys(PATTERNS).join(' or ')}) or pass --app <file.ts>`,
+      `name a pattern (${oneOf(Object.keys(PATTERNS))}) or pass --app <file.ts>`,
       'pattern',
     );
   }
@@ -122,9 +122,7 @@ function patternSource(name: string, flags: GenerateFlags): GenerateRequest['sou
   if (!pattern)
     throw new UsageError(
       'E_USAGE',
-      `unknown pattern ${show(name)}; use ${Object.keys(PATTERNS)
-        .map((p) => show(p))
-        .join(' or ')}`,
+      `unknown pattern ${show(name)}; use ${oneOf(Object.keys(PATTERNS))}`,
       'pattern',
     );
   for (const [flag, uses] of patternFlags()) {
