@@ -3,7 +3,7 @@ import { ModelError, show } from '../errors';
 import { checkId, checkPattern, checkRange } from './check';
 import { DEFAULTS } from './defaults';
 import { routeIdFromKey } from './names';
-import type { App, Integration, LambdaFunction, Route } from './types';
+import type { App, Integration, LambdaFunction, Queue, Route } from './types';
 import { validateApp } from './validate-app';
 
 export const PREDEFINED_ROUTE_KEYS = ['$connect', '$disconnect', '$default'] as const;
@@ -67,6 +67,8 @@ export interface AppProps {
   readonly routes: readonly Route[];
   /** Functions no route invokes, run by their `events` (queue consumers, subscribers, rule targets). @default none */
   readonly consumers?: readonly LambdaFunction[];
+  /** Queues no function reads (an archive subscribed to a topic, say). @default none */
+  readonly queues?: readonly Queue[];
 }
 
 /** The WebSocket API with its stage and deployment, and everything its routes reach. */
@@ -109,6 +111,7 @@ export function webSocketApp(props: AppProps): App {
     },
     routes: props.routes,
     ...(props.consumers?.length ? { consumers: props.consumers } : {}),
+    ...(props.queues?.length ? { queues: props.queues } : {}),
   };
   validateApp(app);
   return app;

@@ -10,6 +10,8 @@ export interface QueueProps {
   readonly visibilityTimeoutSeconds?: number;
   /** Receives before a message moves to the dead-letter queue. @default 3 */
   readonly maxReceiveCount?: number;
+  /** Topics to subscribe the queue to (raw delivery: the message arrives as published). @default none */
+  readonly topics?: readonly Topic[];
 }
 
 /** A standard SQS queue, encrypted, with a dead-letter queue. */
@@ -32,6 +34,7 @@ export function queue(id: string, props: QueueProps = {}): Queue {
       1000,
       'receives',
     ),
+    topics: props.topics ?? [],
   };
 }
 

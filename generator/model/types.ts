@@ -64,6 +64,8 @@ export interface Queue {
   readonly visibilityTimeoutSeconds: number;
   /** Receives before a message moves to the dead-letter queue. */
   readonly maxReceiveCount: number;
+  /** Topics this queue is subscribed to, with raw message delivery. */
+  readonly topics: readonly Topic[];
 }
 
 /** An SNS topic. Makes `AWS::SNS::Topic`. */
@@ -189,4 +191,6 @@ export interface App {
   readonly routes: readonly Route[];
   /** Functions no route invokes: queue consumers, topic subscribers, rule targets. */
   readonly consumers?: readonly LambdaFunction[];
+  /** Queues no function reads, e.g. an archive subscribed to a topic. */
+  readonly queues?: readonly Queue[];
 }

@@ -89,6 +89,8 @@ export function collectParts(app: App): AppParts {
       else eventBuses.add(event.bus);
     }
   }
+  for (const q of app.queues ?? []) queues.add(q);
+  for (const q of queues.items) for (const t of q.topics) topics.add(t);
   return {
     functions: functions.items,
     tables: tables.items,

@@ -1,7 +1,8 @@
 /** SQS queues (each with its dead-letter queue), SNS topics and EventBridge buses. */
 import type { EventBus, Queue, Topic } from '../model/types';
-import { getAtt, sub } from '../template/intrinsics';
+import { getAtt, ref, sub } from '../template/intrinsics';
 import type { ResourceCollector } from './collector';
+import { policyDocument } from './iam';
 import { eventBusIds, queueIds, topicIds } from './ids';
 
 /** The longest SQS keeps a message: the dead-letter queue holds failures for inspection that long. */
@@ -27,6 +28,36 @@ export function addQueue(out: ResourceCollector, queue: Queue): void {
   out.add(ids.deadLetterQueue, {
     Type: 'AWS::SQS::Queue',
     Properties: { SqsManagedSseEnabled: true, MessageRetentionPeriod: FOURTEEN_DAYS_SECONDS },
+  });
+  if (queue.topics.length === 0) return;
+  for (const topic of queue.topics) {
+    out.add(`${ids.queue}${topicIds(topic).topic}Subscription`, {
+      Type: 'AWS::SNS::Subscription',
+      Properties: {
+        TopicArn: ref(topicIds(topic).topic),
+        Protocol: 'sqs',
+        Endpoint: getAtt(ids.queue, 'Arn'),
+        RawMessageDelivery: true,
+      },
+    });
+  }
+  // SNS may deliver into the queue only from this app's topics.
+  out.add(`${ids.queue}Policy`, {
+    Type: 'AWS::SQS::QueuePolicy',
+    Properties: {
+      Queues: [ref(ids.queue)],
+      PolicyDocument: policyDocument([
+        {
+          Effect: 'Allow',
+          Principal: { Service: 'sns.amazonaws.com' },
+          Action: 'sqs:SendMessage',
+          Resource: getAtt(ids.queue, 'Arn'),
+          Condition: {
+            ArnEquals: { 'aws:SourceArn': queue.topics.map((topic) => ref(topicIds(topic).topic)) },
+          },
+        },
+      ]),
+    },
   });
 }
 
