@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PATTERNS } from '../../patterns/index';
 import { expectOneLineError, wskit } from '../helpers/cli';
 import { tempDir } from '../helpers/tmp';
 
@@ -29,7 +30,9 @@ describe('wskit generate as a process', () => {
     [
       'an unknown pattern',
       ['generate', 'kafka', '--out', 'x'],
-      /^wskit: command-argument value 'kafka' is invalid for argument 'pattern'\. Allowed choices are lambda, sfn-sync, sfn-async, sqs, dynamodb\.$/,
+      new RegExp(
+        `^wskit: command-argument value 'kafka' is invalid for argument 'pattern'\\. Allowed choices are ${Object.keys(PATTERNS).join(', ')}\\.$`,
+      ),
     ],
     [
       'an unknown runtime',
