@@ -3,7 +3,7 @@ import { ModelError, show } from '../errors';
 import { checkId, checkPattern, checkRange } from './check';
 import { DEFAULTS } from './defaults';
 import { routeIdFromKey } from './names';
-import type { App, Integration, LambdaFunction, Queue, Route } from './types';
+import type { App, Authorizer, Integration, LambdaFunction, Queue, Route } from './types';
 import { validateApp } from './validate-app';
 
 export const PREDEFINED_ROUTE_KEYS = ['$connect', '$disconnect', '$default'] as const;
@@ -28,10 +28,10 @@ export function route(routeKey: string, integration: Integration, options: Route
       path,
     );
   }
-  if (!integration || !['lambda', 'stepFunctionsSync', 'service'].includes(integration.kind)) {
+  if (!integration || !['lambda', 'stepFunctionsSync', 'service', 'mock'].includes(integration.kind)) {
     throw new ModelError(
       'E_MODEL_INTEGRATION',
-      `${path}: has no integration; pass lambdaIntegration(...), stepFunctionsSyncIntegration(...) or serviceIntegration(...)`,
+      `${path}: has no integration; pass lambdaIntegration(...), stepFunctionsSyncIntegration(...), serviceIntegration(...) or mockIntegration()`,
       path,
     );
   }
@@ -69,6 +69,8 @@ export interface AppProps {
   readonly consumers?: readonly LambdaFunction[];
   /** Queues no function reads (an archive subscribed to a topic, say). @default none */
   readonly queues?: readonly Queue[];
+  /** Guards `$connect` (the app needs a `$connect` route). @default - anyone may connect */
+  readonly authorizer?: Authorizer;
 }
 
 /** The WebSocket API with its stage and deployment, and everything its routes reach. */
@@ -112,6 +114,7 @@ export function webSocketApp(props: AppProps): App {
     routes: props.routes,
     ...(props.consumers?.length ? { consumers: props.consumers } : {}),
     ...(props.queues?.length ? { queues: props.queues } : {}),
+    ...(props.authorizer ? { authorizer: props.authorizer } : {}),
   };
   validateApp(app);
   return app;

@@ -13,6 +13,7 @@
  * export default webSocketApp({ name: 'chat', routes: [route('$connect', lambdaIntegration(onConnect))] });
  */
 export * from './app';
+export * from './authorizers';
 export * from './functions';
 export * from './integrations';
 export * from './messaging';

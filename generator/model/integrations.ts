@@ -5,6 +5,7 @@ import { DEFAULTS } from './defaults';
 import type {
   LambdaFunction,
   LambdaIntegration,
+  MockIntegration,
   ServiceActionName,
   ServiceIntegration,
   ServiceTargets,
@@ -70,6 +71,9 @@ export function stepFunctionsSyncIntegration(
     timeoutMillis: integrationTimeout(path, options.timeoutMillis),
   };
 }
+
+/** MOCK integration: API Gateway answers 200 without calling anything (a `$connect` guarded by an authorizer). */
+export const mockIntegration = (): MockIntegration => ({ kind: 'mock' });
 
 /** The kind of resource each service action acts on. */
 const TARGET_KINDS: { readonly [A in ServiceActionName]: ServiceTargets[A]['kind'] } = {

@@ -25,7 +25,9 @@ export type EnvironmentValue =
   | string
   | { readonly kind: 'tableName'; readonly table: Table }
   /** `https://<api>.execute-api.<region>.<suffix>/<stage>`, for functions no WebSocket event invokes. */
-  | { readonly kind: 'connectionsEndpoint' };
+  | { readonly kind: 'connectionsEndpoint' }
+  /** A template parameter given at deploy time and never shown (NoEcho), such as a shared secret. */
+  | { readonly kind: 'secretParameter'; readonly name: string; readonly description: string };
 
 /** What a function may do, each scoped to one resource of this app. */
 export type Grant =
@@ -160,7 +162,30 @@ export interface ServiceIntegration<A extends ServiceActionName = ServiceActionN
   readonly timeoutMillis: number;
 }
 
-export type Integration = LambdaIntegration | StepFunctionsSyncIntegration | ServiceIntegration;
+/** MOCK integration: API Gateway answers 200 itself, e.g. a `$connect` that only needs its authorizer. */
+export interface MockIntegration {
+  readonly kind: 'mock';
+}
+
+export type Integration =
+  | LambdaIntegration
+  | StepFunctionsSyncIntegration
+  | ServiceIntegration
+  | MockIntegration;
+
+/**
+ * A Lambda REQUEST authorizer on `$connect`, the only route API Gateway authorizes. Without its
+ * identity source API Gateway refuses the handshake (401) without calling the function; the context
+ * the function returns reaches every later event of the connection as `requestContext.authorizer`.
+ */
+export interface Authorizer {
+  readonly kind: 'authorizer';
+  /** Logical id stem: `Connect` becomes `ConnectAuthorizer`. */
+  readonly id: string;
+  readonly function: LambdaFunction;
+  /** `route.request.querystring.<name>` or `route.request.header.<name>`. */
+  readonly identitySource: readonly string[];
+}
 
 export interface Route {
   readonly kind: 'route';
@@ -193,4 +218,5 @@ export interface App {
   readonly consumers?: readonly LambdaFunction[];
   /** Queues no function reads, e.g. an archive subscribed to a topic. */
   readonly queues?: readonly Queue[];
+  readonly authorizer?: Authorizer;
 }

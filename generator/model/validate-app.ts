@@ -32,6 +32,13 @@ export function validateApp(app: App): void {
     }
     ids.set(route.id, route.routeKey);
   });
+  if (app.authorizer && !app.routes.some((route) => route.routeKey === '$connect')) {
+    throw new ModelError(
+      'E_MODEL_AUTHORIZER',
+      "app authorizer: API Gateway authorizes $connect only; add route('$connect', mockIntegration()) or another $connect route",
+      'app.authorizer',
+    );
+  }
   collectParts(app);
 }
 
@@ -69,6 +76,7 @@ export function collectParts(app: App): AppParts {
       addGrants(integration.stateMachine.grants);
       continue;
     }
+    if (integration.kind === 'mock') continue;
     if (integration.kind === 'service') {
       addResource(integration.target);
       if (integration.target.kind === 'stateMachine') addGrants(integration.target.grants);
@@ -78,6 +86,7 @@ export function collectParts(app: App): AppParts {
   }
   // Functions that only consume queues, topics or buses are part of the app through those.
   for (const fn of app.consumers ?? []) functions.add(fn);
+  if (app.authorizer) functions.add(app.authorizer.function);
   for (const fn of functions.items) {
     for (const value of Object.values(fn.environment)) {
       if (typeof value !== 'string' && value.kind === 'tableName') tables.add(value.table);

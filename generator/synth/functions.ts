@@ -1,7 +1,7 @@
 /** Lambda functions (SAM), each with its own log group and a policy naming only its own resources. */
 import type { EnvironmentValue, EventSource, Grant, LambdaFunction } from '../model/types';
 import { getAtt, ref, sub } from '../template/intrinsics';
-import type { Json } from '../template/types';
+import type { Json, Parameter } from '../template/types';
 import type { ResourceCollector } from './collector';
 import { policyDocument, type Statement } from './iam';
 import { API_ID, eventBusIds, functionIds, queueIds, STAGE_NAME_PARAMETER, tableIds, topicIds } from './ids';
@@ -40,9 +40,27 @@ export function addFunction(out: ResourceCollector, fn: LambdaFunction, logReten
 function environmentValue(value: EnvironmentValue): Json {
   if (typeof value === 'string') return value;
   if (value.kind === 'tableName') return ref(tableIds(value.table).table);
+  if (value.kind === 'secretParameter') return ref(value.name);
   return sub(
     `https://\${${API_ID}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}/\${${STAGE_NAME_PARAMETER}}`,
   );
+}
+
+/** The NoEcho parameters the functions' environments name, so a secret is given at deploy time and never shown. */
+export function secretParameters(functions: readonly LambdaFunction[]): Record<string, Parameter> {
+  const parameters: Record<string, Parameter> = {};
+  for (const fn of functions) {
+    for (const value of Object.values(fn.environment)) {
+      if (typeof value === 'string' || value.kind !== 'secretParameter') continue;
+      parameters[value.name] = {
+        Type: 'String',
+        Description: value.description,
+        NoEcho: true,
+        MinLength: 16,
+      };
+    }
+  }
+  return parameters;
 }
 
 /** The statement a grant becomes, naming only this app's resource. */

@@ -3,7 +3,16 @@
  * derived here and nowhere else.
  */
 import { kebabCase } from '../model/names';
-import type { EventBus, LambdaFunction, Queue, Route, StateMachine, Table, Topic } from '../model/types';
+import type {
+  Authorizer,
+  EventBus,
+  LambdaFunction,
+  Queue,
+  Route,
+  StateMachine,
+  Table,
+  Topic,
+} from '../model/types';
 
 export const API_ID = 'WebSocketApi';
 export const STAGE_ID = 'Stage';
@@ -52,4 +61,9 @@ export const stateMachineIds = (machine: StateMachine) => ({
   /** The role API Gateway assumes to start executions of this machine. */
   startRole: `${machine.id}StateMachineStartRole`,
   definitionPath: `statemachine/${machine.definitionFileName}`,
+});
+
+export const authorizerIds = (authorizer: Authorizer) => ({
+  authorizer: `${authorizer.id}Authorizer`,
+  permission: `${authorizer.id}AuthorizerPermission`,
 });

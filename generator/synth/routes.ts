@@ -3,16 +3,18 @@
  * answer the client. Lambda routes get an invoke permission scoped to this API and route key;
  * Step Functions routes use the state machine's start role.
  */
-import type { LambdaIntegration, Route, StepFunctionsSyncIntegration } from '../model/types';
+import type { Authorizer, LambdaIntegration, Route, StepFunctionsSyncIntegration } from '../model/types';
 import { getAtt, ref, sub } from '../template/intrinsics';
 import type { Json } from '../template/types';
 import type { ResourceCollector } from './collector';
-import { API_ID, ESCAPED_DEFAULT, functionIds, routeIds, stateMachineIds } from './ids';
+import { API_ID, authorizerIds, ESCAPED_DEFAULT, functionIds, routeIds, stateMachineIds } from './ids';
 import { addServiceIntegration } from './service-integrations';
 
 /** Adds the route's resources; returns the ids the deployment must depend on. */
-export function addRoute(out: ResourceCollector, route: Route): string[] {
+export function addRoute(out: ResourceCollector, route: Route, authorizer?: Authorizer): string[] {
   const ids = routeIds(route);
+  // API Gateway authorizes $connect only: the connection's later events carry its context.
+  const authorized = authorizer && route.routeKey === '$connect';
   out.add(
     ids.route,
     {
@@ -20,7 +22,8 @@ export function addRoute(out: ResourceCollector, route: Route): string[] {
       Properties: {
         ApiId: ref(API_ID),
         RouteKey: route.routeKey,
-        AuthorizationType: 'NONE',
+        AuthorizationType: authorized ? 'CUSTOM' : 'NONE',
+        ...(authorized ? { AuthorizerId: ref(authorizerIds(authorizer).authorizer) } : {}),
         OperationName: ids.route,
         Target: sub(`integrations/\${${ids.integration}}`),
         ...(route.twoWay ? { RouteResponseSelectionExpression: '$default' } : {}),
@@ -32,6 +35,7 @@ export function addRoute(out: ResourceCollector, route: Route): string[] {
   const integration = route.integration;
   if (integration.kind === 'lambda') addLambdaIntegration(out, route, integration);
   else if (integration.kind === 'service') addServiceIntegration(out, route, integration);
+  else if (integration.kind === 'mock') addMockIntegration(out, route);
   else addStepFunctionsIntegration(out, route, integration);
 
   if (route.twoWay) {
@@ -42,7 +46,11 @@ export function addRoute(out: ResourceCollector, route: Route): string[] {
     parts.push(ids.routeResponse);
     // Proxy integrations return the handler's body as is; AWS integrations need an integration response.
     if (integration.kind !== 'lambda') {
-      addIntegrationResponse(out, route, integration.responseTemplate);
+      addIntegrationResponse(
+        out,
+        route,
+        integration.kind === 'mock' ? undefined : integration.responseTemplate,
+      );
       parts.push(ids.integrationResponse);
     }
   } else if (route.routeKey === '$connect' && integration.kind !== 'lambda') {
@@ -78,6 +86,19 @@ function addLambdaIntegration(out: ResourceCollector, route: Route, integration:
       SourceArn: sub(
         `arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${API_ID}}/*/${route.routeKey}`,
       ),
+    },
+  });
+}
+
+function addMockIntegration(out: ResourceCollector, route: Route): void {
+  out.add(routeIds(route).integration, {
+    Type: 'AWS::ApiGatewayV2::Integration',
+    Properties: {
+      ApiId: ref(API_ID),
+      Description: 'Answers 200 without calling a backend',
+      IntegrationType: 'MOCK',
+      TemplateSelectionExpression: ESCAPED_DEFAULT,
+      RequestTemplates: { $default: '{"statusCode": 200}' },
     },
   });
 }

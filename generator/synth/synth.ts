@@ -7,8 +7,9 @@ import type { App, LambdaFunction } from '../model/types';
 import { collectParts } from '../model/validate-app';
 import { SAM_TRANSFORM, type Template } from '../template/types';
 import { addApi, addStageAndDeployment, apiConditions, apiParameters } from './api';
+import { addAuthorizer } from './authorizers';
 import { ResourceCollector } from './collector';
-import { addFunction } from './functions';
+import { addFunction, secretParameters } from './functions';
 import { functionIds, stateMachineIds } from './ids';
 import { addEventBus, addQueue, addTopic } from './messaging';
 import { outputs } from './outputs';
@@ -31,12 +32,13 @@ export function synthesize(app: App): SynthResult {
   const retention = app.stage.accessLogRetentionDays;
   // Routes are built first because the deployment's id hashes them; they are placed after it.
   const routes = new ResourceCollector();
-  const deploymentDependencies = app.routes.flatMap((route) => addRoute(routes, route));
+  const deploymentDependencies = app.routes.flatMap((route) => addRoute(routes, route, app.authorizer));
 
   const out = new ResourceCollector();
   addApi(out, app);
   addStageAndDeployment(out, app, routes.resources, deploymentDependencies);
   out.addAll(routes);
+  if (app.authorizer) addAuthorizer(out, app.authorizer);
   for (const fn of parts.functions) addFunction(out, fn, retention);
   for (const table of parts.tables) addTable(out, table);
   const startedSynchronously = new Set(
@@ -55,7 +57,7 @@ export function synthesize(app: App): SynthResult {
     AWSTemplateFormatVersion: '2010-09-09',
     Transform: SAM_TRANSFORM,
     Description: app.description,
-    Parameters: apiParameters(app),
+    Parameters: { ...apiParameters(app), ...secretParameters(parts.functions) },
     Conditions: apiConditions(),
     Resources: out.resources,
     Outputs: outputs(parts),

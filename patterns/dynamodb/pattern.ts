@@ -13,39 +13,46 @@ import {
 } from '../../generator/model/build';
 import { packagePath, readTemplateFile } from '../../generator/paths';
 import type { Pattern } from '../../generator/pattern';
+import { authorizerOption, withAuthorizer } from '../authorizer';
 
 export const dynamodbPattern: Pattern = {
   name: 'dynamodb',
   description: 'Connections stored in DynamoDB by API Gateway itself (no Lambda on connect), Lambda $default',
-  options: [],
-  build({ name, stageName = 'prod', runtime }) {
+  options: [authorizerOption],
+  build(input) {
+    const { name, stageName = 'prod', runtime } = input;
     const table = connectionsTable('Connections');
     const onDefault = lambdaFunction('Default', {
       entry: packagePath('functions', 'default.ts'),
       description: 'Answers messages no other route takes',
       ...(runtime ? { runtime } : {}),
     });
-    return webSocketApp({
-      name,
-      description:
-        'WebSocket API whose connections API Gateway stores in DynamoDB, with no Lambda on connect',
-      stage: { name: stageName },
-      routes: [
-        route(
-          '$connect',
-          serviceIntegration('dynamodb:PutItem', table, {
-            requestTemplate: readTemplateFile('dynamodb-connect.vtl'),
-          }),
-        ),
-        route(
-          '$disconnect',
-          serviceIntegration('dynamodb:DeleteItem', table, {
-            requestTemplate: readTemplateFile('dynamodb-disconnect.vtl'),
-          }),
-        ),
-        route('$default', lambdaIntegration(onDefault), { twoWay: true }),
-      ],
-    });
+    return webSocketApp(
+      withAuthorizer(
+        {
+          name,
+          description:
+            'WebSocket API whose connections API Gateway stores in DynamoDB, with no Lambda on connect',
+          stage: { name: stageName },
+          routes: [
+            route(
+              '$connect',
+              serviceIntegration('dynamodb:PutItem', table, {
+                requestTemplate: readTemplateFile('dynamodb-connect.vtl'),
+              }),
+            ),
+            route(
+              '$disconnect',
+              serviceIntegration('dynamodb:DeleteItem', table, {
+                requestTemplate: readTemplateFile('dynamodb-disconnect.vtl'),
+              }),
+            ),
+            route('$default', lambdaIntegration(onDefault), { twoWay: true }),
+          ],
+        },
+        input,
+      ),
+    );
   },
   tryIt: () => ({
     send: '{"hello": "world"}',

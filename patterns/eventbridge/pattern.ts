@@ -14,13 +14,15 @@ import {
 } from '../../generator/model/build';
 import { packagePath, readTemplateFile } from '../../generator/paths';
 import type { Pattern } from '../../generator/pattern';
+import { authorizerOption, withAuthorizer } from '../authorizer';
 
 export const eventbridgePattern: Pattern = {
   name: 'eventbridge',
   description:
     'WebSocket API putting events on an EventBridge bus (no Lambda in front); a rule routes them to a function',
-  options: [],
-  build({ name, stageName = 'prod', runtime }) {
+  options: [authorizerOption],
+  build(input) {
+    const { name, stageName = 'prod', runtime } = input;
     const bus = eventBus('Messages');
     const target = lambdaFunction('Reply', {
       entry: packagePath('functions', 'event-reply.ts'),
@@ -32,21 +34,26 @@ export const eventbridgePattern: Pattern = {
       ],
       ...(runtime ? { runtime } : {}),
     });
-    return webSocketApp({
-      name,
-      description:
-        'WebSocket API that puts messages on an EventBridge bus, where a rule routes them to a function',
-      stage: { name: stageName },
-      routes: [
-        route(
-          '$default',
-          serviceIntegration('events:PutEvents', bus, {
-            requestTemplate: readTemplateFile('eventbridge-put-events.vtl'),
-          }),
-        ),
-      ],
-      consumers: [target],
-    });
+    return webSocketApp(
+      withAuthorizer(
+        {
+          name,
+          description:
+            'WebSocket API that puts messages on an EventBridge bus, where a rule routes them to a function',
+          stage: { name: stageName },
+          routes: [
+            route(
+              '$default',
+              serviceIntegration('events:PutEvents', bus, {
+                requestTemplate: readTemplateFile('eventbridge-put-events.vtl'),
+              }),
+            ),
+          ],
+          consumers: [target],
+        },
+        input,
+      ),
+    );
   },
   tryIt: () => ({
     send: '{"hello": "world"}',

@@ -13,6 +13,7 @@ import {
 import { readTemplateFile } from '../../generator/paths';
 import type { Pattern } from '../../generator/pattern';
 import type { Json } from '../../generator/template/types';
+import { authorizerOption, withAuthorizer } from '../authorizer';
 
 export const sfnAsyncPattern: Pattern = {
   name: 'sfn-async',
@@ -31,8 +32,10 @@ export const sfnAsyncPattern: Pattern = {
       values: ['answer', 'silent'],
       default: 'answer',
     },
+    authorizerOption,
   ],
-  build({ name, stageName = 'prod', options }) {
+  build(input) {
+    const { name, stageName = 'prod', options } = input;
     const definition = JSON.parse(readTemplateFile('sfn-async.asl.json')) as Record<string, Json>;
     const machine = standardStateMachine('Async', {
       definition:
@@ -45,13 +48,18 @@ export const sfnAsyncPattern: Pattern = {
       requestTemplate: readTemplateFile('sfn-async-request.vtl'),
       ...(ack ? { responseTemplate: readTemplateFile('sfn-async-response.vtl') } : {}),
     });
-    return webSocketApp({
-      name,
-      description:
-        'WebSocket API that starts a Step Functions Standard workflow, which answers through @connections',
-      stage: { name: stageName },
-      routes: [route('$default', integration, { twoWay: ack })],
-    });
+    return webSocketApp(
+      withAuthorizer(
+        {
+          name,
+          description:
+            'WebSocket API that starts a Step Functions Standard workflow, which answers through @connections',
+          stage: { name: stageName },
+          routes: [route('$default', integration, { twoWay: ack })],
+        },
+        input,
+      ),
+    );
   },
   tryIt: ({ options }) => ({
     send: '{"hello": "world"}',

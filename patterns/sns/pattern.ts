@@ -16,12 +16,14 @@ import {
 } from '../../generator/model/build';
 import { packagePath, readTemplateFile } from '../../generator/paths';
 import type { Pattern } from '../../generator/pattern';
+import { authorizerOption, withAuthorizer } from '../authorizer';
 
 export const snsPattern: Pattern = {
   name: 'sns',
   description: 'WebSocket API publishing to SNS (no Lambda in front), fanned out to a function and a queue',
-  options: [],
-  build({ name, stageName = 'prod', runtime }) {
+  options: [authorizerOption],
+  build(input) {
+    const { name, stageName = 'prod', runtime } = input;
     const messages = topic('Messages');
     const subscriber = lambdaFunction('Reply', {
       entry: packagePath('functions', 'topic-reply.ts'),
@@ -31,22 +33,27 @@ export const snsPattern: Pattern = {
       events: [snsEvent(messages)],
       ...(runtime ? { runtime } : {}),
     });
-    return webSocketApp({
-      name,
-      description:
-        'WebSocket API that publishes messages to an SNS topic with a function and a queue subscribed',
-      stage: { name: stageName },
-      routes: [
-        route(
-          '$default',
-          serviceIntegration('sns:Publish', messages, {
-            requestTemplate: readTemplateFile('sns-publish.vtl'),
-          }),
-        ),
-      ],
-      consumers: [subscriber],
-      queues: [queue('Archive', { topics: [messages] })],
-    });
+    return webSocketApp(
+      withAuthorizer(
+        {
+          name,
+          description:
+            'WebSocket API that publishes messages to an SNS topic with a function and a queue subscribed',
+          stage: { name: stageName },
+          routes: [
+            route(
+              '$default',
+              serviceIntegration('sns:Publish', messages, {
+                requestTemplate: readTemplateFile('sns-publish.vtl'),
+              }),
+            ),
+          ],
+          consumers: [subscriber],
+          queues: [queue('Archive', { topics: [messages] })],
+        },
+        input,
+      ),
+    );
   },
   tryIt: () => ({
     send: '{"hello": "world"}',

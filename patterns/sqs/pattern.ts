@@ -16,13 +16,15 @@ import {
 } from '../../generator/model/build';
 import { packagePath, readTemplateFile } from '../../generator/paths';
 import type { Pattern } from '../../generator/pattern';
+import { authorizerOption, withAuthorizer } from '../authorizer';
 
 export const sqsPattern: Pattern = {
   name: 'sqs',
   description:
     'WebSocket API sending messages to SQS (no Lambda in front); a consumer answers through @connections',
-  options: [],
-  build({ name, stageName = 'prod', runtime }) {
+  options: [authorizerOption],
+  build(input) {
+    const { name, stageName = 'prod', runtime } = input;
     const messages = queue('Messages');
     const consumer = lambdaFunction('Reply', {
       entry: packagePath('functions', 'queue-reply.ts'),
@@ -32,21 +34,26 @@ export const sqsPattern: Pattern = {
       events: [sqsEvent(messages)],
       ...(runtime ? { runtime } : {}),
     });
-    return webSocketApp({
-      name,
-      description:
-        'WebSocket API that queues messages in SQS for a consumer that answers through @connections',
-      stage: { name: stageName },
-      routes: [
-        route(
-          '$default',
-          serviceIntegration('sqs:SendMessage', messages, {
-            requestTemplate: readTemplateFile('sqs-send-message.vtl'),
-          }),
-        ),
-      ],
-      consumers: [consumer],
-    });
+    return webSocketApp(
+      withAuthorizer(
+        {
+          name,
+          description:
+            'WebSocket API that queues messages in SQS for a consumer that answers through @connections',
+          stage: { name: stageName },
+          routes: [
+            route(
+              '$default',
+              serviceIntegration('sqs:SendMessage', messages, {
+                requestTemplate: readTemplateFile('sqs-send-message.vtl'),
+              }),
+            ),
+          ],
+          consumers: [consumer],
+        },
+        input,
+      ),
+    );
   },
   tryIt: () => ({
     send: '{"hello": "world"}',

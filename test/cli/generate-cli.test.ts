@@ -47,7 +47,7 @@ describe('wskit generate as a process', () => {
     [
       'a bad option value',
       ['generate', 'sfn-sync', '--out', 'x', '--response', 'all'],
-      /argument 'all' is invalid\. Allowed choices are execution, output/,
+      /^wskit: --response "all" is not allowed for the sfn-sync pattern; use "execution" or "output"$/,
     ],
     ['a missing --out', ['generate', 'lambda'], /required option '--out <dir>' not specified/],
     [

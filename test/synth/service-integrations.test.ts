@@ -8,8 +8,11 @@ import {
   expressStateMachine,
   lambdaFunction,
   lambdaIntegration,
+  mockIntegration,
   queue,
+  requestAuthorizer,
   route,
+  secretParameter,
   serviceIntegration,
   snsEvent,
   sqsEvent,
@@ -206,5 +209,59 @@ describe('model checks', () => {
         'WorkerFunctionJobsQueueMapping',
       ]),
     );
+  });
+});
+
+describe('the $connect authorizer', () => {
+  const authorizerFn = lambdaFunction('Authorizer', {
+    entry: 'authorizer.ts',
+    environment: { AUTH_TOKEN: secretParameter('AuthToken', 'the token') },
+  });
+  const app = webSocketApp({
+    name: 'guarded',
+    routes: [
+      route('$connect', mockIntegration()),
+      route('$default', lambdaIntegration(lambdaFunction('Default', { entry: 'd.ts' }))),
+    ],
+    authorizer: requestAuthorizer(authorizerFn, { queryString: 'token' }),
+  });
+  const { template } = synthesize(app);
+
+  test('guards $connect only, reading the token named by its identity source', () => {
+    expect(props(template, 'ConnectRoute')).toMatchObject({
+      AuthorizationType: 'CUSTOM',
+      AuthorizerId: { Ref: 'ConnectAuthorizer' },
+    });
+    expect(props(template, 'DefaultRoute').AuthorizationType).toBe('NONE');
+    expect(props(template, 'ConnectAuthorizer')).toMatchObject({
+      AuthorizerType: 'REQUEST',
+      IdentitySource: ['route.request.querystring.token'],
+    });
+    expect(props(template, 'ConnectIntegration')).toMatchObject({
+      IntegrationType: 'MOCK',
+      RequestTemplates: { $default: '{"statusCode": 200}' },
+    });
+  });
+
+  test("lets only this API's authorizer invoke the function, and takes the secret as a NoEcho parameter", () => {
+    expect(props(template, 'ConnectAuthorizerPermission').SourceArn).toEqual({
+      'Fn::Sub':
+        'arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${WebSocketApi}/authorizers/${ConnectAuthorizer}',
+    });
+    expect(template.Parameters?.AuthToken).toMatchObject({ Type: 'String', NoEcho: true, MinLength: 16 });
+    expect(props(template, 'AuthorizerFunction').Environment).toEqual({
+      Variables: { AUTH_TOKEN: { Ref: 'AuthToken' } },
+    });
+  });
+
+  test('fails when the app has no $connect route to guard, or the token has no source', () => {
+    expect(() =>
+      webSocketApp({
+        name: 'x',
+        routes: [route('$default', mockIntegration())],
+        authorizer: requestAuthorizer(authorizerFn, { header: 'Authorization' }),
+      }),
+    ).toThrow(/API Gateway authorizes \$connect only; add route\('\$connect', mockIntegration\(\)\)/);
+    expect(() => requestAuthorizer(authorizerFn, {})).toThrow(/name the queryString or the header/);
   });
 });

@@ -47,21 +47,17 @@ export function registerGenerate(program: Command, done: Done): void {
     .option('--force', 'replace an existing app in --out')
     .option('--typecheck', 'type-check function sources with the TypeScript compiler first (slower)');
   for (const [flag, uses] of patternFlags()) {
-    const help = uses
-      .map(
-        ({ pattern, option }) =>
-          `(${pattern}) ${option.description}: ${option.values.join(', ')}; default ${option.default}`,
-      )
+    // One line per distinct meaning; an option every pattern shares in the same words is said once.
+    const meanings = new Map<string, string[]>();
+    for (const { pattern, option } of uses) {
+      const meaning = `${option.description}: ${option.values.join(', ')}; default ${option.default}`;
+      meanings.set(meaning, [...(meanings.get(meaning) ?? []), pattern]);
+    }
+    const everyPattern = uses.length === Object.keys(PATTERNS).length && meanings.size === 1;
+    const help = [...meanings]
+      .map(([meaning, patterns]) => (everyPattern ? meaning : `(${patterns.join(', ')}) ${meaning}`))
       .join('; ');
-    const [only] = uses;
-    const added = new Option(
-      `--${flag} <value>`,
-      uses.length === 1
-        ? `(${only?.pattern}) ${only?.option.description}; default ${only?.option.default}`
-        : help,
-    );
-    // A flag of one pattern lists its values; a shared one is checked against the chosen pattern's.
-    command.addOption(uses.length === 1 && only ? added.choices(only.option.values) : added);
+    command.addOption(new Option(`--${flag} <value>`, help));
   }
   command.action(async (pattern: string | undefined, flags: GenerateFlags) => {
     const { runGenerate } = await import('./generate');
