@@ -45,6 +45,8 @@ export interface StartLocalOptions {
   /** Multiplies Wait state durations; 0 makes them instant. @default 1 */
   readonly waitScale?: number;
   readonly region?: string;
+  /** Values for the template's Parameters, over their defaults (as `sam local --parameter-overrides`). */
+  readonly parameterOverrides?: Readonly<Record<string, string>>;
   readonly verbose?: boolean;
   /** Where log lines go. @default nowhere */
   readonly log?: (line: string) => void;
@@ -89,6 +91,7 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
   const loadOptions = {
     ...(options.stage ? { stage: options.stage } : {}),
     ...(options.region ? { region: options.region } : {}),
+    ...(options.parameterOverrides ? { parameterOverrides: options.parameterOverrides } : {}),
   };
   const loaded = options.template
     ? appFromTemplate(options.template, options.templateDir ?? process.cwd(), loadOptions)

@@ -20,6 +20,16 @@ describe('localRequest', () => {
       { idleTimeout: '30', maxConnectionDuration: '1.5' },
       { idleTimeoutMs: 30_000, maxConnectionMs: 1500 },
     ],
+    [
+      '.',
+      { parameterOverrides: ['Stage=qa', 'Url=https://x/?a=b Empty='] },
+      { parameterOverrides: { Stage: 'qa', Url: 'https://x/?a=b', Empty: '' } },
+    ],
+    [
+      '.',
+      { parameterOverrides: ['ParameterKey=Stage,ParameterValue=qa ParameterKey=Size,ParameterValue=1,2'] },
+      { parameterOverrides: { Stage: 'qa', Size: '1,2' } },
+    ],
   ])('%s %j → %j', (target, flags, expected) => {
     expect(localRequest(target, flags)).toMatchObject(expected);
   });
@@ -33,6 +43,8 @@ describe('localRequest', () => {
     [{ stage: 'bad stage' }, /--stage "bad stage": use letters, digits/],
     [{ region: 'mars' }, /--region "mars"/],
     [{ idleTimeout: '0' }, /--idle-timeout "0": expected more than 0 seconds/],
+    [{ parameterOverrides: ['Stage'] }, /--parameter-overrides "Stage": expected Key=Value/],
+    [{ parameterOverrides: ['=qa'] }, /--parameter-overrides "=qa"/],
   ])('fails on %j', (flags, message) => {
     expect(() => localRequest('.', flags)).toThrow(message);
     expect(() => localRequest('.', flags)).toThrow(expect.objectContaining({ exitCode: 2, code: 'E_USAGE' }));

@@ -1,7 +1,7 @@
 /** `wskit local`: serves the app until Ctrl-C, then closes every socket with 1001 and stops cleanly. */
 import { relative } from 'node:path';
 import { startLocal } from '../../local/start-local';
-import type { LocalApp } from '../../local/types';
+import type { LocalApp, LocalIntegration } from '../../local/types';
 import type { LocalRequest } from './local.args';
 
 export async function runLocal(request: LocalRequest): Promise<number> {
@@ -18,8 +18,10 @@ export async function runLocal(request: LocalRequest): Promise<number> {
     ...(request.region ? { region: request.region } : {}),
     ...(request.idleTimeoutMs ? { idleTimeoutMs: request.idleTimeoutMs } : {}),
     ...(request.maxConnectionMs ? { maxConnectionMs: request.maxConnectionMs } : {}),
+    ...(request.parameterOverrides ? { parameterOverrides: request.parameterOverrides } : {}),
   });
-  for (const line of banner(server.app, server.url, request.waitScale, request.watch)) write(line);
+  for (const line of banner(server.app, server.url, request.waitScale, request.watch, server.dynamoEndpoint))
+    write(line);
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
@@ -34,17 +36,15 @@ export async function runLocal(request: LocalRequest): Promise<number> {
 }
 
 /** What a developer needs to start: the URL, the routes and what runs them, a ready wscat line. */
-export function banner(app: LocalApp, url: string, waitScale: number, watch = false): string[] {
+export function banner(
+  app: LocalApp,
+  url: string,
+  waitScale: number,
+  watch = false,
+  dynamoEndpoint?: string,
+): string[] {
   const routes = [...app.routes.values()].map((route) => {
-    const integration = route.integration;
-    const target =
-      integration.kind === 'lambda-proxy'
-        ? `Lambda ${integration.functionId}`
-        : integration.kind === 'mock'
-          ? 'MOCK'
-          : integration.functionId
-            ? `Lambda ${integration.functionId} (non-proxy)`
-            : `Step Functions ${integration.action.replace('states:', '')}`;
+    const target = routeTarget(route.integration);
     const extras = [
       route.twoWay ? 'two-way' : '',
       route.authorizer ? `authorizer ${route.authorizer.name}` : '',
@@ -57,14 +57,41 @@ export function banner(app: LocalApp, url: string, waitScale: number, watch = fa
     `wskit local: ${url}  (stage ${app.stage}, route selection ${app.routeSelectionExpression})`,
     ...routes,
     `  @connections   → ${url.replace(/^ws/, 'http')}/@connections/{connectionId}`,
-    ...(app.tables.length > 0
-      ? [`  tables         → ${app.tables.map((t) => t.name).join(', ')} (in memory)`]
-      : []),
+    ...tableLines(app, dynamoEndpoint),
     ...typescriptLine(app),
     ...(waitScale !== 1 ? [`  Wait states    × ${waitScale}`] : []),
     ...(watch ? ['  watching       → the template, state machine definitions and function code'] : []),
     `Try: wscat -c ${url}`,
     'Ctrl-C stops.',
+  ];
+}
+
+/** What runs a route, in a few words; for a route that cannot run here, why. */
+function routeTarget(integration: LocalIntegration): string {
+  switch (integration.kind) {
+    case 'lambda-proxy':
+      return `Lambda ${integration.functionId}`;
+    case 'mock':
+      return 'MOCK';
+    case 'unavailable':
+      return `cannot run locally (answers Internal server error): ${integration.reason}`;
+    case 'aws':
+      return integration.functionId
+        ? `Lambda ${integration.functionId} (non-proxy)`
+        : `Step Functions ${integration.action.replace('states:', '')}`;
+  }
+}
+
+/** Where the in-memory tables are, each table's local name, and a command to look inside. */
+function tableLines(app: LocalApp, endpoint: string | undefined): string[] {
+  if (app.tables.length === 0) return [];
+  if (!endpoint) return [`  tables         → ${app.tables.map((t) => t.name).join(', ')} (in memory)`];
+  return [
+    `  DynamoDB       → ${endpoint} (in memory)`,
+    ...app.tables.flatMap((table) => [
+      `    ${table.id} → ${table.name}`,
+      `      aws dynamodb scan --endpoint-url ${endpoint} --table-name ${table.name}`,
+    ]),
   ];
 }
 
