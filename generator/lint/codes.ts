@@ -42,6 +42,7 @@ export const RULE_CODES: Readonly<Record<string, string>> = {
   W1019: 'Fn::Sub variables that its string never uses',
   W2001: 'Parameters that are never used',
   W2531: 'Deprecated Lambda runtimes',
+  W3001: 'Resource attributes the SAM transform drops (a Description beside Properties)',
   W9003: 'Routes without a Target',
   W9005: 'Lambda permissions for API Gateway not scoped to the API with SourceArn',
   W9006: 'Integration responses no route response ever sends',
