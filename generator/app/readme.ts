@@ -51,7 +51,7 @@ ${connect.note}
 To try it on this machine before deploying: \`npx wskit local .${connect.local} --watch\` and \`wscat ${connect.before}-c "ws://127.0.0.1:3001${connect.after}"\`.
 With \`--watch\`, changes to ${watchedFiles(app)} apply as you save them.
 
-## Access logs
+${app.form === 'sam' ? SAM_FORM_NOTE : ''}## Access logs
 
 Access logging is off by default, because API Gateway needs a one-time, account-wide CloudWatch
 Logs role before any stage may log. To turn it on:
@@ -109,3 +109,16 @@ function connectArguments(app: App) {
     note: `\n\`$TOKEN\` is the \`${secret}\` you gave \`sam deploy --guided\` (16 characters or more); \`$connect\` refuses connections without it. Replace the comparison in the authorizer function with your own verification (a JWT, Amazon Cognito) before real use.\n`,
   };
 }
+
+const SAM_FORM_NOTE = `## How the API is written
+
+The API is SAM's own \`AWS::Serverless::WebSocketApi\`: the transform makes the routes, their
+Lambda integrations, permissions scoped to the stage, an auto-deploying stage and the authorizer.
+Two things it does not make sit beside it in the template:
+
+- the \`RouteResponse\` that lets a two-way route answer the sender, pointing at the route the
+  transform names \`WebSocketApi<Key>Route\`;
+- nothing else: its stage deploys itself on every change (AutoDeploy), so no Deployment has to
+  wait for the routes, as it must with raw resources.
+
+`;

@@ -1,9 +1,18 @@
 /** Routes, and the app that holds them with its API and stage settings. */
 import { ModelError, show } from '../errors';
-import { checkId, checkPattern, checkRange } from './check';
+import { checkId, checkOneOf, checkPattern, checkRange } from './check';
 import { DEFAULTS } from './defaults';
 import { routeIdFromKey } from './names';
-import type { App, Authorizer, Integration, LambdaFunction, Queue, Route } from './types';
+import {
+  type App,
+  type Authorizer,
+  type Integration,
+  type LambdaFunction,
+  type Queue,
+  type Route,
+  TEMPLATE_FORMS,
+  type TemplateForm,
+} from './types';
 import { validateApp } from './validate-app';
 
 export const PREDEFINED_ROUTE_KEYS = ['$connect', '$disconnect', '$default'] as const;
@@ -71,6 +80,8 @@ export interface AppProps {
   readonly queues?: readonly Queue[];
   /** Guards `$connect` (the app needs a `$connect` route). @default - anyone may connect */
   readonly authorizer?: Authorizer;
+  /** `sam` writes SAM's `AWS::Serverless::WebSocketApi` (Lambda routes only). @default 'raw' */
+  readonly form?: TemplateForm;
 }
 
 /** The WebSocket API with its stage and deployment, and everything its routes reach. */
@@ -112,6 +123,7 @@ export function webSocketApp(props: AppProps): App {
       accessLogRetentionDays: checkRetentionDays(stage.logRetentionDays ?? DEFAULTS.logRetentionDays),
     },
     routes: props.routes,
+    form: checkOneOf('app form', props.form ?? 'raw', TEMPLATE_FORMS),
     ...(props.consumers?.length ? { consumers: props.consumers } : {}),
     ...(props.queues?.length ? { queues: props.queues } : {}),
     ...(props.authorizer ? { authorizer: props.authorizer } : {}),

@@ -219,4 +219,9 @@ export interface App {
   /** Queues no function reads, e.g. an archive subscribed to a topic. */
   readonly queues?: readonly Queue[];
   readonly authorizer?: Authorizer;
+  /** `raw` ApiGatewayV2 resources, or SAM's `AWS::Serverless::WebSocketApi` (Lambda routes only). */
+  readonly form: TemplateForm;
 }
+
+export const TEMPLATE_FORMS = ['raw', 'sam'] as const;
+export type TemplateForm = (typeof TEMPLATE_FORMS)[number];

@@ -14,6 +14,7 @@ import { functionIds, stateMachineIds } from './ids';
 import { addEventBus, addQueue, addTopic } from './messaging';
 import { outputs } from './outputs';
 import { addRoute } from './routes';
+import { toSamForm } from './sam-form';
 import { addStateMachine } from './state-machines';
 import { addTable } from './tables';
 
@@ -63,7 +64,7 @@ export function synthesize(app: App): SynthResult {
     Outputs: outputs(parts),
   };
   return {
-    template,
+    template: app.form === 'sam' ? toSamForm(app, template) : template,
     banners: out.banners,
     files: parts.stateMachines.map((machine) => ({
       path: stateMachineIds(machine).definitionPath,

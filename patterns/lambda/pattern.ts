@@ -20,9 +20,18 @@ import { authorizerOption, withAuthorizer } from '../authorizer';
 export const lambdaPattern: Pattern = {
   name: 'lambda',
   description: 'WebSocket API backed by Lambda, with a DynamoDB connections table and broadcast',
-  options: [authorizerOption],
+  options: [
+    {
+      name: 'form',
+      description:
+        "how the API is written: raw ApiGatewayV2 resources, or SAM's AWS::Serverless::WebSocketApi",
+      values: ['raw', 'sam'],
+      default: 'raw',
+    },
+    authorizerOption,
+  ],
   build(input) {
-    const { name, stageName = 'prod', runtime } = input;
+    const { name, stageName = 'prod', runtime, options } = input;
     const table = connectionsTable('Connections');
     const environment = { TABLE_NAME: tableName(table) };
     const fn = (
@@ -57,6 +66,7 @@ export const lambdaPattern: Pattern = {
           name,
           description: 'WebSocket API backed by Lambda, with a DynamoDB connections table',
           stage: { name: stageName },
+          form: options.form === 'sam' ? 'sam' : 'raw',
           routes: [
             route('$connect', lambdaIntegration(onConnect)),
             route('$disconnect', lambdaIntegration(onDisconnect)),

@@ -265,3 +265,45 @@ describe('the $connect authorizer', () => {
     expect(() => requestAuthorizer(authorizerFn, {})).toThrow(/name the queryString or the header/);
   });
 });
+
+describe("SAM's WebSocketApi form", () => {
+  const fn = lambdaFunction('Default', { entry: 'd.ts' });
+
+  test('writes the routes in the SAM resource and keeps the route response beside it', () => {
+    const { template } = synthesize(
+      webSocketApp({
+        name: 'sam',
+        form: 'sam',
+        routes: [route('$default', lambdaIntegration(fn), { twoWay: true })],
+      }),
+    );
+    expect(template.Resources.WebSocketApi?.Type).toBe('AWS::Serverless::WebSocketApi');
+    expect(props(template, 'WebSocketApi').Routes).toEqual({
+      $default: {
+        FunctionArn: { 'Fn::GetAtt': ['DefaultFunction', 'Arn'] },
+        IntegrationTimeout: 29000,
+        RouteResponseSelectionExpression: '$default',
+      },
+    });
+    expect(props(template, 'DefaultRouteResponse').RouteId).toEqual({ Ref: 'WebSocketApiDefaultRoute' });
+    const kinds = Object.values(template.Resources).map((resource) => resource.Type);
+    for (const raw of [
+      'AWS::ApiGatewayV2::Route',
+      'AWS::ApiGatewayV2::Stage',
+      'AWS::ApiGatewayV2::Deployment',
+    ]) {
+      expect(kinds).not.toContain(raw);
+    }
+  });
+
+  test('fails when a route is not a Lambda route', () => {
+    const app = webSocketApp({
+      name: 'mixed',
+      form: 'sam',
+      routes: [
+        route('$default', serviceIntegration('sqs:SendMessage', queue('Q'), { requestTemplate: 'x' })),
+      ],
+    });
+    expect(() => synthesize(app)).toThrow(/app form "sam": route \$default is not a Lambda route/);
+  });
+});

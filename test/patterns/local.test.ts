@@ -1,0 +1,72 @@
+/**
+ * Each pattern, generated with its options, runs under `wskit local` and does what its README
+ * promises, with a real ws client: the generated app is the one users deploy.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { exampleRequest } from '../../generator/app/examples';
+import { generate } from '../../generator/app/generate';
+import { type LocalServer, startLocal } from '../../generator/local/start-local';
+import { PATTERNS } from '../../patterns/index';
+import { Client, eventually, localDynamoDb } from '../local/helpers';
+
+/** Generates a pattern with these options into a new folder; returns the folder. */
+async function generated(name: string, options: Record<string, string> = {}): Promise<string> {
+  const pattern = PATTERNS[name];
+  if (!pattern) throw new Error(`no pattern ${name}`);
+  const out = join(mkdtempSync(join(tmpdir(), 'wskit-pattern-')), name);
+  const request = exampleRequest(pattern, out);
+  if (request.source.kind !== 'pattern') throw new Error('expected a pattern request');
+  await generate({
+    ...request,
+    source: { ...request.source, options: { ...request.source.options, ...options } },
+  });
+  return out;
+}
+
+const TOKEN = 'a-token-of-sixteen-chars';
+let server: LocalServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+describe('lambda --form sam --authorizer query', () => {
+  test("refuses a handshake without the token, and passes the authorizer's context to the routes", async () => {
+    const appDir = await generated('lambda', { form: 'sam', authorizer: 'query' });
+    server = await startLocal({ appDir, port: 0, parameterOverrides: { AuthToken: TOKEN } });
+    await expect(Client.connect(server.url)).rejects.toMatchObject({ status: 401 });
+    await expect(Client.connect(`${server.url}?token=wrong-token-of-16-chars`)).rejects.toMatchObject({
+      status: 403,
+    });
+    const client = await Client.connect(`${server.url}?token=${TOKEN}`);
+    const reply = JSON.parse(await client.request('{"action": "anything"}'));
+    expect(reply).toMatchObject({ message: 'success', received: { action: 'anything' } });
+    expect(reply.authorizer).toMatchObject({ authorizedAt: expect.any(String), principalId: 'client' });
+    await client.close();
+  });
+});
+
+describe('dynamodb', () => {
+  test('API Gateway stores each connection with a TTL two hours ahead, and deletes it on close', async () => {
+    const started = await startLocal({ appDir: await generated('dynamodb'), port: 0 });
+    server = started;
+    const table = started.app.tables[0]?.name as string;
+    const scan = async () =>
+      (await localDynamoDb(started).send(new ScanCommand({ TableName: table }))).Items ?? [];
+    const before = Math.floor(Date.now() / 1000);
+    const client = await Client.connect(started.url);
+    const [item] = await scan();
+    expect(Number(item?.ttl?.N)).toBeGreaterThanOrEqual(before + 7200);
+    expect(Number.isInteger(Number(item?.ttl?.N))).toBe(true);
+    expect(JSON.parse(await client.request('{"hello": "world"}'))).toMatchObject({
+      message: 'success',
+      connectionId: item?.connectionId?.S,
+      received: { hello: 'world' },
+    });
+    await client.close();
+    expect(await eventually(async () => (await scan()).length === 0)).toBe(true);
+  });
+});
