@@ -1,12 +1,30 @@
 /** SQS queues (each with its dead-letter queue), SNS topics and EventBridge buses. */
 import type { EventBus, Queue, Topic } from '../model/types';
-import { getAtt, ref, sub } from '../template/intrinsics';
+import { equals, getAtt, ref, sub } from '../template/intrinsics';
+import type { Json, Parameter } from '../template/types';
 import type { ResourceCollector } from './collector';
 import { policyDocument } from './iam';
 import { eventBusIds, queueIds, topicIds } from './ids';
 
 /** The longest SQS keeps a message: the dead-letter queue holds failures for inspection that long. */
 const FOURTEEN_DAYS_SECONDS = 1_209_600;
+
+export const ALARMS_PARAMETER = 'EnableAlarms';
+export const ALARMS_CONDITION = 'AlarmsEnabled';
+
+/** The switch for dead-letter alarms: off by default, since an alarm costs money and needs someone to tell. */
+export const alarmParameters = (): Record<string, Parameter> => ({
+  [ALARMS_PARAMETER]: {
+    Type: 'String',
+    Description: 'Alarm when a dead-letter queue holds messages (add your own alarm actions)',
+    Default: 'false',
+    AllowedValues: ['false', 'true'],
+  },
+});
+
+export const alarmConditions = (): Record<string, Json> => ({
+  [ALARMS_CONDITION]: equals(ref(ALARMS_PARAMETER), 'true'),
+});
 
 export function addQueue(out: ResourceCollector, queue: Queue): void {
   const ids = queueIds(queue);
@@ -28,6 +46,24 @@ export function addQueue(out: ResourceCollector, queue: Queue): void {
   out.add(ids.deadLetterQueue, {
     Type: 'AWS::SQS::Queue',
     Properties: { SqsManagedSseEnabled: true, MessageRetentionPeriod: FOURTEEN_DAYS_SECONDS },
+  });
+  out.add(`${ids.deadLetterQueue}Alarm`, {
+    Type: 'AWS::CloudWatch::Alarm',
+    Condition: ALARMS_CONDITION,
+    Properties: {
+      AlarmDescription: sub(
+        `Messages of \${${ids.queue}.QueueName} failed ${queue.maxReceiveCount} times and wait in its dead-letter queue`,
+      ),
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: getAtt(ids.deadLetterQueue, 'QueueName') }],
+      Statistic: 'Maximum',
+      Period: 300,
+      EvaluationPeriods: 1,
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+      TreatMissingData: 'notBreaching',
+    },
   });
   if (queue.topics.length === 0) return;
   for (const topic of queue.topics) {

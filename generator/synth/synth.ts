@@ -11,7 +11,7 @@ import { addAuthorizer } from './authorizers';
 import { ResourceCollector } from './collector';
 import { addFunction, secretParameters } from './functions';
 import { functionIds, stateMachineIds } from './ids';
-import { addEventBus, addQueue, addTopic } from './messaging';
+import { addEventBus, addQueue, addTopic, alarmConditions, alarmParameters } from './messaging';
 import { outputs } from './outputs';
 import { addRoute } from './routes';
 import { toSamForm } from './sam-form';
@@ -58,8 +58,12 @@ export function synthesize(app: App): SynthResult {
     AWSTemplateFormatVersion: '2010-09-09',
     Transform: SAM_TRANSFORM,
     Description: app.description,
-    Parameters: { ...apiParameters(app), ...secretParameters(parts.functions) },
-    Conditions: apiConditions(),
+    Parameters: {
+      ...apiParameters(app),
+      ...secretParameters(parts.functions),
+      ...(parts.queues.length > 0 ? alarmParameters() : {}),
+    },
+    Conditions: { ...apiConditions(), ...(parts.queues.length > 0 ? alarmConditions() : {}) },
     Resources: out.resources,
     Outputs: outputs(parts),
   };
