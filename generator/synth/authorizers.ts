@@ -1,8 +1,9 @@
 /** The `$connect` authorizer, and the permission that lets only this API's authorizer invoke its function. */
 import type { Authorizer } from '../model/types';
-import { ref, sub } from '../template/intrinsics';
+import { ref } from '../template/intrinsics';
 import type { ResourceCollector } from './collector';
 import { API_ID, authorizerIds, functionIds } from './ids';
+import { apiInvokePermission, lambdaInvocationUri } from './routes';
 
 export function addAuthorizer(out: ResourceCollector, authorizer: Authorizer): void {
   const ids = authorizerIds(authorizer);
@@ -15,24 +16,12 @@ export function addAuthorizer(out: ResourceCollector, authorizer: Authorizer): v
         ApiId: ref(API_ID),
         Name: ids.authorizer,
         AuthorizerType: 'REQUEST',
-        AuthorizerUri: sub(
-          `arn:\${AWS::Partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${fn}.Arn}/invocations`,
-        ),
+        AuthorizerUri: lambdaInvocationUri(fn),
         IdentitySource: [...authorizer.identitySource],
       },
     },
     `Authorizer ${authorizer.id}`,
   );
-  out.add(ids.permission, {
-    Type: 'AWS::Lambda::Permission',
-    Properties: {
-      Action: 'lambda:InvokeFunction',
-      FunctionName: ref(fn),
-      Principal: 'apigateway.amazonaws.com',
-      // Only this API's authorizer, not its routes or another API.
-      SourceArn: sub(
-        `arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${API_ID}}/authorizers/\${${ids.authorizer}}`,
-      ),
-    },
-  });
+  // Only this API's authorizer, not its routes or another API.
+  out.add(ids.permission, apiInvokePermission(fn, `authorizers/\${${ids.authorizer}}`));
 }

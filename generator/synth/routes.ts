@@ -5,7 +5,7 @@
  */
 import type { Authorizer, LambdaIntegration, Route, StepFunctionsSyncIntegration } from '../model/types';
 import { getAtt, ref, sub } from '../template/intrinsics';
-import type { Json } from '../template/types';
+import type { Json, Resource } from '../template/types';
 import type { ResourceCollector } from './collector';
 import { API_ID, authorizerIds, ESCAPED_DEFAULT, functionIds, routeIds, stateMachineIds } from './ids';
 import { addServiceIntegration } from './service-integrations';
@@ -70,25 +70,32 @@ function addLambdaIntegration(out: ResourceCollector, route: Route, integration:
       ApiId: ref(API_ID),
       Description: `Invokes ${fn}`,
       IntegrationType: 'AWS_PROXY',
-      IntegrationUri: sub(
-        `arn:\${AWS::Partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${fn}.Arn}/invocations`,
-      ),
+      IntegrationUri: lambdaInvocationUri(fn),
       TimeoutInMillis: integration.timeoutMillis,
     },
   });
-  out.add(ids.permission, {
-    Type: 'AWS::Lambda::Permission',
-    Properties: {
-      Action: 'lambda:InvokeFunction',
-      FunctionName: ref(fn),
-      Principal: 'apigateway.amazonaws.com',
-      // Only this API, on any stage, for this route key.
-      SourceArn: sub(
-        `arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${API_ID}}/*/${route.routeKey}`,
-      ),
-    },
-  });
+  // Only this API, on any stage, for this route key.
+  out.add(ids.permission, apiInvokePermission(fn, `*/${route.routeKey}`));
 }
+
+/** The URI through which API Gateway invokes a function of this stack. */
+export const lambdaInvocationUri = (functionId: string): Json =>
+  sub(
+    `arn:\${AWS::Partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${functionId}.Arn}/invocations`,
+  );
+
+/** Lets this API invoke the function for `sourcePath` only (`<stage>/<route>`, `authorizers/<id>`). */
+export const apiInvokePermission = (functionId: string, sourcePath: string): Resource => ({
+  Type: 'AWS::Lambda::Permission',
+  Properties: {
+    Action: 'lambda:InvokeFunction',
+    FunctionName: ref(functionId),
+    Principal: 'apigateway.amazonaws.com',
+    SourceArn: sub(
+      `arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${API_ID}}/${sourcePath}`,
+    ),
+  },
+});
 
 function addMockIntegration(out: ResourceCollector, route: Route): void {
   out.add(routeIds(route).integration, {

@@ -3,18 +3,16 @@
  * front); a rule sends those events to a function that answers the sender through `@connections`.
  */
 import {
-  connectionsEndpoint,
   eventBridgeEvent,
   eventBus,
-  grantConnections,
-  lambdaFunction,
   route,
   serviceIntegration,
   webSocketApp,
 } from '../../generator/model/build';
-import { packagePath, readTemplateFile } from '../../generator/paths';
+import { readTemplateFile } from '../../generator/paths';
 import type { Pattern } from '../../generator/pattern';
 import { authorizerOption, withAuthorizer } from '../authorizer';
+import { replyFunction } from '../reply-function';
 
 export const eventbridgePattern: Pattern = {
   name: 'eventbridge',
@@ -22,18 +20,14 @@ export const eventbridgePattern: Pattern = {
     'WebSocket API putting events on an EventBridge bus (no Lambda in front); a rule routes them to a function',
   options: [authorizerOption],
   build(input) {
-    const { name, stageName = 'prod', runtime } = input;
+    const { name, stageName = 'prod' } = input;
     const bus = eventBus('Messages');
-    const target = lambdaFunction('Reply', {
-      entry: packagePath('functions', 'event-reply.ts'),
-      description: 'Answers the sender of each event through @connections',
-      environment: { CONNECTIONS_ENDPOINT: connectionsEndpoint() },
-      grants: [grantConnections(['POST'])],
-      events: [
-        eventBridgeEvent(bus, { source: ['websocket.messages'], 'detail-type': ['Message received'] }),
-      ],
-      ...(runtime ? { runtime } : {}),
-    });
+    const target = replyFunction(
+      'event-reply.ts',
+      'Answers the sender of each event through @connections',
+      eventBridgeEvent(bus, { source: ['websocket.messages'], 'detail-type': ['Message received'] }),
+      input,
+    );
     return webSocketApp(
       withAuthorizer(
         {

@@ -3,36 +3,25 @@
  * Lambda in front), with the sender's connection id as a message attribute. Two subscribers: a
  * function that answers the sender through `@connections`, and a queue that keeps every message.
  */
-import {
-  connectionsEndpoint,
-  grantConnections,
-  lambdaFunction,
-  queue,
-  route,
-  serviceIntegration,
-  snsEvent,
-  topic,
-  webSocketApp,
-} from '../../generator/model/build';
-import { packagePath, readTemplateFile } from '../../generator/paths';
+import { queue, route, serviceIntegration, snsEvent, topic, webSocketApp } from '../../generator/model/build';
+import { readTemplateFile } from '../../generator/paths';
 import type { Pattern } from '../../generator/pattern';
 import { authorizerOption, withAuthorizer } from '../authorizer';
+import { replyFunction } from '../reply-function';
 
 export const snsPattern: Pattern = {
   name: 'sns',
   description: 'WebSocket API publishing to SNS (no Lambda in front), fanned out to a function and a queue',
   options: [authorizerOption],
   build(input) {
-    const { name, stageName = 'prod', runtime } = input;
+    const { name, stageName = 'prod' } = input;
     const messages = topic('Messages');
-    const subscriber = lambdaFunction('Reply', {
-      entry: packagePath('functions', 'topic-reply.ts'),
-      description: 'Answers each publisher through @connections',
-      environment: { CONNECTIONS_ENDPOINT: connectionsEndpoint() },
-      grants: [grantConnections(['POST'])],
-      events: [snsEvent(messages)],
-      ...(runtime ? { runtime } : {}),
-    });
+    const subscriber = replyFunction(
+      'topic-reply.ts',
+      'Answers each publisher through @connections',
+      snsEvent(messages),
+      input,
+    );
     return webSocketApp(
       withAuthorizer(
         {

@@ -4,19 +4,11 @@
  * reads the queue in batches, answers each sender through `@connections`, and reports failed items,
  * which SQS retries and then moves to a dead-letter queue.
  */
-import {
-  connectionsEndpoint,
-  grantConnections,
-  lambdaFunction,
-  queue,
-  route,
-  serviceIntegration,
-  sqsEvent,
-  webSocketApp,
-} from '../../generator/model/build';
-import { packagePath, readTemplateFile } from '../../generator/paths';
+import { queue, route, serviceIntegration, sqsEvent, webSocketApp } from '../../generator/model/build';
+import { readTemplateFile } from '../../generator/paths';
 import type { Pattern } from '../../generator/pattern';
 import { authorizerOption, withAuthorizer } from '../authorizer';
+import { replyFunction } from '../reply-function';
 
 export const sqsPattern: Pattern = {
   name: 'sqs',
@@ -24,16 +16,14 @@ export const sqsPattern: Pattern = {
     'WebSocket API sending messages to SQS (no Lambda in front); a consumer answers through @connections',
   options: [authorizerOption],
   build(input) {
-    const { name, stageName = 'prod', runtime } = input;
+    const { name, stageName = 'prod' } = input;
     const messages = queue('Messages');
-    const consumer = lambdaFunction('Reply', {
-      entry: packagePath('functions', 'queue-reply.ts'),
-      description: 'Reads the queue and answers each sender through @connections',
-      environment: { CONNECTIONS_ENDPOINT: connectionsEndpoint() },
-      grants: [grantConnections(['POST'])],
-      events: [sqsEvent(messages)],
-      ...(runtime ? { runtime } : {}),
-    });
+    const consumer = replyFunction(
+      'queue-reply.ts',
+      'Reads the queue and answers each sender through @connections',
+      sqsEvent(messages),
+      input,
+    );
     return webSocketApp(
       withAuthorizer(
         {
