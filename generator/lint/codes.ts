@@ -1,5 +1,6 @@
 /** Every rule code with a one-line description (SARIF's rule metadata; `wskit lint` docs). */
 export const RULE_CODES: Readonly<Record<string, string>> = {
+  E0001: 'SAM forms expand as the SAM transform does (AWS::Serverless::WebSocketApi routes, Auth, StageName)',
   E1001: 'Template structure: known top-level sections, a Resources section, known intrinsic functions',
   E1005: 'Transform: well-formed, and present when AWS::Serverless::* resources are used',
   E1010: 'Fn::GetAtt names an existing resource and one of its attributes',
@@ -11,6 +12,7 @@ export const RULE_CODES: Readonly<Record<string, string>> = {
   E1029: '${...} variables appear only inside Fn::Sub (elsewhere they stay literal text)',
   E2001: 'Parameters are well-formed, with a valid Type',
   E2015: "A parameter's Default is one of its AllowedValues",
+  E2520: 'Properties that exclude each other are not set together (Route 53 AliasTarget and TTL, ...)',
   E3001: 'Resources are well-formed: alphanumeric logical id, a Type, known attributes and policies',
   E3002: 'Every property is known for the resource type (and SAM policy templates exist)',
   E3003: 'Required properties are present',
@@ -53,6 +55,8 @@ export const RULE_CODES: Readonly<Record<string, string>> = {
   W9102: 'IAM statements allowing Resource "*" for actions that have resource-level permissions',
   I9103: 'Hard-coded arn:aws partition (matters only in GovCloud and China)',
   I9104: 'Hard-coded amazonaws.com domain (matters only in China)',
+  I9105:
+    'IAM actions that do not exist beside the existing action they stand for (sqs:SendMessageBatch with sqs:SendMessage)',
   I9201: 'Stages without throttling',
   I9202: 'Stages with no way to turn access logging on',
 };

@@ -3,11 +3,11 @@
  * which generated resource a name (`MyApiProdStage`, `MyApi.Stage`, `MyFunctionRole`) stands for,
  * and the dependency graph between resources once SAM has moved each property onto the resource it
  * generates (an Api event's `RestApiId` sits on a Permission, not on the function). Built once per
- * lint run from the catalogue in sam-generated.ts.
+ * lint run from the catalogue in sam/generated.ts.
  */
 
 import { usesSamTransform } from './rules/structure';
-import { type Generated, samTransform } from './sam-generated';
+import { type Generated, samTransform } from './sam/generated';
 import type { LintContext, Path } from './types';
 import { isObject, type Obj, type Reference, referencesIn } from './values';
 

@@ -22,7 +22,13 @@ export function renderVtl(template: string, body = SAMPLE_MESSAGE): string {
     escape: false,
     customMethodHandlers: JAVA_STRING_METHODS,
   });
-  return compiled.render({ input: inputOf(body), util: UTIL, context: SAMPLE_CONTEXT, stageVariables: {} });
+  // API Gateway renders a reference with no value (a path the message lacks) as nothing.
+  const silent = true;
+  return compiled.render(
+    { input: inputOf(body), util: UTIL, context: SAMPLE_CONTEXT, stageVariables: {} },
+    undefined,
+    silent,
+  );
 }
 
 function jsonPath(value: unknown, path: string): unknown {

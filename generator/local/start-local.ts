@@ -16,7 +16,7 @@ import type { Template } from '../template/types';
 import { handleManagementRequest } from './connections/management-api';
 import { ConnectionRegistry } from './connections/registry';
 import { LOCAL_DEFAULTS } from './defaults';
-import { type LocalDynamo, startDynamo } from './dynamo';
+import { withRunnableRoutes } from './integrations/availability';
 import { type CodeWatcher, FunctionCode } from './lambda/code';
 import { LambdaRunner } from './lambda/runner';
 import { createLogger } from './log';
@@ -25,8 +25,10 @@ import { handleUpgrade } from './server/connect';
 import type { Gateway } from './server/gateway';
 import { FRAME_LIMIT_BYTES, MESSAGE_LIMIT_BYTES } from './server/quotas';
 import { openSession } from './server/session';
-import { StepFunctionsRunner } from './stepfunctions/runner';
+import { type RunningServices, startServices } from './services/registry';
+import { handleSdkRequest } from './services/sdk-front';
 import { appFromTemplate, loadApp } from './template/load-app';
+import { LOCAL_ACCOUNT_ID } from './template/resolve';
 import type { LocalApp } from './types';
 import { TemplateCache } from './vtl/render';
 
@@ -75,6 +77,8 @@ export interface LocalServer {
   readonly app: LocalApp;
   /** `http://<host>:<port>` of the in-memory DynamoDB, when the template has tables. */
   readonly dynamoEndpoint?: string;
+  /** Banner lines of the running services (`label → what it serves`). */
+  readonly services: readonly string[];
   /** Connections open right now. */
   connectionCount(): number;
   /** Closes every socket with 1001, then stops the functions, the state machines and the table server. */
@@ -109,7 +113,6 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
     : undefined;
   const code = await FunctionCode.prepare(loaded.functions, loaded.dir, watcher);
   const app: LocalApp = { ...loaded, functions: code.functions };
-  const stepFunctionsTrace = verbose ? (line: string) => log.detail('state machine', line) : undefined;
 
   const httpServer = createServer();
   await new Promise<void>((resolve, reject) => {
@@ -120,25 +123,30 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
     throw error;
   });
   const actualPort = (httpServer.address() as AddressInfo).port;
-  let dynamo: LocalDynamo | undefined;
+  const endpoint = `http://${host}:${actualPort}`;
+  let aws: RunningServices | undefined;
   try {
-    dynamo = app.tables.length > 0 ? await startDynamo(app.tables, host) : undefined;
+    aws = await startServices(app, {
+      host,
+      endpoint,
+      region: app.region,
+      accountId: LOCAL_ACCOUNT_ID,
+      log,
+      waitScale,
+      // Services call functions only once running, after the runner below exists.
+      invokeFunction: (functionId, event) => (lambda as LambdaRunner).invoke(functionId, event),
+    });
     lambda = new LambdaRunner(app.functions, {
       region: app.region,
-      ...(dynamo ? { dynamoEndpoint: dynamo.endpoint } : {}),
-      managementEndpoint: `http://${host}:${actualPort}/${app.stage}`,
+      apiId: app.apiId,
+      environment: aws.environment,
+      managementEndpoint: `${endpoint}/${app.stage}`,
       maxEnvironmentsPerFunction: options.maxEnvironmentsPerFunction ?? Math.max(2, availableParallelism()),
       onOutput: (fn, line) => log.line(`[${fn.id}] ${line}`),
     });
-    const runner = lambda;
-    const stepFunctions = new StepFunctionsRunner(app.stateMachines, {
-      waitScale,
-      ...(stepFunctionsTrace ? { trace: stepFunctionsTrace } : {}),
-      invokeFunction: (ref, payload) => runner.invokeReference(ref, payload),
-    });
     const gw: Gateway = {
-      app,
-      services: { lambda, stepFunctions, templates: new TemplateCache(), log },
+      app: withRunnableRoutes(app, aws, log),
+      services: { lambda, aws, templates: new TemplateCache(), log },
       registry: new ConnectionRegistry(),
       log,
       quotas: {
@@ -158,10 +166,10 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
       await reloading?.close();
       await code.close();
     };
-    return serve(gw, httpServer, dynamo, closeCode, host, actualPort);
+    return serve(gw, httpServer, closeCode, host, actualPort);
   } catch (error) {
     await lambda?.close();
-    await dynamo?.close();
+    await aws?.close();
     await code.close();
     await new Promise((resolve) => httpServer.close(resolve));
     throw error;
@@ -171,7 +179,6 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
 function serve(
   gw: Gateway,
   httpServer: ReturnType<typeof createServer>,
-  dynamo: LocalDynamo | undefined,
   closeCode: () => Promise<void>,
   host: string,
   port: number,
@@ -184,6 +191,7 @@ function serve(
   });
   httpServer.on('request', (request, response) => {
     if (handleManagementRequest(request, response, registry, services.log)) return;
+    if (handleSdkRequest(request, response, services.aws, services.log)) return;
     response
       .writeHead(426, { 'content-type': 'application/json' })
       .end(JSON.stringify({ message: 'Upgrade Required' }));
@@ -210,9 +218,8 @@ function serve(
       const stopped = new Promise((resolve) => httpServer.close(resolve));
       httpServer.closeAllConnections(); // keep-alive @connections clients would hold close() open
       await stopped;
-      services.stepFunctions.close();
+      await services.aws.close();
       await services.lambda.close();
-      await dynamo?.close();
       await closeCode();
     })();
     return closing;
@@ -223,7 +230,10 @@ function serve(
     get app() {
       return gw.app;
     },
-    ...(dynamo ? { dynamoEndpoint: dynamo.endpoint } : {}),
+    ...(services.aws.environment.AWS_ENDPOINT_URL_DYNAMODB
+      ? { dynamoEndpoint: services.aws.environment.AWS_ENDPOINT_URL_DYNAMODB }
+      : {}),
+    services: services.aws.banner,
     connectionCount: () => registry.size,
     close,
   };

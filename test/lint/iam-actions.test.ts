@@ -1,6 +1,7 @@
 /** The committed IAM action list is exactly what the extraction makes from the installed IAM data. */
 import { readFileSync } from 'node:fs';
 import { IAM_ACTIONS_FILE, lookUpAction } from '../../generator/lint/iam-actions';
+import { lintTemplateText } from '../../generator/lint/index';
 import { extractIamActions, readIamData } from '../../generator/lint/spec-source/iam-actions';
 
 describe('generator/lint/iam/actions.json', () => {
@@ -25,6 +26,12 @@ describe('lookUpAction', () => {
     expect(kind('s3:Frobnicate*')).toBe('unknown-action');
     expect(kind('dynamo:PutItem')).toBe('unknown-service');
     expect(lookUpAction('PutItem')).toBeUndefined();
+  });
+
+  it('suggests the service prefix meant', () => {
+    const text = `Resources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: dynamo:GetItem\n            Resource: arn:aws:dynamodb:eu-west-1:123456789012:table/t\n`;
+    const messages = lintTemplateText(text, 't.yml').map((f) => f.message);
+    expect(messages).toContainEqual(expect.stringContaining('(did you mean "dynamodb"?)'));
   });
 
   it('says which actions accept resource-level permissions', () => {

@@ -1,5 +1,6 @@
 /** `wskit local`: serves the app until Ctrl-C, then closes every socket with 1001 and stops cleanly. */
 import { relative } from 'node:path';
+import { pythonLine, runtimeOf } from '../../local/lambda/runtimes';
 import { startLocal } from '../../local/start-local';
 import type { LocalApp, LocalIntegration } from '../../local/types';
 import type { LocalRequest } from './local.args';
@@ -22,6 +23,7 @@ export async function runLocal(request: LocalRequest): Promise<number> {
   });
   for (const line of banner(server.app, server.url, request.waitScale, request.watch, server.dynamoEndpoint))
     write(line);
+  for (const line of server.services) write(`  ${line}`);
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
@@ -56,9 +58,11 @@ export function banner(
   return [
     `wskit local: ${url}  (stage ${app.stage}, route selection ${app.routeSelectionExpression})`,
     ...routes,
+    ...unrunnableLines(app),
     `  @connections   → ${url.replace(/^ws/, 'http')}/@connections/{connectionId}`,
     ...tableLines(app, dynamoEndpoint),
     ...typescriptLine(app),
+    ...pythonLines(app),
     ...(waitScale !== 1 ? [`  Wait states    × ${waitScale}`] : []),
     ...(watch ? ['  watching       → the template, state machine definitions and function code'] : []),
     `Try: wscat -c ${url}`,
@@ -78,7 +82,7 @@ function routeTarget(integration: LocalIntegration): string {
     case 'aws':
       return integration.functionId
         ? `Lambda ${integration.functionId} (non-proxy)`
-        : `Step Functions ${integration.action.replace('states:', '')}`;
+        : (integration.action ?? `${integration.service} (the request names the action)`);
   }
 }
 
@@ -101,4 +105,23 @@ function typescriptLine(app: LocalApp): string[] {
     fn.typescript ? [`${fn.id} (${relative(app.dir, fn.typescript.entry)})`] : [],
   );
   return bundled.length > 0 ? [`  TypeScript     → ${bundled.join(', ')}, bundled with esbuild`] : [];
+}
+
+/** Which local Python runs the Python functions. */
+function pythonLines(app: LocalApp): string[] {
+  const line = pythonLine(app.functions.values());
+  return line ? [`  Python         → ${line}`] : [];
+}
+
+/** Routes whose function's runtime cannot run here: they answer Internal server error, and why. */
+function unrunnableLines(app: LocalApp): string[] {
+  const lines = [...app.routes.values()].flatMap((route) =>
+    [route.integration, route.authorizer].flatMap((part) => {
+      const fn =
+        part && 'functionId' in part && part.functionId ? app.functions.get(part.functionId) : undefined;
+      const choice = fn && runtimeOf(fn);
+      return choice && !choice.ok ? [`    ${route.routeKey.padEnd(14)} ${fn.id}: ${choice.reason}`] : [];
+    }),
+  );
+  return lines.length > 0 ? ['  cannot run here (these routes answer Internal server error):', ...lines] : [];
 }

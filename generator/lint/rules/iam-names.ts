@@ -4,39 +4,75 @@
  * AWS's IAM data; an ARN is `arn:partition:service:region:account:resource`.
  */
 import { show } from '../../errors';
-import { lookUpAction } from '../iam-actions';
+import { knownServices, lookUpAction } from '../iam-actions';
 import { entries, policyStatements } from '../iam-policies';
 import type { LintContext, Path } from '../types';
-import { didYouMean, intrinsicName, isObject, type Obj, subParts, subVariables } from '../values';
+import {
+  closestName,
+  didYouMean,
+  intrinsicName,
+  isObject,
+  type Obj,
+  subParts,
+  subVariables,
+} from '../values';
 
 export function checkIamNames(ctx: LintContext): void {
   const parameters = isObject(ctx.template.Parameters) ? ctx.template.Parameters : {};
   for (const { statement, path } of policyStatements(ctx)) {
-    for (const key of ['Action', 'NotAction'])
-      for (const action of entries(statement, key, path)) checkAction(ctx, action.value, action.path);
+    for (const key of ['Action', 'NotAction']) {
+      const actions = entries(statement, key, path);
+      const granted = grantedNames(actions.map((a) => a.value));
+      for (const action of actions) checkAction(ctx, action.value, action.path, granted);
+    }
     for (const key of ['Resource', 'NotResource'])
       for (const resource of entries(statement, key, path))
         checkArn(ctx, resource.value, resource.path, parameters);
   }
 }
 
-function checkAction(ctx: LintContext, action: unknown, path: Path): void {
-  if (typeof action !== 'string' || action === '*') return;
+/** `service:Action` (lower case) of every existing action a statement's list names. */
+function grantedNames(actions: readonly unknown[]): Set<string> {
+  const out = new Set<string>();
+  for (const action of actions) {
+    if (typeof action !== 'string') continue;
+    const found = lookUpAction(action);
+    if (found?.kind !== 'known') continue;
+    const service = action.slice(0, action.indexOf(':')).toLowerCase();
+    for (const info of found.actions) out.add(`${service}:${info.name.toLowerCase()}`);
+  }
+  return out;
+}
+
+/**
+ * An action that does not exist is an error, unless the statement also names the action it most
+ * likely stands for (`sqs:SendMessageBatch` beside `sqs:SendMessage`, which authorizes batches):
+ * then nothing is missing, and it is information.
+ */
+function checkAction(ctx: LintContext, action: unknown, path: Path, granted: ReadonlySet<string>): void {
+  // `*` and `*:Get*` span services: nothing to look up.
+  if (typeof action !== 'string' || /^[^:]*[*?][^:]*:/.test(action) || action === '*') return;
   const found = lookUpAction(action);
   if (found === undefined) {
     ctx.report('E9105', path, `IAM action ${show(action)} is not "service:Action"`);
   } else if (found.kind === 'unknown-service') {
+    const hint = didYouMean(found.service, knownServices());
     ctx.report(
       'E9105',
       path,
-      `IAM action ${show(action)}: no AWS service has the prefix ${show(found.service)}`,
+      `IAM action ${show(action)}: no AWS service has the prefix ${show(found.service)}${hint}`,
     );
   } else if (found.kind === 'unknown-action') {
     const name = action.slice(action.indexOf(':') + 1);
+    const meant = closestName(name, found.names);
+    const covered =
+      meant !== undefined && granted.has(`${found.service.toLowerCase()}:${meant.toLowerCase()}`);
     ctx.report(
-      'E9105',
+      covered ? 'I9105' : 'E9105',
       path,
-      `IAM action ${show(action)} does not exist in ${found.service}${didYouMean(name, found.names)}, so it allows nothing`,
+      covered
+        ? `IAM action ${show(action)} does not exist in ${found.service}; the statement's ${found.service}:${meant} already grants what it is meant for`
+        : `IAM action ${show(action)} does not exist in ${found.service}${didYouMean(name, found.names)}, so it allows nothing`,
     );
   }
 }

@@ -1,5 +1,6 @@
 /** Every rule, in the order they run (findings are sorted by position afterwards). */
 import type { Rule } from '../types';
+import { checkExclusiveProperties } from './exclusive-properties';
 import { checkIamNames } from './iam-names';
 import { checkIntrinsics } from './intrinsics';
 import { checkMappingTemplates } from './mapping-templates';
@@ -16,6 +17,7 @@ import { checkWebSocketRoutes } from './websocket-routes';
 export const RULES: readonly Rule[] = [
   checkStructure,
   checkProperties,
+  checkExclusiveProperties,
   checkIntrinsics,
   checkSubNeeded,
   checkWebSocketRoutes,

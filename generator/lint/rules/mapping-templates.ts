@@ -4,7 +4,7 @@
  * or a valid form body when the integration sends it as `application/x-www-form-urlencoded`.
  */
 import { substituteSubVariables } from '../../template/intrinsics';
-import { formBodyProblem, sendsFormBody } from '../form-body';
+import { FORM_PROBE_MESSAGE, formBodyProblem, sendsFormBody } from '../form-body';
 import type { LintContext, Path, ResourceEntry } from '../types';
 import { isObject, subParts } from '../values';
 import { parseVtl, renderVtl, SAMPLE_MESSAGE } from '../vtl-sample';
@@ -48,16 +48,20 @@ function checkTemplates(
     try {
       rendered = renderVtl(text);
       if (body === 'json') JSON.parse(rendered);
-      else problem = formBodyProblem(rendered);
+      else problem = formBodyProblem(rendered, renderVtl(text, FORM_PROBE_MESSAGE));
     } catch (error) {
       problem = (error as Error).message;
     }
     if (problem === undefined) continue;
     const output = rendered.replace(/\s+/g, ' ').trim().slice(0, 120);
+    const what =
+      body === 'json'
+        ? `renders invalid JSON for the message ${SAMPLE_MESSAGE}`
+        : 'is sent as application/x-www-form-urlencoded but renders no valid form body';
     ctx.report(
       'E9016',
       path,
-      `${resource.id}: ${property} ${JSON.stringify(key)} renders ${body === 'json' ? 'invalid JSON' : 'an invalid form body (its Content-Type is application/x-www-form-urlencoded)'} for the message ${SAMPLE_MESSAGE}: ${problem}${output ? `; output: ${output}` : ''}`,
+      `${resource.id}: ${property} ${JSON.stringify(key)} ${what}: ${problem}${output ? `; output: ${output}` : ''}`,
     );
   }
 }

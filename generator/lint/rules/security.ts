@@ -6,7 +6,7 @@
 import { show } from '../../errors';
 import { lookUpAction } from '../iam-actions';
 import { policyStatements } from '../iam-policies';
-import { DEPRECATED_RUNTIMES } from '../spec-source/runtimes';
+import { runtimeDeprecation } from '../spec-source/runtimes';
 import type { LintContext, Path } from '../types';
 import { isObject, type Obj } from '../values';
 
@@ -83,12 +83,12 @@ const shorten = (text: string) => (text.length > 80 ? `${text.slice(0, 77)}...` 
 function checkRuntimes(ctx: LintContext): void {
   const check = (runtime: unknown, path: Path, owner: string) => {
     if (typeof runtime !== 'string') return;
-    const deprecated = DEPRECATED_RUNTIMES[runtime];
-    if (deprecated && new Date(deprecated.date) <= ctx.now) {
+    const deprecated = runtimeDeprecation(runtime, ctx.now);
+    if (deprecated) {
       ctx.report(
         'W2531',
         path,
-        `${owner}: runtime ${runtime} is deprecated since ${deprecated.date}; use ${deprecated.use}`,
+        `${owner}: runtime ${runtime} is deprecated since ${deprecated.since}${deprecated.use ? `; use ${deprecated.use}` : ''}`,
       );
     }
   };

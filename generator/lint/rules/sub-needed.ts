@@ -2,20 +2,24 @@
  * `${...}` outside Fn::Sub: CloudFormation substitutes variables only inside Fn::Sub, so
  * `!Join ['', ['wss://', !Ref Api, '.${AWS::URLSuffix}/']]` deploys with the literal text
  * `${AWS::URLSuffix}` in it. Only names Fn::Sub would resolve are reported (pseudo parameters,
- * parameters, resources and their attributes), so shell, IAM policy and VTL variables pass; code
- * and scripts (ZipFile, InlineCode, UserData) are not looked into, and a state machine's own
- * DefinitionSubstitutions count as substitution.
+ * parameters, resources and their attributes), so shell, IAM policy and VTL variables pass.
+ * Code, scripts and commands (ZipFile, InlineCode, UserData, BuildSpec, ...) are not looked into,
+ * and a state machine's own DefinitionSubstitutions count as substitution.
  */
 import { show } from '../../errors';
 import type { LintContext, Path } from '../types';
 import { intrinsicName, isObject, type Obj } from '../values';
 import { PSEUDO_PARAMETERS } from './intrinsics';
 
-/** Properties holding code or scripts, where `${...}` belongs to another language. */
+/** Properties holding code, scripts or commands, where `${...}` belongs to another language. */
 const OPAQUE_KEYS = new Set([
   'ZipFile',
   'InlineCode',
+  'FunctionCode',
   'UserData',
+  'BuildSpec',
+  'Command',
+  'EntryPoint',
   'Description',
   'AWS::CloudFormation::Init',
 ]);
@@ -71,6 +75,9 @@ function walk(
   if (!isObject(value)) return;
   const fn = intrinsicName(value);
   if (fn === 'Fn::Sub' || fn === 'Fn::Transform') return;
-  for (const [key, child] of Object.entries(value as Obj))
-    if (!OPAQUE_KEYS.has(key)) walk(ctx, child, [...path, key], reportable);
+  for (const [key, child] of Object.entries(value as Obj)) {
+    // `Code` is source text for AppSync resolvers and functions (Lambda's is a mapping, walked).
+    if (OPAQUE_KEYS.has(key) || (key === 'Code' && typeof child === 'string')) continue;
+    walk(ctx, child, [...path, key], reportable);
+  }
 }

@@ -4,7 +4,7 @@
  * translator's schema (the database's own SAM part is years old). Pure and deterministic: the same
  * sources give byte-identical files, which a test checks against the committed ones.
  */
-import { SAM_PRIMARY_TYPES, SAM_PROPERTIES_LAND_ON } from '../sam-generated';
+import { SAM_PRIMARY_TYPES, SAM_PROPERTIES_LAND_ON } from '../sam/generated';
 import { type PropSpec, type ResourceSpec, type SpecShard, shardName, type TypeSpec } from '../spec-types';
 import { applyPatches } from './patches';
 import { extractSamSpecs, type SamSchema } from './sam';

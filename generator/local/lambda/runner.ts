@@ -1,15 +1,20 @@
 /**
  * Runs the template's Lambda functions: one warm pool per function, each environment given the
- * variables Lambda would set plus local endpoints, so the same bundle runs here and on AWS.
+ * variables Lambda would set plus local endpoints, so the same bundle runs here and on AWS. A
+ * function whose runtime cannot run here fails each call with the reason, as a broken function does
+ * on AWS: the routes that use it answer `Internal server error`, the rest of the API runs.
  */
-import { packagePath } from '../../paths';
 import type { LocalFunction } from '../types';
-import { FunctionPool, type InvokeOutcome } from './pool';
+import { FunctionPool, type InvokeError, type InvokeOutcome } from './pool';
+import { runtimeOf } from './runtimes';
+import { REDIRECT_VARIABLE, type RedirectConfig } from './runtimes/types';
 
 export interface LambdaRunnerOptions {
   readonly region: string;
-  /** `http://127.0.0.1:<port>` of the local DynamoDB, if the template has tables. */
-  readonly dynamoEndpoint?: string;
+  /** The local API's id: `https://<apiId>.execute-api.<region>.amazonaws.com` reaches the emulator. */
+  readonly apiId?: string;
+  /** Set for every function after the template's own variables: the local services' endpoints. */
+  readonly environment?: Readonly<Record<string, string>>;
   /** `http://127.0.0.1:<port>/<stage>`: where the functions' @connections client should go. */
   readonly managementEndpoint: string;
   readonly maxEnvironmentsPerFunction: number;
@@ -25,7 +30,9 @@ export class LambdaRunner {
   ) {}
 
   invoke(functionId: string, event: unknown): Promise<InvokeOutcome> {
-    return this.pool(functionId).invoke(event);
+    const pool = this.pools.get(functionId) ?? this.startPool(functionId);
+    if (pool instanceof FunctionPool) return pool.invoke(event);
+    return Promise.resolve({ ok: false, error: pool, requestId: '' });
   }
 
   /** A Task state's function reference (ARN, partial ARN or name) → the template function it names. */
@@ -51,9 +58,11 @@ export class LambdaRunner {
     const reloaded: string[] = [];
     for (const [id, pool] of this.pools) {
       const next = functions.get(id);
-      if (!next) {
+      if (!next || next.runtime !== this.functions.get(id)?.runtime) {
+        // Removed, or now run by another runtime: its next call (if any) starts a new pool.
         this.pools.delete(id);
         void pool.close();
+        if (next) reloaded.push(id);
       } else if (JSON.stringify(next) !== JSON.stringify(this.functions.get(id))) {
         pool.update(next, lambdaEnvironment(next, this.options));
         reloaded.push(id);
@@ -68,35 +77,35 @@ export class LambdaRunner {
     this.pools.clear();
   }
 
-  private pool(functionId: string): FunctionPool {
-    let pool = this.pools.get(functionId);
-    if (!pool) {
-      const fn = this.functions.get(functionId);
-      if (!fn) throw new Error(`unknown function ${functionId}`);
-      pool = new FunctionPool(fn, {
-        environment: lambdaEnvironment(fn, this.options),
-        maxEnvironments: this.options.maxEnvironmentsPerFunction,
-        onOutput: (line) => this.options.onOutput(fn, line),
-        emulatorOrigin: new URL(this.options.managementEndpoint).origin,
-      });
-      this.pools.set(functionId, pool);
-    }
+  /** The function's pool, or why its runtime cannot run here. */
+  private startPool(functionId: string): FunctionPool | InvokeError {
+    const fn = this.functions.get(functionId);
+    if (!fn) throw new Error(`unknown function ${functionId}`);
+    const choice = runtimeOf(fn);
+    if (!choice.ok) return { errorType: 'Runtime.Unavailable', errorMessage: choice.reason };
+    const pool = new FunctionPool(fn, {
+      runtime: choice.runtime,
+      environment: lambdaEnvironment(fn, this.options),
+      maxEnvironments: this.options.maxEnvironmentsPerFunction,
+      onOutput: (line) => this.options.onOutput(fn, line),
+    });
+    this.pools.set(functionId, pool);
     return pool;
   }
 }
 
-/** What a function sees in process.env: the template's variables first, then what Lambda reserves. */
+/** What a function sees in its environment: the template's variables first, then what Lambda reserves. */
 export function lambdaEnvironment(fn: LocalFunction, options: LambdaRunnerOptions): Record<string, string> {
+  const choice = runtimeOf(fn);
   return {
     ...fn.environment,
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     TZ: ':UTC',
     LANG: 'en_US.UTF-8',
-    NODE_PATH: packagePath('node_modules'),
     LAMBDA_TASK_ROOT: fn.codeDir,
     AWS_REGION: options.region,
     AWS_DEFAULT_REGION: options.region,
-    AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x',
+    ...(choice.ok ? choice.runtime.environment(choice.name) : {}),
     AWS_LAMBDA_FUNCTION_NAME: fn.name,
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memoryMb),
     AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
@@ -106,7 +115,14 @@ export function lambdaEnvironment(fn: LocalFunction, options: LambdaRunnerOption
     AWS_SECRET_ACCESS_KEY: 'wskit-local-secret',
     AWS_SESSION_TOKEN: 'wskit-local-session',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    ...(options.dynamoEndpoint ? { AWS_ENDPOINT_URL_DYNAMODB: options.dynamoEndpoint } : {}),
+    ...options.environment,
     MANAGEMENT_API_ENDPOINT: options.managementEndpoint,
+    [REDIRECT_VARIABLE]: JSON.stringify(redirectConfig(options)),
   };
+}
+
+/** Where the https addresses of the local API go, for every runtime. */
+function redirectConfig(options: LambdaRunnerOptions): RedirectConfig {
+  const emulator = new URL(options.managementEndpoint).origin;
+  return options.apiId ? { emulator, apiId: options.apiId } : { emulator };
 }

@@ -15,6 +15,7 @@ import {
   JAVASCRIPT_EXTENSIONS,
   TYPESCRIPT_EXTENSIONS,
 } from '../lambda/handler-files';
+import { missingCode } from '../lambda/runtimes';
 import type { LocalFunction, TypeScriptSource } from '../types';
 import { LOCAL_ACCOUNT_ID, physicalName, type ResolveContext, resolveValue } from './resolve';
 
@@ -122,11 +123,6 @@ function typescriptSource(
 
 /** A route's function must have its code on disk: fail at start, not on the first message. */
 export function checkBundle(fn: LocalFunction): void {
-  if (fn.typescript || handlerFile(fn.codeDir, fn.handler, JAVASCRIPT_EXTENSIONS)) return;
-  const name = handlerModule(fn.handler) ?? fn.handler;
-  throw new LocalError(
-    'E_LOCAL_BUNDLE',
-    `function ${fn.id}: no ${name}.js (or ${name}.ts to bundle) in ${fn.codeDir} for Handler ${fn.handler}`,
-    fn.id,
-  );
+  const problem = missingCode(fn);
+  if (problem) throw new LocalError('E_LOCAL_BUNDLE', `function ${fn.id}: ${problem}`, fn.id);
 }
