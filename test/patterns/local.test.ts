@@ -70,3 +70,33 @@ describe('dynamodb', () => {
     expect(await eventually(async () => (await scan()).length === 0)).toBe(true);
   });
 });
+
+describe('sfn-async', () => {
+  test('acknowledges at once with the execution, then answers through @connections, failures included', async () => {
+    const started = await startLocal({ appDir: await generated('sfn-async'), port: 0, waitScale: 0 });
+    server = started;
+    const client = await Client.connect(started.url);
+    const ack = JSON.parse(await client.request('{"hello": "world"}'));
+    expect(ack).toMatchObject({ status: 'STARTED', executionArn: expect.stringContaining(':execution:') });
+    expect(JSON.parse(await client.next())).toEqual({
+      status: 'SUCCEEDED',
+      result: { echo: { hello: 'world' } },
+    });
+
+    expect(JSON.parse(await client.request('{"fail": true}')).status).toBe('STARTED');
+    expect(JSON.parse(await client.next())).toMatchObject({ status: 'FAILED', error: 'Work.Rejected' });
+    await client.close();
+  });
+
+  test('with --ack none --on-failure silent, only successes are answered', async () => {
+    const appDir = await generated('sfn-async', { ack: 'none', 'on-failure': 'silent' });
+    const started = await startLocal({ appDir, port: 0, waitScale: 0 });
+    server = started;
+    const client = await Client.connect(started.url);
+    client.socket.send('{"fail": true}');
+    client.socket.send('{"n": 1}');
+    expect(JSON.parse(await client.next())).toEqual({ status: 'SUCCEEDED', result: { echo: { n: 1 } } });
+    await client.close();
+    expect(client.received).toEqual([]);
+  });
+});
