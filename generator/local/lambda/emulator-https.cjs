@@ -1,13 +1,17 @@
 'use strict';
 // Handlers written for AWS often build their @connections endpoint from the event:
 // `https://${domainName}/${stage}`. Locally, domainName is the emulator's own address, which speaks
-// plain http, so in a function's environment an https request to that address goes out as http.
+// plain http, so in a function's environment an https request to that address goes out as http,
+// and so does one to SQS's host (below).
 // Every other request is left alone.
 const http = require('node:http');
 const https = require('node:https');
 const { syncBuiltinESMExports } = require('node:module');
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+// A queue's Ref is its URL on SQS's host, as on AWS, and the SDK v3 sends SQS calls to the host of
+// the QueueUrl even when AWS_ENDPOINT_URL_SQS is set: those go to the emulator, which runs the queues.
+const LOCAL_SERVICE_HOST = /^sqs\.[a-z0-9-]+\.amazonaws\.com$/;
 
 function redirectHttpsToEmulator(origin) {
   const emulator = new URL(origin);
@@ -15,6 +19,7 @@ function redirectHttpsToEmulator(origin) {
   const isEmulator = (options) => {
     // hostname and host name the host alone (Node takes the port only from `port`).
     const host = String(options.hostname ?? options.host ?? '');
+    if (LOCAL_SERVICE_HOST.test(host)) return true;
     return Number(options.port) === port && (LOOPBACK.has(host) || host === emulator.hostname);
   };
   // https.request(url[, options][, callback]) or https.request(options[, callback]), as Node takes them.
