@@ -84,9 +84,9 @@ export function addServiceIntegration(
       `'${value}'`,
     ]),
   );
-  const template = wired.target
-    ? sub(integration.requestTemplate, { Target: wired.target })
-    : integration.requestTemplate;
+  // A form body ends at its last field: a trailing newline would become part of the last value.
+  const text = wired.headers === FORM ? integration.requestTemplate.trimEnd() : integration.requestTemplate;
+  const template = wired.target ? sub(text, { Target: wired.target }) : text;
   out.add(ids.integration, {
     Type: 'AWS::ApiGatewayV2::Integration',
     Properties: {

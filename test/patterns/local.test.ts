@@ -2,10 +2,11 @@
  * Each pattern, generated with its options, runs under `wskit local` and does what its README
  * promises, with a real ws client: the generated app is the one users deploy.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { GetQueueUrlCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { exampleRequest } from '../../generator/app/examples';
 import { generate } from '../../generator/app/generate';
 import { type LocalServer, startLocal } from '../../generator/local/start-local';
@@ -98,5 +99,67 @@ describe('sfn-async', () => {
     expect(JSON.parse(await client.next())).toEqual({ status: 'SUCCEEDED', result: { echo: { n: 1 } } });
     await client.close();
     expect(client.received).toEqual([]);
+  });
+});
+
+describe('sqs', () => {
+  test('the consumer answers each sender; a message that is not JSON ends in the dead-letter queue', async () => {
+    const appDir = await generated('sqs');
+    // A one-second visibility timeout, so the three failed receives happen in test time.
+    const template = join(appDir, 'template.yml');
+    writeFileSync(
+      template,
+      readFileSync(template, 'utf8').replace('VisibilityTimeout: 60', 'VisibilityTimeout: 1'),
+    );
+    const started = await startLocal({ appDir, port: 0, waitScale: 0 });
+    server = started;
+    const client = await Client.connect(started.url);
+    client.socket.send('{"hello": "world"}');
+    expect(JSON.parse(await client.next())).toMatchObject({
+      processed: { hello: 'world' },
+      messageId: expect.any(String),
+    });
+
+    client.socket.send('not json');
+    const sqs = new SQSClient({
+      endpoint: `http://127.0.0.1:${started.port}`,
+      region: started.app.region,
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      useQueueUrlAsEndpoint: false,
+    });
+    const { QueueUrl } = await sqs.send(
+      new GetQueueUrlCommand({ QueueName: `${started.app.stackName}-MessagesDeadLetterQueue` }),
+    );
+    let dead: string | undefined;
+    const arrived = await eventually(async () => {
+      const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl }));
+      dead = Messages?.[0]?.Body;
+      return dead !== undefined;
+    }, 15_000);
+    expect(arrived).toBe(true);
+    expect(dead).toBe('not json');
+    await client.close();
+  });
+});
+
+describe('sns', () => {
+  test('the subscribed function answers the publisher', async () => {
+    const started = await startLocal({ appDir: await generated('sns'), port: 0, waitScale: 0 });
+    server = started;
+    const client = await Client.connect(started.url);
+    client.socket.send('{"hello": "world"}');
+    expect(JSON.parse(await client.next())).toMatchObject({ published: '{"hello": "world"}' });
+    await client.close();
+  });
+});
+
+describe('eventbridge', () => {
+  test('the rule routes the event to the function, which answers the sender', async () => {
+    const started = await startLocal({ appDir: await generated('eventbridge'), port: 0, waitScale: 0 });
+    server = started;
+    const client = await Client.connect(started.url);
+    client.socket.send('{"hello": "world"}');
+    expect(JSON.parse(await client.next())).toMatchObject({ routed: { hello: 'world' } });
+    await client.close();
   });
 });
