@@ -3,6 +3,8 @@ import type { APIGatewayProxyResultV2, APIGatewayProxyWebsocketEventV2 } from 'a
 
 export async function handler(event: APIGatewayProxyWebsocketEventV2): Promise<APIGatewayProxyResultV2> {
   const { connectionId, routeKey, requestId } = event.requestContext;
+  // What the $connect authorizer returned, if the API has one: API Gateway adds it to every event.
+  const { authorizer } = event.requestContext as { authorizer?: Record<string, unknown> };
   return {
     statusCode: 200,
     body: JSON.stringify({
@@ -11,6 +13,7 @@ export async function handler(event: APIGatewayProxyWebsocketEventV2): Promise<A
       connectionId,
       requestId,
       received: parsed(event.body),
+      ...(authorizer ? { authorizer } : {}),
     }),
   };
 }

@@ -17,6 +17,13 @@ export function managementEndpoint(event: APIGatewayProxyWebsocketEventV2): stri
   return process.env.MANAGEMENT_API_ENDPOINT ?? `https://${domainName}/${stage}`;
 }
 
+/** The endpoint for functions no WebSocket event invokes: CONNECTIONS_ENDPOINT, set by the template. */
+export function connectionsEndpoint(): string {
+  const endpoint = process.env.MANAGEMENT_API_ENDPOINT ?? process.env.CONNECTIONS_ENDPOINT;
+  if (!endpoint) throw new Error('CONNECTIONS_ENDPOINT is not set');
+  return endpoint;
+}
+
 function clientFor(endpoint: string): ApiGatewayManagementApiClient {
   let client = clients.get(endpoint);
   if (!client) {

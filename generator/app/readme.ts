@@ -15,6 +15,7 @@ export function appReadme({ app, stackName, generatedWith, tryIt }: ReadmeInput)
     (route) =>
       `| \`${route.routeKey}\` | ${describeIntegration(route.integration)} | ${route.twoWay ? 'yes' : 'no'} |`,
   );
+  const connect = connectArguments(app);
   return `# ${app.name}
 
 ${app.description}.
@@ -41,16 +42,16 @@ Or, with node and no SAM CLI: \`npx wskit deploy .\`
 Connect to the \`APIEndpoint\` URL from the stack outputs and send a message:
 
 \`\`\`bash
-wscat -c "$(aws cloudformation describe-stacks --stack-name ${stackName} --query "Stacks[0].Outputs[?OutputKey=='APIEndpoint'].OutputValue" --output text)"
+wscat ${connect.before}-c "$(aws cloudformation describe-stacks --stack-name ${stackName} --query "Stacks[0].Outputs[?OutputKey=='APIEndpoint'].OutputValue" --output text)${connect.after}"
 > ${tryIt.send}
 \`\`\`
 
 What comes back: ${tryIt.expect}.
-
-To try it on this machine before deploying: \`npx wskit local . --watch\` and \`wscat -c ws://127.0.0.1:3001\`.
+${connect.note}
+To try it on this machine before deploying: \`npx wskit local .${connect.local} --watch\` and \`wscat ${connect.before}-c "ws://127.0.0.1:3001${connect.after}"\`.
 With \`--watch\`, changes to ${watchedFiles(app)} apply as you save them.
 
-## Access logs
+${app.form === 'sam' ? SAM_FORM_NOTE : ''}## Access logs
 
 Access logging is off by default, because API Gateway needs a one-time, account-wide CloudWatch
 Logs role before any stage may log. To turn it on:
@@ -72,9 +73,10 @@ Or: \`npx wskit delete --stack-name ${stackName}\`
 }
 
 function describeIntegration(integration: App['routes'][number]['integration']): string {
-  return integration.kind === 'lambda'
-    ? `Lambda \`${integration.function.id}\``
-    : `Step Functions \`${integration.stateMachine.id}\` (StartSyncExecution)`;
+  if (integration.kind === 'lambda') return `Lambda \`${integration.function.id}\``;
+  if (integration.kind === 'service') return `\`${integration.action}\` on \`${integration.target.id}\``;
+  if (integration.kind === 'mock') return 'API Gateway itself (MOCK, 200)';
+  return `Step Functions \`${integration.stateMachine.id}\` (StartSyncExecution)`;
 }
 
 /** What `wskit local --watch` follows in this app, in words. */
@@ -87,3 +89,36 @@ function watchedFiles(app: App): string {
   ];
   return files.length > 2 ? `${files.slice(0, -1).join(', ')} and ${files.at(-1)}` : files.join(' and ');
 }
+
+/** How a client presents the authorizer's token: `?token=` on the URL or a header, and the secret it is. */
+function connectArguments(app: App) {
+  const source = app.authorizer?.identitySource[0];
+  const secrets = collectParts(app).functions.flatMap((fn) =>
+    Object.values(fn.environment).flatMap((value) =>
+      typeof value !== 'string' && value.kind === 'secretParameter' ? [value.name] : [],
+    ),
+  );
+  const secret = secrets[0];
+  if (!source || !secret) return { before: '', after: '', local: '', note: '' };
+  const name = source.split('.').at(-1) as string;
+  const query = source.startsWith('route.request.querystring.');
+  return {
+    before: query ? '' : `-H "${name}: $TOKEN" `,
+    after: query ? `?${name}=$TOKEN` : '',
+    local: ` --parameter-overrides ${secret}=$TOKEN`,
+    note: `\n\`$TOKEN\` is the \`${secret}\` you gave \`sam deploy --guided\` (16 characters or more); \`$connect\` refuses connections without it. Replace the comparison in the authorizer function with your own verification (a JWT, Amazon Cognito) before real use.\n`,
+  };
+}
+
+const SAM_FORM_NOTE = `## How the API is written
+
+The API is SAM's own \`AWS::Serverless::WebSocketApi\`: the transform makes the routes, their
+Lambda integrations, permissions scoped to the stage, an auto-deploying stage and the authorizer.
+Two things it does not make sit beside it in the template:
+
+- the \`RouteResponse\` that lets a two-way route answer the sender, pointing at the route the
+  transform names \`WebSocketApi<Key>Route\`;
+- nothing else: its stage deploys itself on every change (AutoDeploy), so no Deployment has to
+  wait for the routes, as it must with raw resources.
+
+`;

@@ -1,9 +1,18 @@
 /** Routes, and the app that holds them with its API and stage settings. */
 import { ModelError, show } from '../errors';
-import { checkId, checkPattern, checkRange } from './check';
+import { checkId, checkOneOf, checkPattern, checkRange } from './check';
 import { DEFAULTS } from './defaults';
 import { routeIdFromKey } from './names';
-import type { App, Integration, Route } from './types';
+import {
+  type App,
+  type Authorizer,
+  type Integration,
+  type LambdaFunction,
+  type Queue,
+  type Route,
+  TEMPLATE_FORMS,
+  type TemplateForm,
+} from './types';
 import { validateApp } from './validate-app';
 
 export const PREDEFINED_ROUTE_KEYS = ['$connect', '$disconnect', '$default'] as const;
@@ -28,10 +37,10 @@ export function route(routeKey: string, integration: Integration, options: Route
       path,
     );
   }
-  if (!integration || (integration.kind !== 'lambda' && integration.kind !== 'stepFunctionsSync')) {
+  if (!integration || !['lambda', 'stepFunctionsSync', 'service', 'mock'].includes(integration.kind)) {
     throw new ModelError(
       'E_MODEL_INTEGRATION',
-      `${path}: has no integration; pass lambdaIntegration(...) or stepFunctionsSyncIntegration(...)`,
+      `${path}: has no integration; pass lambdaIntegration(...), stepFunctionsSyncIntegration(...), serviceIntegration(...) or mockIntegration()`,
       path,
     );
   }
@@ -65,6 +74,14 @@ export interface AppProps {
     readonly logRetentionDays?: number;
   };
   readonly routes: readonly Route[];
+  /** Functions no route invokes, run by their `events` (queue consumers, subscribers, rule targets). @default none */
+  readonly consumers?: readonly LambdaFunction[];
+  /** Queues no function reads (an archive subscribed to a topic, say). @default none */
+  readonly queues?: readonly Queue[];
+  /** Guards `$connect` (the app needs a `$connect` route). @default - anyone may connect */
+  readonly authorizer?: Authorizer;
+  /** `sam` writes SAM's `AWS::Serverless::WebSocketApi` (Lambda routes only). @default 'raw' */
+  readonly form?: TemplateForm;
 }
 
 /** The WebSocket API with its stage and deployment, and everything its routes reach. */
@@ -106,6 +123,10 @@ export function webSocketApp(props: AppProps): App {
       accessLogRetentionDays: checkRetentionDays(stage.logRetentionDays ?? DEFAULTS.logRetentionDays),
     },
     routes: props.routes,
+    form: checkOneOf('app form', props.form ?? 'raw', TEMPLATE_FORMS),
+    ...(props.consumers?.length ? { consumers: props.consumers } : {}),
+    ...(props.queues?.length ? { queues: props.queues } : {}),
+    ...(props.authorizer ? { authorizer: props.authorizer } : {}),
   };
   validateApp(app);
   return app;

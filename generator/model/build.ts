@@ -13,8 +13,10 @@
  * export default webSocketApp({ name: 'chat', routes: [route('$connect', lambdaIntegration(onConnect))] });
  */
 export * from './app';
+export * from './authorizers';
 export * from './functions';
 export * from './integrations';
+export * from './messaging';
 export * from './names';
 export * from './state-machines';
 export * from './tables';

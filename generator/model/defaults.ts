@@ -16,6 +16,9 @@ export const DEFAULTS = {
   tablePartitionKey: 'connectionId',
   tableTtlAttribute: 'ttl',
   stateMachineLogLevel: 'ALL' as StateMachineLogLevel,
+  queueVisibilityTimeoutSeconds: 60,
+  queueMaxReceiveCount: 3,
+  sqsBatchSize: 10,
   /** API Gateway's maximum integration timeout for WebSocket APIs. */
   integrationTimeoutMillis: INTEGRATION_TIMEOUT_MS,
 } as const;

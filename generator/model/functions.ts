@@ -6,6 +6,7 @@ import {
   ARCHITECTURES,
   type Architecture,
   type EnvironmentValue,
+  type EventSource,
   type Grant,
   type LambdaFunction,
   RUNTIMES,
@@ -28,6 +29,8 @@ export interface FunctionProps {
   readonly description?: string;
   readonly environment?: Readonly<Record<string, EnvironmentValue>>;
   readonly grants?: readonly Grant[];
+  /** Queues, topics and buses that invoke the function (see sqsEvent, snsEvent, eventBridgeEvent). */
+  readonly events?: readonly EventSource[];
 }
 
 /** Variables the Lambda runtime sets itself; a function may not override them. */
@@ -94,5 +97,6 @@ export function lambdaFunction(id: string, props: FunctionProps): LambdaFunction
     ...(props.description === undefined ? {} : { description: props.description }),
     environment,
     grants: props.grants ?? [],
+    events: props.events ?? [],
   };
 }

@@ -1,10 +1,16 @@
-/** EXPRESS state machines, defined by Amazon States Language documents. */
+/** State machines (EXPRESS and STANDARD), defined by Amazon States Language documents. */
 import { ModelError, show } from '../errors';
 import type { Json } from '../template/types';
 import { checkId, checkOneOf, checkPattern } from './check';
 import { DEFAULTS } from './defaults';
 import { kebabCase } from './names';
-import { STATE_MACHINE_LOG_LEVELS, type StateMachine, type StateMachineLogLevel } from './types';
+import {
+  type Grant,
+  STATE_MACHINE_LOG_LEVELS,
+  type StateMachine,
+  type StateMachineLogLevel,
+  type StateMachineType,
+} from './types';
 
 export interface StateMachineProps {
   /** Parsed ASL definition (see `readStateMachineDefinition`). */
@@ -13,10 +19,21 @@ export interface StateMachineProps {
   readonly definitionFileName?: string;
   /** @default 'ALL' (without execution data) */
   readonly logLevel?: StateMachineLogLevel;
+  /** What its service tasks may do (e.g. grantConnections for `apigateway:invoke` to `@connections`). @default - nothing */
+  readonly grants?: readonly Grant[];
 }
 
 /** An EXPRESS state machine, as StartSyncExecution requires. Makes `AWS::Serverless::StateMachine`. */
 export function expressStateMachine(id: string, props: StateMachineProps): StateMachine {
+  return stateMachine(id, props, 'EXPRESS');
+}
+
+/** A STANDARD state machine, for asynchronous work started with StartExecution. Makes `AWS::Serverless::StateMachine`. */
+export function standardStateMachine(id: string, props: StateMachineProps): StateMachine {
+  return stateMachine(id, props, 'STANDARD');
+}
+
+function stateMachine(id: string, props: StateMachineProps, type: StateMachineType): StateMachine {
   const path = `state machine ${show(id)}`;
   checkId(path, id);
   const definition = props.definition;
@@ -47,5 +64,7 @@ export function expressStateMachine(id: string, props: StateMachineProps): State
       props.logLevel ?? DEFAULTS.stateMachineLogLevel,
       STATE_MACHINE_LOG_LEVELS,
     ),
+    type,
+    grants: props.grants ?? [],
   };
 }

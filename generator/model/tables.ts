@@ -42,6 +42,12 @@ export function connectionsTable(id: string, props: TableProps = {}): Table {
 /** The table's name, for a function's environment. */
 export const tableName = (table: Table): EnvironmentValue => ({ kind: 'tableName', table });
 
+/**
+ * This API's `@connections` endpoint (its stage included), for functions that answer clients but
+ * are invoked by a queue, topic or rule rather than by the API.
+ */
+export const connectionsEndpoint = (): EnvironmentValue => ({ kind: 'connectionsEndpoint' });
+
 /** Allows these DynamoDB actions on this one table. */
 export function grantTable(table: Table, actions: readonly string[]): Grant {
   const path = `grant on table ${show(table.id)}`;

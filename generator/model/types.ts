@@ -21,7 +21,13 @@ export interface Table {
 }
 
 /** A value of a function's environment variable. */
-export type EnvironmentValue = string | { readonly kind: 'tableName'; readonly table: Table };
+export type EnvironmentValue =
+  | string
+  | { readonly kind: 'tableName'; readonly table: Table }
+  /** `https://<api>.execute-api.<region>.<suffix>/<stage>`, for functions no WebSocket event invokes. */
+  | { readonly kind: 'connectionsEndpoint' }
+  /** A template parameter given at deploy time and never shown (NoEcho), such as a shared secret. */
+  | { readonly kind: 'secretParameter'; readonly name: string; readonly description: string };
 
 /** What a function may do, each scoped to one resource of this app. */
 export type Grant =
@@ -48,7 +54,45 @@ export interface LambdaFunction {
   readonly description?: string;
   readonly environment: Readonly<Record<string, EnvironmentValue>>;
   readonly grants: readonly Grant[];
+  /** Queues, topics and buses that invoke the function. */
+  readonly events: readonly EventSource[];
 }
+
+/** An SQS queue with its dead-letter queue. Makes two `AWS::SQS::Queue` resources. */
+export interface Queue {
+  readonly kind: 'queue';
+  /** Logical id stem: `Messages` becomes `MessagesQueue` and `MessagesDeadLetterQueue`. */
+  readonly id: string;
+  readonly visibilityTimeoutSeconds: number;
+  /** Receives before a message moves to the dead-letter queue. */
+  readonly maxReceiveCount: number;
+  /** Topics this queue is subscribed to, with raw message delivery. */
+  readonly topics: readonly Topic[];
+}
+
+/** An SNS topic. Makes `AWS::SNS::Topic`. */
+export interface Topic {
+  readonly kind: 'topic';
+  readonly id: string;
+}
+
+/** A custom EventBridge event bus. Makes `AWS::Events::EventBus`. */
+export interface EventBus {
+  readonly kind: 'eventBus';
+  readonly id: string;
+}
+
+/** What invokes a function besides API Gateway. */
+export type EventSource =
+  /** An event source mapping that reports failed items, so only those are retried. */
+  | {
+      readonly kind: 'sqs';
+      readonly queue: Queue;
+      readonly batchSize: number;
+      readonly maximumBatchingWindowSeconds: number;
+    }
+  | { readonly kind: 'sns'; readonly topic: Topic; readonly filterPolicy?: Json }
+  | { readonly kind: 'eventBridge'; readonly bus: EventBus; readonly pattern: Json };
 
 /** An EXPRESS Step Functions state machine, defined by an ASL document. */
 export interface StateMachine {
@@ -60,7 +104,14 @@ export interface StateMachine {
   /** File name the definition is written to under `statemachine/` in the app. */
   readonly definitionFileName: string;
   readonly logLevel: StateMachineLogLevel;
+  /** EXPRESS (synchronous, up to 5 minutes) or STANDARD (asynchronous, up to a year). */
+  readonly type: StateMachineType;
+  /** What its service tasks may do, each scoped to one resource of this app. */
+  readonly grants: readonly Grant[];
 }
+
+export const STATE_MACHINE_TYPES = ['EXPRESS', 'STANDARD'] as const;
+export type StateMachineType = (typeof STATE_MACHINE_TYPES)[number];
 
 export const STATE_MACHINE_LOG_LEVELS = ['ALL', 'ERROR', 'FATAL', 'OFF'] as const;
 export type StateMachineLogLevel = (typeof STATE_MACHINE_LOG_LEVELS)[number];
@@ -85,7 +136,56 @@ export interface StepFunctionsSyncIntegration {
   readonly timeoutMillis: number;
 }
 
-export type Integration = LambdaIntegration | StepFunctionsSyncIntegration;
+/** The AWS service actions a route can call straight from API Gateway, and what each acts on. */
+export interface ServiceTargets {
+  readonly 'sqs:SendMessage': Queue;
+  readonly 'sns:Publish': Topic;
+  readonly 'dynamodb:PutItem': Table;
+  readonly 'dynamodb:DeleteItem': Table;
+  readonly 'dynamodb:GetItem': Table;
+  readonly 'events:PutEvents': EventBus;
+  readonly 'states:StartExecution': StateMachine;
+}
+export type ServiceActionName = keyof ServiceTargets;
+
+/**
+ * AWS service integration: a VTL request template turns the message into one action on one
+ * resource of this app, with a role allowed that action on that resource only.
+ */
+export interface ServiceIntegration<A extends ServiceActionName = ServiceActionName> {
+  readonly kind: 'service';
+  readonly action: A;
+  readonly target: ServiceTargets[A];
+  /** VTL; `${Target}` (the target's name, URL or ARN, as the action needs it) is substituted at deploy time. */
+  readonly requestTemplate: string;
+  readonly responseTemplate?: string;
+  readonly timeoutMillis: number;
+}
+
+/** MOCK integration: API Gateway answers 200 itself, e.g. a `$connect` that only needs its authorizer. */
+export interface MockIntegration {
+  readonly kind: 'mock';
+}
+
+export type Integration =
+  | LambdaIntegration
+  | StepFunctionsSyncIntegration
+  | ServiceIntegration
+  | MockIntegration;
+
+/**
+ * A Lambda REQUEST authorizer on `$connect`, the only route API Gateway authorizes. Without its
+ * identity source API Gateway refuses the handshake (401) without calling the function; the context
+ * the function returns reaches every later event of the connection as `requestContext.authorizer`.
+ */
+export interface Authorizer {
+  readonly kind: 'authorizer';
+  /** Logical id stem: `Connect` becomes `ConnectAuthorizer`. */
+  readonly id: string;
+  readonly function: LambdaFunction;
+  /** `route.request.querystring.<name>` or `route.request.header.<name>`. */
+  readonly identitySource: readonly string[];
+}
 
 export interface Route {
   readonly kind: 'route';
@@ -114,4 +214,14 @@ export interface App {
   readonly routeSelectionExpression: string;
   readonly stage: Stage;
   readonly routes: readonly Route[];
+  /** Functions no route invokes: queue consumers, topic subscribers, rule targets. */
+  readonly consumers?: readonly LambdaFunction[];
+  /** Queues no function reads, e.g. an archive subscribed to a topic. */
+  readonly queues?: readonly Queue[];
+  readonly authorizer?: Authorizer;
+  /** `raw` ApiGatewayV2 resources, or SAM's `AWS::Serverless::WebSocketApi` (Lambda routes only). */
+  readonly form: TemplateForm;
 }
+
+export const TEMPLATE_FORMS = ['raw', 'sam'] as const;
+export type TemplateForm = (typeof TEMPLATE_FORMS)[number];

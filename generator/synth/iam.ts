@@ -7,6 +7,7 @@ export interface Statement {
   readonly Principal?: Json;
   readonly Action: string | string[];
   readonly Resource?: Json;
+  readonly Condition?: Json;
 }
 
 export const policyDocument = (statements: readonly Statement[]): Json => ({

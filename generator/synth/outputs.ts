@@ -3,7 +3,16 @@
 import type { AppParts } from '../model/validate-app';
 import { getAtt, ref, sub } from '../template/intrinsics';
 import type { Output } from '../template/types';
-import { API_ID, functionIds, STAGE_ID, stateMachineIds, tableIds } from './ids';
+import {
+  API_ID,
+  eventBusIds,
+  functionIds,
+  queueIds,
+  STAGE_ID,
+  stateMachineIds,
+  tableIds,
+  topicIds,
+} from './ids';
 
 const HOST = `\${${API_ID}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}`;
 
@@ -30,6 +39,22 @@ export function outputs(parts: AppParts): Record<string, Output> {
   for (const machine of parts.stateMachines) {
     const id = stateMachineIds(machine).stateMachine;
     result[`${id}Arn`] = { Description: `ARN of the state machine ${id}`, Value: ref(id) };
+  }
+  for (const queue of parts.queues) {
+    const ids = queueIds(queue);
+    result[`${ids.queue}Url`] = { Description: `URL of the SQS queue ${ids.queue}`, Value: ref(ids.queue) };
+    result[`${ids.deadLetterQueue}Url`] = {
+      Description: `URL of the dead-letter queue of ${ids.queue}: messages that failed ${queue.maxReceiveCount} times`,
+      Value: ref(ids.deadLetterQueue),
+    };
+  }
+  for (const topic of parts.topics) {
+    const id = topicIds(topic).topic;
+    result[`${id}Arn`] = { Description: `ARN of the SNS topic ${id}`, Value: ref(id) };
+  }
+  for (const bus of parts.eventBuses) {
+    const id = eventBusIds(bus).eventBus;
+    result[`${id}Name`] = { Description: `Name of the EventBridge bus ${id}`, Value: ref(id) };
   }
   return result;
 }

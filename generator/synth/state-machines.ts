@@ -1,13 +1,14 @@
 /**
- * EXPRESS state machines (SAM) with their log group, and the role API Gateway assumes to start
- * them: allowed `states:StartSyncExecution` on this one machine and nothing else.
+ * State machines (SAM) with their log group and the policies their grants name; for those started
+ * synchronously, the role API Gateway assumes: `states:StartSyncExecution` on this one machine only.
  */
 import type { StateMachine } from '../model/types';
-import { getAtt, ref } from '../template/intrinsics';
+import { getAtt, ref, sub } from '../template/intrinsics';
 import type { Json } from '../template/types';
 import type { ResourceCollector } from './collector';
-import { assumedBy, policyDocument } from './iam';
-import { stateMachineIds } from './ids';
+import { grantStatement } from './functions';
+import { assumedBy, policyDocument, type Statement } from './iam';
+import { API_ID, STAGE_NAME_PARAMETER, stateMachineIds } from './ids';
 
 /** CloudWatch Logs delivery actions have no resource-level permissions; AWS documents `*` for them. */
 const LOG_DELIVERY_ACTIONS = [
@@ -21,43 +22,63 @@ const LOG_DELIVERY_ACTIONS = [
   'logs:UpdateLogDelivery',
 ];
 
+/**
+ * What a definition may name with `${...}`: the @connections endpoint of this API and stage, for
+ * `apigateway:invoke` tasks that answer clients.
+ */
+const CONNECTIONS_SUBSTITUTIONS: Record<string, Json> = {
+  ApiEndpoint: sub(`\${${API_ID}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}`),
+  StageName: ref(STAGE_NAME_PARAMETER),
+};
+
 export function addStateMachine(
   out: ResourceCollector,
   machine: StateMachine,
   logRetentionDays: number,
+  startedSynchronously: boolean,
 ): void {
   const ids = stateMachineIds(machine);
-  const logging: Record<string, Json> =
-    machine.logLevel === 'OFF'
-      ? {}
-      : {
-          Logging: {
-            Level: machine.logLevel,
-            IncludeExecutionData: false,
-            Destinations: [{ CloudWatchLogsLogGroup: { LogGroupArn: getAtt(ids.logGroup, 'Arn') } }],
+  const logs = machine.logLevel !== 'OFF';
+  const statements: Statement[] = [
+    ...machine.grants.map(grantStatement),
+    ...(logs
+      ? [
+          {
+            Sid: 'LogDeliveryHasNoResourceLevelPermissions',
+            Effect: 'Allow' as const,
+            Action: LOG_DELIVERY_ACTIONS,
+            Resource: '*',
           },
-          Policies: [
-            policyDocument([
-              {
-                Sid: 'LogDeliveryHasNoResourceLevelPermissions',
-                Effect: 'Allow',
-                Action: LOG_DELIVERY_ACTIONS,
-                Resource: '*',
-              },
-            ]),
-          ],
-        };
+        ]
+      : []),
+  ];
+  const answersClients = machine.grants.some((grant) => grant.kind === 'connections');
   out.add(
     ids.stateMachine,
     {
       Type: 'AWS::Serverless::StateMachine',
-      Properties: { Type: 'EXPRESS', DefinitionUri: ids.definitionPath, ...logging },
+      Properties: {
+        Type: machine.type,
+        DefinitionUri: ids.definitionPath,
+        ...(answersClients ? { DefinitionSubstitutions: CONNECTIONS_SUBSTITUTIONS } : {}),
+        ...(logs
+          ? {
+              Logging: {
+                Level: machine.logLevel,
+                IncludeExecutionData: false,
+                Destinations: [{ CloudWatchLogsLogGroup: { LogGroupArn: getAtt(ids.logGroup, 'Arn') } }],
+              },
+            }
+          : {}),
+        ...(statements.length > 0 ? { Policies: [policyDocument(statements)] } : {}),
+      },
     },
     `State machine ${machine.id}`,
   );
-  if (machine.logLevel !== 'OFF') {
+  if (logs) {
     out.add(ids.logGroup, { Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: logRetentionDays } });
   }
+  if (!startedSynchronously) return;
   out.add(ids.startRole, {
     Type: 'AWS::IAM::Role',
     Properties: {

@@ -29,6 +29,7 @@ export interface Parameter {
   AllowedPattern?: string;
   ConstraintDescription?: string;
   MinLength?: number;
+  NoEcho?: boolean;
   MaxLength?: number;
 }
 

@@ -15,12 +15,23 @@ import {
 } from '../../generator/model/build';
 import { packagePath } from '../../generator/paths';
 import type { Pattern } from '../../generator/pattern';
+import { authorizerOption, withAuthorizer } from '../authorizer';
 
 export const lambdaPattern: Pattern = {
   name: 'lambda',
   description: 'WebSocket API backed by Lambda, with a DynamoDB connections table and broadcast',
-  options: [],
-  build({ name, stageName = 'prod', runtime }) {
+  options: [
+    {
+      name: 'form',
+      description:
+        "how the API is written: raw ApiGatewayV2 resources, or SAM's AWS::Serverless::WebSocketApi",
+      values: ['raw', 'sam'],
+      default: 'raw',
+    },
+    authorizerOption,
+  ],
+  build(input) {
+    const { name, stageName = 'prod', runtime, options } = input;
     const table = connectionsTable('Connections');
     const environment = { TABLE_NAME: tableName(table) };
     const fn = (
@@ -49,17 +60,23 @@ export const lambdaPattern: Pattern = {
     ]);
     const onDefault = fn('Default', 'default.ts', 'Answers messages no other route takes', []);
 
-    return webSocketApp({
-      name,
-      description: 'WebSocket API backed by Lambda, with a DynamoDB connections table',
-      stage: { name: stageName },
-      routes: [
-        route('$connect', lambdaIntegration(onConnect)),
-        route('$disconnect', lambdaIntegration(onDisconnect)),
-        route('sendmessage', lambdaIntegration(sendMessage)),
-        route('$default', lambdaIntegration(onDefault), { twoWay: true }),
-      ],
-    });
+    return webSocketApp(
+      withAuthorizer(
+        {
+          name,
+          description: 'WebSocket API backed by Lambda, with a DynamoDB connections table',
+          stage: { name: stageName },
+          form: options.form === 'sam' ? 'sam' : 'raw',
+          routes: [
+            route('$connect', lambdaIntegration(onConnect)),
+            route('$disconnect', lambdaIntegration(onDisconnect)),
+            route('sendmessage', lambdaIntegration(sendMessage)),
+            route('$default', lambdaIntegration(onDefault), { twoWay: true }),
+          ],
+        },
+        input,
+      ),
+    );
   },
   tryIt: () => ({
     send: '{"action": "sendmessage", "data": "hello"}',

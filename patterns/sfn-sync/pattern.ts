@@ -10,6 +10,7 @@ import {
 } from '../../generator/model/build';
 import { readTemplateFile } from '../../generator/paths';
 import type { Pattern } from '../../generator/pattern';
+import { authorizerOption, withAuthorizer } from '../authorizer';
 
 export const sfnSyncPattern: Pattern = {
   name: 'sfn-sync',
@@ -27,8 +28,10 @@ export const sfnSyncPattern: Pattern = {
       values: ['passthrough', 'error'],
       default: 'passthrough',
     },
+    authorizerOption,
   ],
-  build({ name, stageName = 'api', options }) {
+  build(input) {
+    const { name, stageName = 'api', options } = input;
     const machine = expressStateMachine('Sync', {
       definition: JSON.parse(readTemplateFile('sfn-sync.asl.json')),
       definitionFileName: 'sfn-sync.asl.json',
@@ -44,12 +47,18 @@ export const sfnSyncPattern: Pattern = {
           }
         : {}),
     });
-    return webSocketApp({
-      name,
-      description: 'WebSocket API that runs a Step Functions Express workflow synchronously for each message',
-      stage: { name: stageName },
-      routes: [route('$default', integration, { twoWay: true })],
-    });
+    return webSocketApp(
+      withAuthorizer(
+        {
+          name,
+          description:
+            'WebSocket API that runs a Step Functions Express workflow synchronously for each message',
+          stage: { name: stageName },
+          routes: [route('$default', integration, { twoWay: true })],
+        },
+        input,
+      ),
+    );
   },
   tryIt: ({ options }) => ({
     send: '{"first_name": "Jane", "last_name": "Doe"}',

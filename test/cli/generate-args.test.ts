@@ -28,6 +28,12 @@ describe('argv → generate request', () => {
       { name: 'chat', stageName: 'dev', runtime: 'nodejs24.x', region: 'eu-west-1', force: true },
     ],
     ['an app file', undefined, flags({ app: 'app.ts' }), { source: { kind: 'appFile', file: 'app.ts' } }],
+    [
+      'a flag two patterns share, with the values of the chosen one',
+      'sfn-async',
+      flags({ onFailure: 'silent', ack: 'none' }),
+      { source: { kind: 'pattern', options: { ack: 'none', 'on-failure': 'silent' } } },
+    ],
   ])('%s', (_name, pattern, given, expected) => {
     expect(generateRequest(pattern, given)).toMatchObject(expected);
   });
@@ -37,10 +43,15 @@ describe('argv → generate request', () => {
       'neither a pattern nor --app',
       undefined,
       flags(),
-      /name a pattern \(lambda or sfn-sync\) or pass --app/,
+      /name a pattern \("lambda", "sfn-sync", .* or "[a-z-]+"\) or pass --app/,
     ],
     ['both a pattern and --app', 'lambda', flags({ app: 'a.ts' }), /not both/],
-    ['an unknown pattern', 'kafka', flags(), /unknown pattern "kafka"; use "lambda" or "sfn-sync"/],
+    [
+      'an unknown pattern',
+      'kafka',
+      flags(),
+      /unknown pattern "kafka"; use "lambda", "sfn-sync", .* or "[a-z-]+"$/,
+    ],
     [
       'a default name that is not a stack name',
       'lambda',
@@ -64,6 +75,18 @@ describe('argv → generate request', () => {
       'lambda',
       flags({ response: 'output' }),
       /--response applies to the sfn-sync pattern only/,
+    ],
+    [
+      "a shared flag's value that only another pattern allows",
+      'sfn-async',
+      flags({ onFailure: 'error' }),
+      /--on-failure "error" is not allowed for the sfn-async pattern; use "answer" or "silent"/,
+    ],
+    [
+      'a shared flag on a pattern that has none',
+      'lambda',
+      flags({ onFailure: 'error' }),
+      /--on-failure applies to the sfn-sync and sfn-async patterns only/,
     ],
     [
       '--stage with --app',

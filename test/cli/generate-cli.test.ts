@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PATTERNS } from '../../patterns/index';
 import { expectOneLineError, wskit } from '../helpers/cli';
 import { tempDir } from '../helpers/tmp';
 
@@ -29,7 +30,9 @@ describe('wskit generate as a process', () => {
     [
       'an unknown pattern',
       ['generate', 'kafka', '--out', 'x'],
-      /^wskit: command-argument value 'kafka' is invalid for argument 'pattern'\. Allowed choices are lambda, sfn-sync\.$/,
+      new RegExp(
+        `^wskit: command-argument value 'kafka' is invalid for argument 'pattern'\\. Allowed choices are ${Object.keys(PATTERNS).join(', ')}\\.$`,
+      ),
     ],
     [
       'an unknown runtime',
@@ -44,7 +47,7 @@ describe('wskit generate as a process', () => {
     [
       'a bad option value',
       ['generate', 'sfn-sync', '--out', 'x', '--response', 'all'],
-      /argument 'all' is invalid\. Allowed choices are execution, output/,
+      /^wskit: --response "all" is not allowed for the sfn-sync pattern; use "execution" or "output"$/,
     ],
     ['a missing --out', ['generate', 'lambda'], /required option '--out <dir>' not specified/],
     [

@@ -20,6 +20,12 @@ describe('VTL renderer', () => {
     }
   });
 
+  it('divides whole numbers as Java does, so an epoch in ms becomes whole seconds', () => {
+    const template = '#set($ttl = $context.requestTimeEpoch / 1000 + 60)$ttl $context.half';
+    expect(render(template, '{}', { requestTimeEpoch: 1_700_000_000_123, half: 1.5 })).toBe('1700000060 1.5');
+    expect(render('#set($x = 7 / 2)$x #set($y = 7.5 / 2)$y')).toBe('3 3.75');
+  });
+
   it.each([
     ['$util.escapeJavaScript($input.body)', `a'b"c\\d/e\nf\tg é`, `a\\'b\\"c\\\\d\\/e\\nf\\tg \\u00E9`],
     [`$input.body.replaceAll("\\\\'", "'")`, "it\\'s", "it's"],

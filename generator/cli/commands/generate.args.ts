@@ -3,8 +3,9 @@ import { basename, resolve } from 'node:path';
 import { Argument, type Command, Option } from 'commander';
 import { PATTERNS } from '../../../patterns/index';
 import type { GenerateRequest } from '../../app/generate';
-import { show, UsageError } from '../../errors';
+import { oneOf, show, UsageError } from '../../errors';
 import { RUNTIMES, type Runtime } from '../../model/types';
+import type { PatternOption } from '../../pattern';
 import { checkRegionFlag, checkStageFlag } from '../flags';
 import type { Done } from '../program';
 
@@ -21,10 +22,16 @@ export interface GenerateFlags {
   readonly [patternOption: string]: string | boolean | undefined;
 }
 
-const patternOptions = () =>
-  Object.values(PATTERNS).flatMap((pattern) =>
-    pattern.options.map((option) => ({ pattern: pattern.name, option })),
-  );
+/** Pattern options by flag name; patterns may share a flag (`--on-failure`) with values of their own. */
+const patternFlags = () => {
+  const flags = new Map<string, { pattern: string; option: PatternOption }[]>();
+  for (const pattern of Object.values(PATTERNS)) {
+    for (const option of pattern.options) {
+      flags.set(option.name, [...(flags.get(option.name) ?? []), { pattern: pattern.name, option }]);
+    }
+  }
+  return flags;
+};
 
 export function registerGenerate(program: Command, done: Done): void {
   const command = program
@@ -39,13 +46,18 @@ export function registerGenerate(program: Command, done: Done): void {
     .option('--region <region>', 'AWS region recorded in samconfig.toml')
     .option('--force', 'replace an existing app in --out')
     .option('--typecheck', 'type-check function sources with the TypeScript compiler first (slower)');
-  for (const { pattern, option } of patternOptions()) {
-    command.addOption(
-      new Option(
-        `--${option.name} <value>`,
-        `(${pattern}) ${option.description}; default ${option.default}`,
-      ).choices(option.values),
-    );
+  for (const [flag, uses] of patternFlags()) {
+    // One line per distinct meaning; an option every pattern shares in the same words is said once.
+    const meanings = new Map<string, string[]>();
+    for (const { pattern, option } of uses) {
+      const meaning = `${option.description}: ${option.values.join(', ')}; default ${option.default}`;
+      meanings.set(meaning, [...(meanings.get(meaning) ?? []), pattern]);
+    }
+    const everyPattern = uses.length === Object.keys(PATTERNS).length && meanings.size === 1;
+    const help = [...meanings]
+      .map(([meaning, patterns]) => (everyPattern ? meaning : `(${patterns.join(', ')}) ${meaning}`))
+      .join('; ');
+    command.addOption(new Option(`--${flag} <value>`, help));
   }
   command.action(async (pattern: string | undefined, flags: GenerateFlags) => {
     const { runGenerate } = await import('./generate');
@@ -64,7 +76,7 @@ export function generateRequest(
   if (!pattern && !flags.app) {
     throw new UsageError(
       'E_USAGE',
-      `name a pattern (${Object.keys(PATTERNS).join(' or ')}) or pass --app <file.ts>`,
+      `name a pattern (${oneOf(Object.keys(PATTERNS))}) or pass --app <file.ts>`,
       'pattern',
     );
   }
@@ -106,18 +118,31 @@ function patternSource(name: string, flags: GenerateFlags): GenerateRequest['sou
   if (!pattern)
     throw new UsageError(
       'E_USAGE',
-      `unknown pattern ${show(name)}; use ${Object.keys(PATTERNS)
-        .map((p) => show(p))
-        .join(' or ')}`,
+      `unknown pattern ${show(name)}; use ${oneOf(Object.keys(PATTERNS))}`,
       'pattern',
     );
-  for (const { pattern: owner, option } of patternOptions()) {
-    if (owner !== name && flags[camelCase(option.name)] !== undefined) {
-      throw new UsageError('E_USAGE', `--${option.name} applies to the ${owner} pattern only`, option.name);
+  for (const [flag, uses] of patternFlags()) {
+    if (flags[camelCase(flag)] !== undefined && !uses.some((use) => use.pattern === name)) {
+      const owners = uses.map((use) => use.pattern);
+      throw new UsageError(
+        'E_USAGE',
+        `--${flag} applies to the ${owners.join(' and ')} pattern${owners.length > 1 ? 's' : ''} only`,
+        flag,
+      );
     }
   }
   const options = Object.fromEntries(
-    pattern.options.map((option) => [option.name, String(flags[camelCase(option.name)] ?? option.default)]),
+    pattern.options.map((option) => {
+      const value = String(flags[camelCase(option.name)] ?? option.default);
+      if (!option.values.includes(value)) {
+        throw new UsageError(
+          'E_USAGE',
+          `--${option.name} ${show(value)} is not allowed for the ${name} pattern; use ${oneOf(option.values)}`,
+          option.name,
+        );
+      }
+      return [option.name, value];
+    }),
   );
   return { kind: 'pattern', pattern, options };
 }

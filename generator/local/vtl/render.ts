@@ -23,8 +23,33 @@ export interface RenderInput {
 
 export type RenderTemplate = (input: RenderInput) => string;
 
+type Ast = Parameters<Compile['getExpression']>[0];
+
+/**
+ * Velocity runs on Java numbers: `/` on two integers is integer division, so
+ * `$context.requestTimeEpoch / 1000` is whole seconds (a DynamoDB TTL). JavaScript has one number
+ * type, so two whole operands stand for Java integers here.
+ */
+class JavaArithmetic extends Compile {
+  override getExpression(ast: Ast): string {
+    if (ast.type === 'math' && ast.operator === '/') {
+      // velocityjs types the result as string; math results are numbers at run time.
+      const [left, right] = (ast.expression as Ast[]).map(
+        (operand) => this.getExpression(operand) as unknown,
+      );
+      if (Number.isInteger(left) && Number.isInteger(right) && right !== 0) {
+        return Math.trunc((left as number) / (right as number)) as unknown as string;
+      }
+    }
+    return super.getExpression(ast);
+  }
+}
+
 export function compileTemplate(text: string): RenderTemplate {
-  const compiled = new Compile(parse(text), { escape: false, customMethodHandlers: javaStringHandlers });
+  const compiled = new JavaArithmetic(parse(text), {
+    escape: false,
+    customMethodHandlers: javaStringHandlers,
+  });
   return (input) =>
     compiled.render({
       input: makeInput(input),

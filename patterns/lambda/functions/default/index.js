@@ -25,6 +25,7 @@ __export(default_exports, {
 module.exports = __toCommonJS(default_exports);
 async function handler(event) {
   const { connectionId, routeKey, requestId } = event.requestContext;
+  const { authorizer } = event.requestContext;
   return {
     statusCode: 200,
     body: JSON.stringify({
@@ -32,7 +33,8 @@ async function handler(event) {
       routeKey,
       connectionId,
       requestId,
-      received: parsed(event.body)
+      received: parsed(event.body),
+      ...authorizer ? { authorizer } : {}
     })
   };
 }
