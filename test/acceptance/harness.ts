@@ -3,22 +3,22 @@
  * sample, the `apigw-websocket-*` patterns, hand-written SAM apps), each linted and then run
  * unchanged by `wskit local` from a copy outside this repository, as a user's own folder is.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { lintTemplateText } from '../../generator/lint';
 import { type LocalServer, startLocal } from '../../generator/local/start-local';
+import { templateInFolder } from '../../generator/template/app-folder';
 import { copyApp, localDynamoDb } from '../local/helpers';
 
 export { Client, eventually } from '../local/helpers';
 
 const APPS = join(__dirname, 'apps');
 
-/** The app's template file, named as its authors name it (template.yaml or template.yml). */
+/** The app's template file, named as its authors name it (template.yaml, template.yml or template.json). */
 export function templateOf(app: string): string {
-  const dir = join(APPS, app);
-  const file = ['template.yaml', 'template.yml'].map((name) => join(dir, name)).find(existsSync);
-  if (!file) throw new Error(`${app} has no template.yaml or template.yml`);
+  const file = templateInFolder(join(APPS, app));
+  if (!file) throw new Error(`${app} has no template`);
   return file;
 }
 
