@@ -13,7 +13,6 @@ import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { WebSocketServer } from 'ws';
 import type { Template } from '../template/types';
-import { handleManagementRequest } from './connections/management-api';
 import { ConnectionRegistry } from './connections/registry';
 import { LOCAL_DEFAULTS } from './defaults';
 import { type LocalDynamo, startDynamo } from './dynamo';
@@ -21,9 +20,11 @@ import { type CodeWatcher, FunctionCode } from './lambda/code';
 import { LambdaRunner } from './lambda/runner';
 import { createLogger } from './log';
 import { reloadOnChange } from './reload';
+import { accessPolicy, bindsBeyondLoopback } from './server/access';
 import { handleUpgrade } from './server/connect';
 import type { Gateway } from './server/gateway';
 import { FRAME_LIMIT_BYTES, MESSAGE_LIMIT_BYTES } from './server/quotas';
+import { handleHttpRequest } from './server/requests';
 import { openSession } from './server/session';
 import { StepFunctionsRunner } from './stepfunctions/runner';
 import { appFromTemplate, loadApp } from './template/load-app';
@@ -40,6 +41,12 @@ export interface StartLocalOptions {
   readonly port?: number;
   /** @default '127.0.0.1' */
   readonly host?: string;
+  /**
+   * Browser origins allowed to open a WebSocket (or call `@connections`) beyond loopback ones, e.g.
+   * `https://app.example.com`; `*` allows any. Clients that send no Origin (CLI, SDK) always may.
+   * @default none
+   */
+  readonly allowOrigins?: readonly string[];
   /** @default the template's stage name */
   readonly stage?: string;
   /** Multiplies Wait state durations; 0 makes them instant. @default 1 */
@@ -94,6 +101,11 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
     ? appFromTemplate(options.template, options.templateDir ?? process.cwd(), loadOptions)
     : loadApp(options.appDir ?? '.', loadOptions);
   const log = createLogger(options.log, verbose);
+  if (bindsBeyondLoopback(host)) {
+    log.line(
+      `warning: --host ${host} listens beyond this machine: whoever reaches this port can use the API and its handlers' AWS access`,
+    );
+  }
   let lambda: LambdaRunner | undefined;
   const watcher: CodeWatcher | undefined = options.watch
     ? {
@@ -138,6 +150,7 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
       services: { lambda, stepFunctions, templates: new TemplateCache(), log },
       registry: new ConnectionRegistry(),
       log,
+      access: accessPolicy(host, options.allowOrigins),
       quotas: {
         messageLimitBytes: MESSAGE_LIMIT_BYTES,
         frameLimitBytes: FRAME_LIMIT_BYTES,
@@ -179,12 +192,7 @@ function serve(
     maxPayload: MESSAGE_LIMIT_BYTES,
     perMessageDeflate: false,
   });
-  httpServer.on('request', (request, response) => {
-    if (handleManagementRequest(request, response, registry, services.log)) return;
-    response
-      .writeHead(426, { 'content-type': 'application/json' })
-      .end(JSON.stringify({ message: 'Upgrade Required' }));
-  });
+  httpServer.on('request', (request, response) => handleHttpRequest(gw, request, response));
   httpServer.on('upgrade', (request, socket, head) => {
     handleUpgrade(gw, wss, request, socket, head, (ws, connection, info) =>
       openSession(gw, ws, connection, info),

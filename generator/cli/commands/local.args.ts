@@ -2,12 +2,14 @@
 import type { Command } from 'commander';
 import { show, UsageError } from '../../errors';
 import { LOCAL_DEFAULTS } from '../../local/defaults';
+import { originOf } from '../../local/server/access';
 import { checkRegionFlag, checkStageFlag } from '../flags';
 import type { Done } from '../program';
 
 export interface LocalFlags {
   readonly port?: string;
   readonly host?: string;
+  readonly allowOrigin?: readonly string[];
   readonly stage?: string;
   readonly waitScale?: string;
   readonly region?: string;
@@ -22,6 +24,8 @@ export interface LocalRequest {
   readonly target: string;
   readonly port: number;
   readonly host: string;
+  /** Browser origins allowed beyond loopback ones (`*`: any). */
+  readonly allowOrigins: readonly string[];
   readonly stage?: string;
   readonly waitScale: number;
   readonly region?: string;
@@ -37,7 +41,12 @@ export function registerLocal(program: Command, done: Done): void {
     .description('run the WebSocket API of a template on this machine (Lambda, Step Functions, DynamoDB)')
     .argument('[app]', 'app folder holding template.yml, or the template file', '.')
     .option('--port <port>', 'port to listen on (0: any free port)', String(LOCAL_DEFAULTS.port))
-    .option('--host <host>', 'address to listen on', LOCAL_DEFAULTS.host)
+    .option('--host <host>', 'address to listen on (beyond loopback: a warning)', LOCAL_DEFAULTS.host)
+    .option(
+      '--allow-origin <origin>',
+      'also accept WebSockets from pages of this origin, e.g. https://app.example.com (repeat, or *: any; default: loopback origins only)',
+      (value: string, previous: string[] = []) => [...previous, ...value.split(',')],
+    )
     .option('--stage <name>', "stage name (default: the template's)")
     .option(
       '--wait-scale <factor>',
@@ -71,10 +80,12 @@ export function localRequest(target: string | undefined, flags: LocalFlags): Loc
     value === undefined ? undefined : positive(flag, value) * 1000;
   const idleTimeoutMs = seconds('--idle-timeout', flags.idleTimeout);
   const maxConnectionMs = seconds('--max-connection-duration', flags.maxConnectionDuration);
+  const allowOrigins = (flags.allowOrigin ?? []).map((value) => allowedOrigin(value.trim()));
   return {
     target: target ?? '.',
     port,
     host: flags.host ?? LOCAL_DEFAULTS.host,
+    allowOrigins,
     waitScale,
     verbose: flags.verbose === true,
     watch: flags.watch === true,
@@ -83,6 +94,18 @@ export function localRequest(target: string | undefined, flags: LocalFlags): Loc
     ...(idleTimeoutMs !== undefined ? { idleTimeoutMs } : {}),
     ...(maxConnectionMs !== undefined ? { maxConnectionMs } : {}),
   };
+}
+
+function allowedOrigin(value: string): string {
+  const origin = value === '*' ? value : originOf(value);
+  if (origin === undefined) {
+    throw new UsageError(
+      'E_USAGE',
+      `--allow-origin ${show(value)}: expected an origin such as https://app.example.com or http://localhost:5173, or *`,
+      '--allow-origin',
+    );
+  }
+  return origin;
 }
 
 function integer(flag: string, value: string, min: number, max: number): number {

@@ -10,6 +10,7 @@ export async function runLocal(request: LocalRequest): Promise<number> {
     appDir: request.target,
     port: request.port,
     host: request.host,
+    allowOrigins: request.allowOrigins,
     waitScale: request.waitScale,
     verbose: request.verbose,
     watch: request.watch,
