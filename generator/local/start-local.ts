@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { WebSocketServer } from 'ws';
 import type { Template } from '../template/types';
+import { type AwsAccess, startAwsAccess } from './aws-access';
 import { ConnectionRegistry } from './connections/registry';
 import { LOCAL_DEFAULTS } from './defaults';
 import { type LocalDynamo, startDynamo } from './dynamo';
@@ -47,6 +48,12 @@ export interface StartLocalOptions {
    * @default none
    */
   readonly allowOrigins?: readonly string[];
+  /**
+   * Refuse every AWS call of the handlers to a service wskit does not serve, with an error naming it;
+   * otherwise they reach AWS with the developer's own credentials, as with `sam local`.
+   * @default false
+   */
+  readonly offline?: boolean;
   /** @default the template's stage name */
   readonly stage?: string;
   /** Multiplies Wait state durations; 0 makes them instant. @default 1 */
@@ -80,6 +87,8 @@ export interface LocalServer {
   readonly app: LocalApp;
   /** `http://<host>:<port>` of the in-memory DynamoDB, when the template has tables. */
   readonly dynamoEndpoint?: string;
+  /** Which AWS services handlers reach locally, and how they reach the others. */
+  readonly aws: { readonly local: readonly string[]; readonly others: string };
   /** Connections open right now. */
   connectionCount(): number;
   /** Closes every socket with 1001, then stops the functions, the state machines and the table server. */
@@ -129,13 +138,18 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
     throw error;
   });
   const actualPort = (httpServer.address() as AddressInfo).port;
+  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
   let dynamo: LocalDynamo | undefined;
+  let aws: AwsAccess | undefined;
   try {
     dynamo = app.tables.length > 0 ? await startDynamo(app.tables, host) : undefined;
+    const offline = options.offline ?? false;
+    aws = await startAwsAccess({ offline, host, emulatorOrigin: origin, apiId: app.apiId, log });
     lambda = new LambdaRunner(app.functions, {
       region: app.region,
       ...(dynamo ? { dynamoEndpoint: dynamo.endpoint } : {}),
-      managementEndpoint: `http://${host}:${actualPort}/${app.stage}`,
+      managementEndpoint: `${origin}/${app.stage}`,
+      awsEnvironment: aws.environment,
       maxEnvironmentsPerFunction: options.maxEnvironmentsPerFunction ?? Math.max(2, availableParallelism()),
       onOutput: (fn, line) => log.line(`[${fn.id}] ${line}`),
     });
@@ -164,13 +178,17 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
       options.watch && templateFile
         ? reloadOnChange(gw, code, () => loadApp(templateFile, loadOptions))
         : undefined;
+    const awsAccess = aws;
     const closeCode = async () => {
       await reloading?.close();
       await code.close();
+      await awsAccess.close();
     };
-    return serve(gw, httpServer, dynamo, closeCode, host, actualPort);
+    const local = ['execute-api (@connections)', ...(dynamo ? ['dynamodb'] : [])];
+    return serve(gw, httpServer, dynamo, closeCode, host, actualPort, { local, others: aws.others });
   } catch (error) {
     await lambda?.close();
+    await aws?.close();
     await dynamo?.close();
     await code.close();
     await new Promise((resolve) => httpServer.close(resolve));
@@ -185,6 +203,7 @@ function serve(
   closeCode: () => Promise<void>,
   host: string,
   port: number,
+  aws: LocalServer['aws'],
 ): LocalServer {
   const { registry, services } = gw;
   const wss = new WebSocketServer({
@@ -229,6 +248,7 @@ function serve(
       return gw.app;
     },
     ...(dynamo ? { dynamoEndpoint: dynamo.endpoint } : {}),
+    aws,
     connectionCount: () => registry.size,
     close,
   };

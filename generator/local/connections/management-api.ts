@@ -9,7 +9,8 @@ import { MESSAGE_LIMIT_BYTES } from '../server/quotas';
 import { sendToConnection } from './outbox';
 import type { ConnectionRegistry } from './registry';
 
-const PATH = /^(?:\/([^/]+))?\/@connections\/([^/?]+)\/?(?:\?.*)?$/;
+/** An endpoint given with a trailing slash (`.../stage/`) makes the SDK send `/stage//@connections/{id}`: AWS takes it. */
+const PATH = /^(?:\/([^/]+))?\/+@connections\/([^/?]+)\/?(?:\?.*)?$/;
 
 /** Handles the request when it is for `[/<stage>]/@connections/{id}`; returns false otherwise. */
 export function handleManagementRequest(

@@ -1,22 +1,40 @@
 'use strict';
-// Handlers written for AWS often build their @connections endpoint from the event:
-// `https://${domainName}/${stage}`. Locally, domainName is the emulator's own address, which speaks
-// plain http, so in a function's environment an https request to that address goes out as http.
+// Handlers written for AWS reach their API's @connections endpoint at an https address: built from
+// the event (`https://${domainName}/${stage}`, `https://${apiId}.execute-api.${AWS_REGION}.amazonaws.com/${stage}`)
+// or from a variable the template builds the same way. In a function's environment those requests,
+// through https.request/https.get (the SDK v3) or fetch, go to the emulator over plain http, with a
+// Host header of the emulator's own (the SDK signs and sends the AWS name). Under --offline, every
+// other request to an AWS address goes to the local endpoint that refuses it with a clear error.
 // Every other request is left alone.
 const http = require('node:http');
 const https = require('node:https');
 const { syncBuiltinESMExports } = require('node:module');
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+const AWS_HOST = /\.amazonaws\.com(\.cn)?$|\.api\.aws$/;
 
-function redirectHttpsToEmulator(origin) {
-  const emulator = new URL(origin);
+/**
+ * @param {{ emulator: string, apiId?: string, offline?: string }} config origins (`http://host:port`)
+ * of the emulator and of the --offline refusal endpoint, and the local API id.
+ */
+function redirectHttpsToEmulator(config) {
+  const emulator = new URL(config.emulator);
   const port = Number(emulator.port);
-  const isEmulator = (options) => {
-    // hostname and host name the host alone (Node takes the port only from `port`).
-    const host = String(options.hostname ?? options.host ?? '');
-    return Number(options.port) === port && (LOOPBACK.has(host) || host === emulator.hostname);
+  const offline = config.offline ? new URL(config.offline) : undefined;
+  const apiHost = config.apiId
+    ? new RegExp(
+        `^${config.apiId.replace(/\W/g, '\\$&')}\\.execute-api\\.[a-z0-9-]+\\.amazonaws\\.com(\\.cn)?$`,
+      )
+    : undefined;
+
+  /** Where a request for `host` (no brackets, no port) and `port` goes instead, if anywhere. */
+  const targetOf = (host, targetPort) => {
+    const emulatorPort = Number(targetPort) === port;
+    if (emulatorPort && (LOOPBACK.has(host) || host === emulator.hostname)) return emulator;
+    if (apiHost?.test(host)) return emulator;
+    return offline && AWS_HOST.test(host) ? offline : undefined;
   };
+
   // https.request(url[, options][, callback]) or https.request(options[, callback]), as Node takes them.
   const toHttp = (args) => {
     const [first, second, third] = args;
@@ -24,13 +42,24 @@ function redirectHttpsToEmulator(origin) {
     const url = fromUrl ? new URL(first) : undefined;
     const options = fromUrl ? (typeof second === 'object' && second !== null ? second : {}) : (first ?? {});
     const callback = [second, third].find((arg) => typeof arg === 'function');
-    const target = {
+    const request = {
       ...(url ? { hostname: url.hostname, port: url.port || 443, path: `${url.pathname}${url.search}` } : {}),
       ...options,
     };
-    if (!isEmulator(target)) return undefined;
-    const { agent: _tlsAgent, ...rest } = target;
-    return [{ ...rest, protocol: 'http:', hostname: emulator.hostname, host: undefined, port }, callback];
+    // hostname and host name the host alone (Node takes the port only from `port`).
+    const host = String(request.hostname ?? request.host ?? '').replace(/^\[|\]$/g, '');
+    const target = targetOf(host, request.port ?? 443);
+    if (!target) return undefined;
+    const { agent: _tlsAgent, headers = {}, ...rest } = request;
+    const redirected = {
+      ...rest,
+      protocol: 'http:',
+      hostname: target.hostname,
+      host: undefined,
+      port: Number(target.port),
+      headers: withHost(headers, host),
+    };
+    return [redirected, callback];
   };
   const wrap = (original, viaHttp) =>
     function emulatorAware(...args) {
@@ -42,6 +71,37 @@ function redirectHttpsToEmulator(origin) {
   https.request = wrap(https.request, http.request);
   https.get = wrap(https.get, http.get);
   syncBuiltinESMExports(); // `import { request } from 'node:https'` sees the same functions
+
+  const originalFetch = globalThis.fetch;
+  if (typeof originalFetch === 'function') {
+    globalThis.fetch = async function fetch(input, init) {
+      const request = input instanceof Request ? input : undefined;
+      const url = new URL(request ? request.url : String(input));
+      const host = url.hostname.replace(/^\[|\]$/g, '');
+      const defaultPort = url.protocol === 'https:' ? 443 : 80;
+      const target =
+        url.protocol === 'https:' || AWS_HOST.test(host)
+          ? targetOf(host, url.port || defaultPort)
+          : undefined;
+      if (!target) return originalFetch(input, init);
+      const redirected = new URL(target.origin);
+      redirected.pathname = url.pathname; // kept as is: `/stage//@connections/...` stays so
+      redirected.search = url.search;
+      const headers = new Headers(
+        withHost(Object.fromEntries(new Headers(init?.headers ?? request?.headers)), host),
+      );
+      const method = init?.method ?? request?.method ?? 'GET';
+      const body =
+        init?.body ?? (request && !/^(GET|HEAD)$/i.test(method) ? await request.arrayBuffer() : undefined);
+      return originalFetch(redirected, { ...init, method, headers, ...(body !== undefined ? { body } : {}) });
+    };
+  }
+}
+
+/** The headers without Host (Node sets the target's), naming the host the caller meant. */
+function withHost(headers, originalHost) {
+  const kept = Object.fromEntries(Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'host'));
+  return { ...kept, 'x-forwarded-host': originalHost };
 }
 
 module.exports = { redirectHttpsToEmulator };

@@ -31,8 +31,6 @@ export interface PoolOptions {
   readonly queueDepth?: number;
   /** Receives each line the function writes to stdout or stderr. */
   readonly onOutput: (line: string) => void;
-  /** `http://127.0.0.1:3001`: https requests to this address from the function go to it as http. */
-  readonly emulatorOrigin?: string;
 }
 
 const WORKER_FILE = packagePath('generator', 'local', 'lambda', 'worker.cjs');
@@ -131,7 +129,6 @@ export class FunctionPool {
         functionName: this.fn.name,
         invokedFunctionArn: this.fn.arn,
         memoryLimitInMB: this.fn.memoryMb,
-        emulatorOrigin: this.options.emulatorOrigin,
       },
       env: this.options.environment,
       stdout: true,

@@ -12,6 +12,8 @@ export interface LambdaRunnerOptions {
   readonly dynamoEndpoint?: string;
   /** `http://127.0.0.1:<port>/<stage>`: where the functions' @connections client should go. */
   readonly managementEndpoint: string;
+  /** How handlers reach AWS and the emulator's https addresses (see ../aws-access.ts). */
+  readonly awsEnvironment: Readonly<Record<string, string>>;
   readonly maxEnvironmentsPerFunction: number;
   readonly onOutput: (fn: LocalFunction, line: string) => void;
 }
@@ -77,7 +79,6 @@ export class LambdaRunner {
         environment: lambdaEnvironment(fn, this.options),
         maxEnvironments: this.options.maxEnvironmentsPerFunction,
         onOutput: (line) => this.options.onOutput(fn, line),
-        emulatorOrigin: new URL(this.options.managementEndpoint).origin,
       });
       this.pools.set(functionId, pool);
     }
@@ -89,6 +90,7 @@ export class LambdaRunner {
 export function lambdaEnvironment(fn: LocalFunction, options: LambdaRunnerOptions): Record<string, string> {
   return {
     ...fn.environment,
+    ...options.awsEnvironment,
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     TZ: ':UTC',
     LANG: 'en_US.UTF-8',
@@ -101,10 +103,6 @@ export function lambdaEnvironment(fn: LocalFunction, options: LambdaRunnerOption
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memoryMb),
     AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
     AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${fn.name}`,
-    // Dummy credentials: the local services accept any signature.
-    AWS_ACCESS_KEY_ID: 'AKIAWSKITLOCAL000000',
-    AWS_SECRET_ACCESS_KEY: 'wskit-local-secret',
-    AWS_SESSION_TOKEN: 'wskit-local-session',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     ...(options.dynamoEndpoint ? { AWS_ENDPOINT_URL_DYNAMODB: options.dynamoEndpoint } : {}),
     MANAGEMENT_API_ENDPOINT: options.managementEndpoint,

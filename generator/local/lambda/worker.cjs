@@ -12,9 +12,10 @@ const { redirectHttpsToEmulator } = require('./emulator-https.cjs');
 // the emulator to wskit's node_modules) plays that part. Re-read it in case the loader cached it.
 Module._initPaths();
 
-const { codeDir, handler, timeoutMs, functionName, invokedFunctionArn, memoryLimitInMB, emulatorOrigin } =
-  workerData;
-if (emulatorOrigin) redirectHttpsToEmulator(emulatorOrigin);
+const { codeDir, handler, timeoutMs, functionName, invokedFunctionArn, memoryLimitInMB } = workerData;
+// Where the emulator's own https addresses go (set by ../aws-access.ts); the handler does not see it.
+if (process.env.WSKIT_LOCAL_REDIRECT) redirectHttpsToEmulator(JSON.parse(process.env.WSKIT_LOCAL_REDIRECT));
+delete process.env.WSKIT_LOCAL_REDIRECT;
 const logStreamName = `local/[$LATEST]${threadId}`;
 const dot = handler.lastIndexOf('.');
 const modulePath = resolve(codeDir, handler.slice(0, dot));
