@@ -6,12 +6,20 @@ describe('localRequest', () => {
     [
       undefined,
       {},
-      { target: '.', port: 3001, host: '127.0.0.1', waitScale: 1, verbose: false, watch: false },
+      {
+        target: '.',
+        port: 3001,
+        host: '127.0.0.1',
+        waitScale: 1,
+        verbose: false,
+        watch: false,
+        offline: false,
+      },
     ],
     [
       'my-api',
-      { port: '0', waitScale: '0', verbose: true, watch: true },
-      { target: 'my-api', port: 0, waitScale: 0, verbose: true, watch: true },
+      { port: '0', waitScale: '0', verbose: true, watch: true, offline: true },
+      { target: 'my-api', port: 0, waitScale: 0, verbose: true, watch: true, offline: true },
     ],
     ['t.yml', { stage: 'dev_1', region: 'eu-west-1' }, { stage: 'dev_1', region: 'eu-west-1' }],
     ['.', { waitScale: '0.25', host: '0.0.0.0' }, { waitScale: 0.25, host: '0.0.0.0', allowOrigins: [] }],

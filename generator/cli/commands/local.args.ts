@@ -15,6 +15,7 @@ export interface LocalFlags {
   readonly region?: string;
   readonly verbose?: boolean;
   readonly watch?: boolean;
+  readonly offline?: boolean;
   readonly idleTimeout?: string;
   readonly maxConnectionDuration?: string;
 }
@@ -31,6 +32,8 @@ export interface LocalRequest {
   readonly region?: string;
   readonly verbose: boolean;
   readonly watch: boolean;
+  /** Refuse handlers' calls to AWS services wskit does not serve. */
+  readonly offline: boolean;
   readonly idleTimeoutMs?: number;
   readonly maxConnectionMs?: number;
 }
@@ -63,6 +66,10 @@ export function registerLocal(program: Command, done: Done): void {
       `close connections after this long (default ${LOCAL_DEFAULTS.maxConnectionMs / 1000})`,
     )
     .option('--watch', 'apply changes to the template, state machine definitions and function code on save')
+    .option(
+      '--offline',
+      "refuse handlers' calls to AWS services wskit does not serve (default: they use your AWS credentials, as with sam local)",
+    )
     .option('--verbose', 'also log rendered templates, Lambda events and state machine traces')
     .action(async (target: string, flags: LocalFlags) => {
       const { runLocal } = await import('./local');
@@ -89,6 +96,7 @@ export function localRequest(target: string | undefined, flags: LocalFlags): Loc
     waitScale,
     verbose: flags.verbose === true,
     watch: flags.watch === true,
+    offline: flags.offline === true,
     ...(flags.stage ? { stage: flags.stage } : {}),
     ...(flags.region ? { region: flags.region } : {}),
     ...(idleTimeoutMs !== undefined ? { idleTimeoutMs } : {}),

@@ -1,5 +1,6 @@
 /** `wskit local`: serves the app until Ctrl-C, then closes every socket with 1001 and stops cleanly. */
 import { relative } from 'node:path';
+import type { LocalServer } from '../../local/start-local';
 import { startLocal } from '../../local/start-local';
 import type { LocalApp } from '../../local/types';
 import type { LocalRequest } from './local.args';
@@ -11,6 +12,7 @@ export async function runLocal(request: LocalRequest): Promise<number> {
     port: request.port,
     host: request.host,
     allowOrigins: request.allowOrigins,
+    offline: request.offline,
     waitScale: request.waitScale,
     verbose: request.verbose,
     watch: request.watch,
@@ -20,7 +22,8 @@ export async function runLocal(request: LocalRequest): Promise<number> {
     ...(request.idleTimeoutMs ? { idleTimeoutMs: request.idleTimeoutMs } : {}),
     ...(request.maxConnectionMs ? { maxConnectionMs: request.maxConnectionMs } : {}),
   });
-  for (const line of banner(server.app, server.url, request.waitScale, request.watch)) write(line);
+  const lines = banner(server.app, server.url, request.waitScale, request.watch, server.aws);
+  for (const line of lines) write(line);
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
@@ -35,7 +38,13 @@ export async function runLocal(request: LocalRequest): Promise<number> {
 }
 
 /** What a developer needs to start: the URL, the routes and what runs them, a ready wscat line. */
-export function banner(app: LocalApp, url: string, waitScale: number, watch = false): string[] {
+export function banner(
+  app: LocalApp,
+  url: string,
+  waitScale: number,
+  watch = false,
+  aws?: LocalServer['aws'],
+): string[] {
   const routes = [...app.routes.values()].map((route) => {
     const integration = route.integration;
     const target =
@@ -62,6 +71,9 @@ export function banner(app: LocalApp, url: string, waitScale: number, watch = fa
       ? [`  tables         → ${app.tables.map((t) => t.name).join(', ')} (in memory)`]
       : []),
     ...typescriptLine(app),
+    ...(aws
+      ? [`  AWS services   → local: ${aws.local.join(', ')}`, `                   any other: ${aws.others}`]
+      : []),
     ...(waitScale !== 1 ? [`  Wait states    × ${waitScale}`] : []),
     ...(watch ? ['  watching       → the template, state machine definitions and function code'] : []),
     `Try: wscat -c ${url}`,

@@ -1,0 +1,375 @@
+/**
+ * Never reach AWS by accident. The developer's environment points every AWS SDK at a loopback trap
+ * (`AWS_ENDPOINT_URL`, with credentials of its own), and `wskit local` runs an app that uses every
+ * feature the emulator serves. The trap must see nothing: not from the emulator's own clients
+ * (tables, state machines, @connections), not from handlers calling the services wskit serves. A
+ * handler's call to a service wskit does not serve reaches the developer's endpoint with the
+ * developer's credentials, as with `sam local`; under `--offline` it is refused with a clear error.
+ *
+ * To cover a new feature, add one entry to FEATURES: its resources, files and a probe.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { packagePath } from '../../generator/paths';
+import type { Resource, Template } from '../../generator/template/types';
+import { Client, writeApp } from './helpers';
+
+const lambdaUri = (fn: string) => ({
+  'Fn::Sub': `arn:\${AWS::Partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${fn}.Arn}/invocations`,
+});
+const fn = (dir: string, extra: Record<string, unknown> = {}): Resource => ({
+  Type: 'AWS::Serverless::Function',
+  Properties: { CodeUri: `${dir}/`, Handler: 'index.handler', Runtime: 'nodejs22.x', ...extra },
+});
+/** A two-way route `key` to `integration`. */
+const route = (id: string, key: string, integration: Record<string, unknown>): Record<string, Resource> => ({
+  [`${id}Route`]: {
+    Type: 'AWS::ApiGatewayV2::Route',
+    Properties: {
+      ApiId: { Ref: 'Api' },
+      RouteKey: key,
+      RouteResponseSelectionExpression: '$default',
+      Target: { 'Fn::Sub': `integrations/\${${id}Integration}` },
+    },
+  },
+  [`${id}RouteResponse`]: {
+    Type: 'AWS::ApiGatewayV2::RouteResponse',
+    Properties: { ApiId: { Ref: 'Api' }, RouteId: { Ref: `${id}Route` }, RouteResponseKey: '$default' },
+  },
+  [`${id}Integration`]: {
+    Type: 'AWS::ApiGatewayV2::Integration',
+    Properties: { ApiId: { Ref: 'Api' }, ...integration },
+  },
+});
+const integrationResponse = (id: string, template: string): Record<string, Resource> => ({
+  [`${id}IntegrationResponse`]: {
+    Type: 'AWS::ApiGatewayV2::IntegrationResponse',
+    Properties: {
+      ApiId: { Ref: 'Api' },
+      IntegrationId: { Ref: `${id}Integration` },
+      IntegrationResponseKey: '$default',
+      ResponseTemplates: { $default: template },
+    },
+  },
+});
+
+interface Feature {
+  readonly name: string;
+  readonly resources: Record<string, Resource>;
+  readonly files?: Record<string, string>;
+  /** Uses the feature against the running API (`url` carries the authorizer's token); throws when it fails. */
+  probe(url: string): Promise<void>;
+}
+
+const FEATURES: readonly Feature[] = [
+  {
+    name: 'a REQUEST authorizer and a $connect handler writing to DynamoDB',
+    resources: {
+      Authorizer: {
+        Type: 'AWS::ApiGatewayV2::Authorizer',
+        Properties: {
+          ApiId: { Ref: 'Api' },
+          Name: 'Token',
+          AuthorizerType: 'REQUEST',
+          AuthorizerUri: lambdaUri('AuthorizeFunction'),
+          IdentitySource: ['route.request.querystring.token'],
+        },
+      },
+      ConnectRoute: {
+        Type: 'AWS::ApiGatewayV2::Route',
+        Properties: {
+          ApiId: { Ref: 'Api' },
+          RouteKey: '$connect',
+          AuthorizationType: 'CUSTOM',
+          AuthorizerId: { Ref: 'Authorizer' },
+          Target: { 'Fn::Sub': 'integrations/${ConnectIntegration}' },
+        },
+      },
+      ConnectIntegration: {
+        Type: 'AWS::ApiGatewayV2::Integration',
+        Properties: {
+          ApiId: { Ref: 'Api' },
+          IntegrationType: 'AWS_PROXY',
+          IntegrationUri: lambdaUri('ConnectFunction'),
+        },
+      },
+      AuthorizeFunction: fn('authorize'),
+      ConnectFunction: fn('connect', { Environment: { Variables: { TABLE: { Ref: 'Table' } } } }),
+      Table: {
+        Type: 'AWS::DynamoDB::Table',
+        Properties: {
+          BillingMode: 'PAY_PER_REQUEST',
+          AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+          KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+        },
+      },
+    },
+    files: {
+      'authorize/index.js': `exports.handler = async (event) => ({
+  principalId: 'me',
+  policyDocument: { Version: '2012-10-17', Statement: [{ Action: 'execute-api:Invoke', Effect: event.queryStringParameters.token === 'let-me-in' ? 'Allow' : 'Deny', Resource: event.methodArn }] },
+});`,
+      'connect/index.js': `const { DynamoDBClient, PutItemCommand } = require('@aws-sdk/client-dynamodb');
+const dynamo = new DynamoDBClient({});
+exports.handler = async (event) => {
+  await dynamo.send(new PutItemCommand({ TableName: process.env.TABLE, Item: { id: { S: event.requestContext.connectionId } } }));
+  return { statusCode: 200 };
+};`,
+    },
+    async probe(url) {
+      const refused = await Client.connect(url.replace('let-me-in', 'wrong')).then(
+        (client) => client.close().then(() => 'open'),
+        (error: { status?: number }) => error.status,
+      );
+      expect(refused).toBe(403);
+      const client = await Client.connect(url);
+      await client.close();
+    },
+  },
+  {
+    name: 'a Lambda route reading DynamoDB and posting through @connections at the API id endpoint',
+    resources: {
+      ...route('Chat', 'chat', { IntegrationType: 'AWS_PROXY', IntegrationUri: lambdaUri('ChatFunction') }),
+      ChatFunction: fn('chat', { Environment: { Variables: { TABLE: { Ref: 'Table' } } } }),
+    },
+    files: {
+      'chat/index.mjs': `import { ApiGatewayManagementApiClient, PostToConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi';
+import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+const dynamo = new DynamoDBClient({});
+export const handler = async (event) => {
+  const { apiId, stage, connectionId } = event.requestContext;
+  const { Item } = await dynamo.send(new GetItemCommand({ TableName: process.env.TABLE, Key: { id: { S: connectionId } } }));
+  const api = new ApiGatewayManagementApiClient({ endpoint: \`https://\${apiId}.execute-api.\${process.env.AWS_REGION}.amazonaws.com/\${stage}\` });
+  await api.send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: \`stored \${Item?.id.S === connectionId}\` }));
+  return { statusCode: 200, body: 'done' };
+};`,
+    },
+    async probe(url) {
+      const client = await Client.connect(url);
+      expect([await client.request('{"action": "chat"}'), await client.next()]).toEqual([
+        'stored true',
+        'done',
+      ]);
+      await client.close();
+    },
+  },
+  {
+    name: 'a Step Functions route whose Task runs a function',
+    resources: {
+      ...route('Flow', 'flow', {
+        IntegrationType: 'AWS',
+        IntegrationMethod: 'POST',
+        IntegrationUri: {
+          'Fn::Sub': 'arn:${AWS::Partition}:apigateway:${AWS::Region}:states:action/StartSyncExecution',
+        },
+        TemplateSelectionExpression: '\\$default',
+        RequestTemplates: {
+          $default: { 'Fn::Sub': '{"input": "{}", "stateMachineArn": "${Machine.Arn}"}' },
+        },
+      }),
+      ...integrationResponse('Flow', "$input.path('$.output')"),
+      Machine: {
+        Type: 'AWS::Serverless::StateMachine',
+        Properties: {
+          Type: 'EXPRESS',
+          Definition: {
+            StartAt: 'Shout',
+            States: {
+              Shout: { Type: 'Task', Resource: { 'Fn::GetAtt': ['ShoutFunction', 'Arn'] }, End: true },
+            },
+          },
+        },
+      },
+      ShoutFunction: fn('shout'),
+    },
+    files: { 'shout/index.js': `exports.handler = async () => ({ shouted: 'HELLO' });` },
+    async probe(url) {
+      const client = await Client.connect(url);
+      expect(JSON.parse(await client.request('{"action": "flow"}'))).toEqual({ shouted: 'HELLO' });
+      await client.close();
+    },
+  },
+  {
+    name: 'a MOCK route',
+    resources: {
+      ...route('Mock', 'mock', {
+        IntegrationType: 'MOCK',
+        RequestTemplates: { $default: '{"statusCode": 200}' },
+      }),
+      ...integrationResponse('Mock', '{"mocked": true}'),
+    },
+    async probe(url) {
+      const client = await Client.connect(url);
+      expect(JSON.parse(await client.request('{"action": "mock"}'))).toEqual({ mocked: true });
+      await client.close();
+    },
+  },
+];
+
+/** A route to a service wskit does not serve (S3 through the SDK, Bedrock through fetch). */
+const OUTSIDE: Feature = {
+  name: 'a handler calling services wskit does not serve',
+  resources: {
+    ...route('Outside', 'outside', {
+      IntegrationType: 'AWS_PROXY',
+      IntegrationUri: lambdaUri('OutsideFunction'),
+    }),
+    OutsideFunction: fn('outside'),
+  },
+  files: {
+    'outside/index.mjs': `import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
+const outcome = (promise) => promise.then((value) => value, (error) => \`\${error.name}: \${error.message}\`);
+export const handler = async (event) => {
+  const s3 = await outcome(new S3Client({}).send(new ListBucketsCommand({})).then(() => 'listed'));
+  const bedrock = JSON.parse(event.body).fetch
+    ? await outcome(fetch('https://bedrock-runtime.us-east-1.amazonaws.com/model/m/invoke', { method: 'POST', body: '{}' }).then(async (r) => \`\${r.status} \${JSON.parse(await r.text()).message}\`))
+    : 'not called';
+  return { statusCode: 200, body: JSON.stringify({ s3, bedrock }) };
+};`,
+  },
+  async probe() {},
+};
+
+function appWith(features: readonly Feature[]): string {
+  const resources: Record<string, Resource> = {
+    Api: {
+      Type: 'AWS::ApiGatewayV2::Api',
+      Properties: {
+        Name: 'everything',
+        ProtocolType: 'WEBSOCKET',
+        RouteSelectionExpression: '$request.body.action',
+      },
+    },
+    Stage: { Type: 'AWS::ApiGatewayV2::Stage', Properties: { ApiId: { Ref: 'Api' }, StageName: 'dev' } },
+  };
+  const template: Template = {
+    AWSTemplateFormatVersion: '2010-09-09',
+    Transform: 'AWS::Serverless-2016-10-31',
+    Resources: resources,
+  };
+  for (const feature of features) Object.assign(resources, feature.resources);
+  return writeApp(template, Object.assign({}, ...features.map((feature) => feature.files ?? {})));
+}
+
+/** Records every request; answers S3's ListBuckets so a handler's call to it succeeds. */
+async function startTrap(): Promise<{ server: Server; seen: IncomingMessage[]; endpoint: string }> {
+  const seen: IncomingMessage[] = [];
+  const server = createServer((request, response) => {
+    seen.push(request);
+    request.resume();
+    response
+      .writeHead(200, { 'content-type': 'application/xml' })
+      .end('<ListAllMyBucketsResult><Buckets></Buckets></ListAllMyBucketsResult>');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, seen, endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+/** `wskit local` as a developer with a configured AWS environment runs it. */
+function startCli(
+  appDir: string,
+  trap: string,
+  extra: string[],
+): { child: ChildProcess; output: () => string; url: Promise<string> } {
+  const child = spawn(
+    process.execPath,
+    [packagePath('bin', 'wskit.mjs'), 'local', appDir, '--port', '0', ...extra],
+    {
+      env: {
+        PATH: process.env.PATH,
+        HOME: mkdtempSync(join(tmpdir(), 'wskit-home-')), // no ~/.aws
+        AWS_ENDPOINT_URL: trap,
+        AWS_ACCESS_KEY_ID: 'AKIADEVELOPERTRAP000',
+        AWS_SECRET_ACCESS_KEY: 'developer-secret',
+        AWS_REGION: 'us-east-1',
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      },
+    },
+  );
+  let output = '';
+  const url = new Promise<string>((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const found = /Try: wscat -c (\S+)/.exec(output)?.[1];
+      if (found) resolve(`${found}?token=let-me-in`);
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.once('exit', () => reject(new Error(`wskit local exited early:\n${output}`)));
+  });
+  return { child, output: () => output, url };
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGINT');
+  await exited;
+}
+
+const describeTrap = (offline: boolean) => {
+  let trap: Awaited<ReturnType<typeof startTrap>>;
+  let cli: ReturnType<typeof startCli>;
+  let url: string;
+  beforeAll(async () => {
+    trap = await startTrap();
+    cli = startCli(appWith([...FEATURES, OUTSIDE]), trap.endpoint, offline ? ['--offline'] : []);
+    url = await cli.url;
+  });
+  afterAll(async () => {
+    await stop(cli.child);
+    trap.server.close();
+  });
+
+  it.each(FEATURES.map((feature) => [feature.name, feature] as const))(
+    '%s works, and the trap sees nothing',
+    async (_, feature) => {
+      await feature.probe(url);
+      expect(trap.seen.map((request) => `${request.method} ${request.url}`)).toEqual([]);
+    },
+  );
+
+  return { trap: () => trap, cli: () => cli, url: () => url };
+};
+
+describe('wskit local never reaches AWS on its own', () => {
+  const run = describeTrap(false);
+
+  it('lists the local services in the banner, and how others are reached', () => {
+    expect(run.cli().output()).toMatch(/AWS services\s+→ local: execute-api \(@connections\), dynamodb/);
+    expect(run.cli().output()).toMatch(/any other: your AWS account \(credentials from AWS_ACCESS_KEY_ID\)/);
+  });
+
+  it("lets a handler reach a service wskit does not serve, with the developer's credentials, as sam local does", async () => {
+    const client = await Client.connect(run.url());
+    expect(JSON.parse(await client.request('{"action": "outside"}'))).toEqual({
+      s3: 'listed',
+      bedrock: 'not called',
+    });
+    await client.close();
+    expect(run.trap().seen.map((request) => request.headers.authorization)).toEqual([
+      expect.stringMatching(/Credential=AKIADEVELOPERTRAP000\/\d{8}\/us-east-1\/s3\//),
+    ]);
+  });
+});
+
+describe('wskit local --offline', () => {
+  const run = describeTrap(true);
+
+  it('refuses every call to a service wskit does not serve with an error naming it, and reaches nothing', async () => {
+    expect(run.cli().output()).toMatch(/any other: refused \(--offline\)/);
+    const client = await Client.connect(run.url());
+    expect(JSON.parse(await client.request('{"action": "outside", "fetch": true}'))).toEqual({
+      s3: 'OfflineRefused: wskit local --offline: s3 is not served locally, and --offline refuses calls to AWS',
+      bedrock:
+        '403 wskit local --offline: bedrock-runtime is not served locally, and --offline refuses calls to AWS',
+    });
+    await client.close();
+    expect(run.trap().seen).toEqual([]);
+    expect(run.cli().output()).toMatch(/--offline refused a call to s3: GET \//);
+  });
+});
