@@ -1,8 +1,8 @@
 /**
- * `--offline`: the endpoint every AWS call of a handler goes to instead of AWS (its
- * `AWS_ENDPOINT_URL`, and the address https requests to `*.amazonaws.com` are redirected to). It
- * answers each call with an error in the service's own protocol (JSON, query XML or S3 XML), so
- * the SDK raises `OfflineRefused` with a message naming the service and `--offline`, and logs it.
+ * `--offline`: where every AWS call of a handler goes instead of AWS (its `AWS_ENDPOINT_URL`), and
+ * every other request that would leave the machine (lambda/emulator-https.cjs redirects them). It
+ * answers each with an error in the service's own protocol (JSON, query XML or S3 XML), so the SDK
+ * raises `OfflineRefused` with a message naming the service (or host) and `--offline`, and logs it.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -37,8 +37,10 @@ export async function startOfflineEndpoint(host: string, log: Logger): Promise<O
 }
 
 function refuse(request: IncomingMessage, response: ServerResponse, log: Logger): void {
-  const service = serviceOf(request);
-  const message = `wskit local --offline: ${service} is not served locally, and --offline refuses calls to AWS`;
+  const [service, aws] = serviceOf(request);
+  const message = aws
+    ? `wskit local --offline: ${service} is not served locally, and --offline refuses calls to AWS`
+    : `wskit local --offline: ${service} is outside this machine, and --offline refuses calls that leave it`;
   log.line(`--offline refused a call to ${service}: ${request.method} ${request.url}`);
   const contentType = String(request.headers['content-type'] ?? '');
   const [type, body, headers] = errorIn(service, contentType, message);
@@ -60,12 +62,15 @@ function errorIn(service: string, contentType: string, message: string): [string
 }
 
 /**
- * The service a call is for: the SigV4 credential scope names it (`.../us-east-1/bedrock/aws4_request`);
- * unsigned calls are named by the host they were meant for.
+ * What a call is for, and whether that is AWS: the SigV4 credential scope names the service
+ * (`.../us-east-1/bedrock/aws4_request`); other calls are named by the host they were meant for.
  */
-function serviceOf(request: IncomingMessage): string {
+function serviceOf(request: IncomingMessage): [name: string, aws: boolean] {
   const scope = /Credential=[^/]+\/\d{8}\/[^/]+\/([^/]+)\//.exec(String(request.headers.authorization ?? ''));
-  if (scope?.[1]) return scope[1];
+  if (scope?.[1]) return [scope[1], true];
   const host = request.headers['x-forwarded-host'];
-  return typeof host === 'string' ? (host.split('.')[0] ?? host) : 'an AWS service';
+  if (typeof host !== 'string') return ['an AWS service', true];
+  return AWS_HOST.test(host) ? [host.split('.')[0] as string, true] : [host, false];
 }
+
+const AWS_HOST = /\.amazonaws\.com(\.cn)?$|\.api\.aws$/;

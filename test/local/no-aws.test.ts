@@ -210,7 +210,7 @@ export const handler = async (event) => {
   },
 ];
 
-/** A route to a service wskit does not serve (S3 through the SDK, Bedrock through fetch). */
+/** A route to services wskit does not serve (S3 through the SDK; Bedrock and a web hook through fetch). */
 const OUTSIDE: Feature = {
   name: 'a handler calling services wskit does not serve',
   resources: {
@@ -225,10 +225,11 @@ const OUTSIDE: Feature = {
 const outcome = (promise) => promise.then((value) => value, (error) => \`\${error.name}: \${error.message}\`);
 export const handler = async (event) => {
   const s3 = await outcome(new S3Client({}).send(new ListBucketsCommand({})).then(() => 'listed'));
-  const bedrock = JSON.parse(event.body).fetch
-    ? await outcome(fetch('https://bedrock-runtime.us-east-1.amazonaws.com/model/m/invoke', { method: 'POST', body: '{}' }).then(async (r) => \`\${r.status} \${JSON.parse(await r.text()).message}\`))
-    : 'not called';
-  return { statusCode: 200, body: JSON.stringify({ s3, bedrock }) };
+  const offline = JSON.parse(event.body).offline;
+  const refused = (url) => outcome(fetch(url, { method: 'POST', body: '{}' }).then(async (r) => \`\${r.status} \${JSON.parse(await r.text()).message}\`));
+  const bedrock = offline ? await refused('https://bedrock-runtime.us-east-1.amazonaws.com/model/m/invoke') : 'not called';
+  const elsewhere = offline ? await refused('http://example.com/hook') : 'not called';
+  return { statusCode: 200, body: JSON.stringify({ s3, bedrock, elsewhere }) };
 };`,
   },
   async probe() {},
@@ -349,6 +350,7 @@ describe('wskit local never reaches AWS on its own', () => {
     expect(JSON.parse(await client.request('{"action": "outside"}'))).toEqual({
       s3: 'listed',
       bedrock: 'not called',
+      elsewhere: 'not called',
     });
     await client.close();
     expect(run.trap().seen.map((request) => request.headers.authorization)).toEqual([
@@ -360,13 +362,15 @@ describe('wskit local never reaches AWS on its own', () => {
 describe('wskit local --offline', () => {
   const run = describeTrap(true);
 
-  it('refuses every call to a service wskit does not serve with an error naming it, and reaches nothing', async () => {
+  it('refuses every call that would leave the machine with an error naming the service or host, and reaches nothing', async () => {
     expect(run.cli().output()).toMatch(/any other: refused \(--offline\)/);
     const client = await Client.connect(run.url());
-    expect(JSON.parse(await client.request('{"action": "outside", "fetch": true}'))).toEqual({
+    expect(JSON.parse(await client.request('{"action": "outside", "offline": true}'))).toEqual({
       s3: 'OfflineRefused: wskit local --offline: s3 is not served locally, and --offline refuses calls to AWS',
       bedrock:
         '403 wskit local --offline: bedrock-runtime is not served locally, and --offline refuses calls to AWS',
+      elsewhere:
+        '403 wskit local --offline: example.com is outside this machine, and --offline refuses calls that leave it',
     });
     await client.close();
     expect(run.trap().seen).toEqual([]);

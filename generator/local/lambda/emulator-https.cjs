@@ -4,14 +4,15 @@
 // or from a variable the template builds the same way. In a function's environment those requests,
 // through https.request/https.get (the SDK v3) or fetch, go to the emulator over plain http, with a
 // Host header of the emulator's own (the SDK signs and sends the AWS name). Under --offline, every
-// other request to an AWS address goes to the local endpoint that refuses it with a clear error.
-// Every other request is left alone.
+// other request that would leave the machine (http or https, to AWS or anywhere) goes to the local
+// endpoint that refuses it with a clear error. Every other request is left alone.
 const http = require('node:http');
 const https = require('node:https');
 const { syncBuiltinESMExports } = require('node:module');
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
-const AWS_HOST = /\.amazonaws\.com(\.cn)?$|\.api\.aws$/;
+const isLoopback = (host) =>
+  LOOPBACK.has(host) || host.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(host);
 
 /**
  * @param {{ emulator: string, apiId?: string, offline?: string }} config origins (`http://host:port`)
@@ -27,28 +28,35 @@ function redirectHttpsToEmulator(config) {
       )
     : undefined;
 
+  const local = (host) => isLoopback(host) || host === emulator.hostname;
   /** Where a request for `host` (no brackets, no port) and `port` goes instead, if anywhere. */
-  const targetOf = (host, targetPort) => {
-    const emulatorPort = Number(targetPort) === port;
-    if (emulatorPort && (LOOPBACK.has(host) || host === emulator.hostname)) return emulator;
+  const targetOf = (host, targetPort, secure) => {
+    if (secure && Number(targetPort) === port && local(host)) return emulator;
     if (apiHost?.test(host)) return emulator;
-    return offline && AWS_HOST.test(host) ? offline : undefined;
+    return offline && !local(host) ? offline : undefined;
   };
+  const originalHttp = { request: http.request, get: http.get };
 
   // https.request(url[, options][, callback]) or https.request(options[, callback]), as Node takes them.
-  const toHttp = (args) => {
+  const toHttp = (args, secure) => {
     const [first, second, third] = args;
     const fromUrl = typeof first === 'string' || first instanceof URL;
     const url = fromUrl ? new URL(first) : undefined;
     const options = fromUrl ? (typeof second === 'object' && second !== null ? second : {}) : (first ?? {});
     const callback = [second, third].find((arg) => typeof arg === 'function');
     const request = {
-      ...(url ? { hostname: url.hostname, port: url.port || 443, path: `${url.pathname}${url.search}` } : {}),
+      ...(url
+        ? {
+            hostname: url.hostname,
+            port: url.port || (secure ? 443 : 80),
+            path: `${url.pathname}${url.search}`,
+          }
+        : {}),
       ...options,
     };
     // hostname and host name the host alone (Node takes the port only from `port`).
     const host = String(request.hostname ?? request.host ?? '').replace(/^\[|\]$/g, '');
-    const target = targetOf(host, request.port ?? 443);
+    const target = targetOf(host, request.port ?? (secure ? 443 : 80), secure);
     if (!target) return undefined;
     const { agent: _tlsAgent, headers = {}, ...rest } = request;
     const redirected = {
@@ -61,15 +69,19 @@ function redirectHttpsToEmulator(config) {
     };
     return [redirected, callback];
   };
-  const wrap = (original, viaHttp) =>
+  const wrap = (original, viaHttp, secure) =>
     function emulatorAware(...args) {
-      const redirected = toHttp(args);
+      const redirected = toHttp(args, secure);
       return redirected
         ? viaHttp(...redirected.filter((arg) => arg !== undefined))
         : original.apply(this, args);
     };
-  https.request = wrap(https.request, http.request);
-  https.get = wrap(https.get, http.get);
+  https.request = wrap(https.request, originalHttp.request, true);
+  https.get = wrap(https.get, originalHttp.get, true);
+  if (offline) {
+    http.request = wrap(originalHttp.request, originalHttp.request, false);
+    http.get = wrap(originalHttp.get, originalHttp.get, false);
+  }
   syncBuiltinESMExports(); // `import { request } from 'node:https'` sees the same functions
 
   const originalFetch = globalThis.fetch;
@@ -78,11 +90,8 @@ function redirectHttpsToEmulator(config) {
       const request = input instanceof Request ? input : undefined;
       const url = new URL(request ? request.url : String(input));
       const host = url.hostname.replace(/^\[|\]$/g, '');
-      const defaultPort = url.protocol === 'https:' ? 443 : 80;
-      const target =
-        url.protocol === 'https:' || AWS_HOST.test(host)
-          ? targetOf(host, url.port || defaultPort)
-          : undefined;
+      const secure = url.protocol === 'https:';
+      const target = targetOf(host, url.port || (secure ? 443 : 80), secure);
       if (!target) return originalFetch(input, init);
       const redirected = new URL(target.origin);
       redirected.pathname = url.pathname; // kept as is: `/stage//@connections/...` stays so
