@@ -6,20 +6,13 @@ import { request } from 'node:http';
 import { hostname } from 'node:os';
 import { type LocalServer, type StartLocalOptions, startLocal } from '../../generator/local/start-local';
 import type { Template } from '../../generator/template/types';
-import { Client, writeApp } from './helpers';
+import { Client, websocketApi, writeApp } from './helpers';
 
 /** One MOCK route and nothing else: the handshake itself is under test. */
 const MOCK_APP: Template = {
   AWSTemplateFormatVersion: '2010-09-09',
   Resources: {
-    Api: {
-      Type: 'AWS::ApiGatewayV2::Api',
-      Properties: {
-        Name: 'guarded',
-        ProtocolType: 'WEBSOCKET',
-        RouteSelectionExpression: '$request.body.action',
-      },
-    },
+    ...websocketApi('guarded', 'dev'),
     DefaultRoute: {
       Type: 'AWS::ApiGatewayV2::Route',
       Properties: {
@@ -36,7 +29,6 @@ const MOCK_APP: Template = {
         RequestTemplates: { $default: '{"statusCode": 200}' },
       },
     },
-    Stage: { Type: 'AWS::ApiGatewayV2::Stage', Properties: { ApiId: { Ref: 'Api' }, StageName: 'dev' } },
   },
 };
 

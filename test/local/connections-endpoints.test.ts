@@ -6,7 +6,7 @@
 import type { LocalServer } from '../../generator/local/start-local';
 import { startLocal } from '../../generator/local/start-local';
 import type { Template } from '../../generator/template/types';
-import { Client, writeApp } from './helpers';
+import { Client, websocketApi, writeApp } from './helpers';
 
 const HANDLER = `
 import { ApiGatewayManagementApiClient, PostToConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi';
@@ -38,14 +38,7 @@ const TEMPLATE: Template = {
   AWSTemplateFormatVersion: '2010-09-09',
   Transform: 'AWS::Serverless-2016-10-31',
   Resources: {
-    Api: {
-      Type: 'AWS::ApiGatewayV2::Api',
-      Properties: {
-        Name: 'forms',
-        ProtocolType: 'WEBSOCKET',
-        RouteSelectionExpression: '$request.body.action',
-      },
-    },
+    ...websocketApi('forms', 'prod'),
     DefaultRoute: {
       Type: 'AWS::ApiGatewayV2::Route',
       Properties: {
@@ -70,7 +63,6 @@ const TEMPLATE: Template = {
         },
       },
     },
-    Stage: { Type: 'AWS::ApiGatewayV2::Stage', Properties: { ApiId: { Ref: 'Api' }, StageName: 'prod' } },
     Post: {
       Type: 'AWS::Serverless::Function',
       Properties: {

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packagePath } from '../../generator/paths';
 import type { Resource, Template } from '../../generator/template/types';
-import { Client, writeApp } from './helpers';
+import { Client, websocketApi, writeApp } from './helpers';
 
 const lambdaUri = (fn: string) => ({
   'Fn::Sub': `arn:\${AWS::Partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${fn}.Arn}/invocations`,
@@ -236,17 +236,7 @@ export const handler = async (event) => {
 };
 
 function appWith(features: readonly Feature[]): string {
-  const resources: Record<string, Resource> = {
-    Api: {
-      Type: 'AWS::ApiGatewayV2::Api',
-      Properties: {
-        Name: 'everything',
-        ProtocolType: 'WEBSOCKET',
-        RouteSelectionExpression: '$request.body.action',
-      },
-    },
-    Stage: { Type: 'AWS::ApiGatewayV2::Stage', Properties: { ApiId: { Ref: 'Api' }, StageName: 'dev' } },
-  };
+  const resources: Record<string, Resource> = websocketApi('everything', 'dev');
   const template: Template = {
     AWSTemplateFormatVersion: '2010-09-09',
     Transform: 'AWS::Serverless-2016-10-31',
