@@ -2,7 +2,13 @@
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 
-export function timeCommand(args: readonly string[], options: { cwd?: string } = {}): number {
+export function timeCommand(
+  args: readonly string[],
+  options: {
+    cwd?: string /** Exit statuses that count as success (default: 0). */;
+    okStatus?: readonly number[];
+  } = {},
+): number {
   const start = performance.now();
   const result = spawnSync(process.execPath, args, {
     cwd: options.cwd,
@@ -10,7 +16,7 @@ export function timeCommand(args: readonly string[], options: { cwd?: string } =
     encoding: 'utf8',
   });
   const elapsed = performance.now() - start;
-  if (result.status !== 0)
+  if (!(options.okStatus ?? [0]).includes(result.status ?? -1))
     throw new Error(`node ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
   return elapsed;
 }

@@ -1,13 +1,14 @@
-// Regenerates generator/lint/spec/ from @aws-cdk/aws-service-spec (run after upgrading it):
+// Regenerates generator/lint/spec/ from @aws-cdk/aws-service-spec and the shared SAM schema
+// (../shared/sam/; run after upgrading either):
 //   node scripts/run-ts.mjs scripts/extract-spec.ts
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readSpecDb } from '../generator/lint/spec-source/db';
+import { readSamSchema, readSpecDb } from '../generator/lint/spec-source/db';
 import { extractSpec } from '../generator/lint/spec-source/extract';
 import { packagePath } from '../generator/paths';
 
 const dir = packagePath('generator', 'lint', 'spec');
-const files = extractSpec(readSpecDb());
+const files = extractSpec(readSpecDb(), readSamSchema());
 mkdirSync(dir, { recursive: true });
 for (const stale of readdirSync(dir))
   if (stale.endsWith('.json') && !(stale in files)) rmSync(join(dir, stale));

@@ -1,9 +1,11 @@
 /**
  * Quick structural checks of Amazon States Language definitions (the rules a deploy rejects
  * first: StartAt, state types, transitions, terminal states, Wait durations, Choice rules, nested
- * branches), and the total time a definition's Wait states add up to.
+ * branches), and the total time a definition's Wait states add up to. Definitions written inline in
+ * a template may hold intrinsic functions (`Resource: !GetAtt Fn.Arn`): CloudFormation resolves
+ * them to strings before Step Functions sees the definition, so they count as present.
  */
-import { isObject, type Obj } from './values';
+import { isIntrinsic, isObject, type Obj } from './values';
 
 const TYPES = ['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map'];
 const NEEDS_TRANSITION = ['Task', 'Pass', 'Wait', 'Parallel', 'Map'];
@@ -22,6 +24,10 @@ export function aslProblems(definition: unknown, where = ''): string[] {
   let terminal = false;
   for (const [name, state] of Object.entries(states)) {
     const at = `${where}state "${name}"`;
+    if (isIntrinsic(state)) {
+      terminal = true; // resolved at deploy time: it may well be the state that ends the execution
+      continue;
+    }
     if (!isObject(state)) {
       problems.push(`${at} must be an object`);
       continue;
@@ -58,7 +64,8 @@ function stateProblems(
   if (type === 'Wait' && WAIT_FIELDS.filter((f) => state[f] !== undefined).length !== 1) {
     problems.push(`${at} needs exactly one of ${WAIT_FIELDS.join(', ')}`);
   }
-  if (type === 'Task' && typeof state.Resource !== 'string') problems.push(`${at} needs a Resource`);
+  if (type === 'Task' && typeof state.Resource !== 'string' && !isIntrinsic(state.Resource))
+    problems.push(`${at} needs a Resource`);
   if (type === 'Choice') {
     if (!Array.isArray(state.Choices) || state.Choices.length === 0)
       problems.push(`${at} needs a non-empty Choices list`);

@@ -9,6 +9,10 @@
  */
 import { parseTemplate } from './parse';
 import { RULES } from './rules';
+import { checkWebSocketDeployment } from './rules/websocket-deploy';
+import { checkLambdaPermissions } from './rules/websocket-lambda';
+import { checkWebSocketRoutes } from './rules/websocket-routes';
+import { webSocketContext } from './sam-websocket-context';
 import type { Finding, LintContext, Path, ResourceEntry, Severity } from './types';
 import { isObject } from './values';
 
@@ -59,7 +63,7 @@ export function lintTemplateText(text: string, fileName: string, options: LintOp
       findings.push({ code, severity: severityOf(code), message, path: path.join('/'), line, column });
     },
   };
-  for (const rule of RULES) rule(context);
+  for (const rule of RULES) rule(WEBSOCKET_RULES.has(rule) ? webSocketContext(context) : context);
   const ignored = options.ignoreChecks ?? [];
   return findings
     .filter((f) => !ignored.some((prefix) => prefix !== '' && f.code.startsWith(prefix)))
@@ -71,6 +75,9 @@ export function lintTemplateText(text: string, fileName: string, options: LintOp
         a.path.localeCompare(b.path),
     );
 }
+
+/** Rules about WebSocket wiring read AWS::Serverless::WebSocketApi as the resources it becomes. */
+const WEBSOCKET_RULES = new Set([checkWebSocketRoutes, checkWebSocketDeployment, checkLambdaPermissions]);
 
 function severityOf(code: string): Severity {
   return code.startsWith('E') ? 'error' : code.startsWith('W') ? 'warning' : 'info';

@@ -116,8 +116,8 @@ export function editDistance(a: string, b: string): number {
   return row[b.length];
 }
 
-/** The closest candidate within a few edits, for ` (did you mean "X"?)`. */
-export function didYouMean(name: string, candidates: Iterable<string>): string {
+/** The closest candidate within a few edits, if any. */
+export function closestName(name: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
   for (const candidate of candidates) {
@@ -125,5 +125,11 @@ export function didYouMean(name: string, candidates: Iterable<string>): string {
     const d = editDistance(name, candidate) - (candidate.startsWith(name) ? 0.5 : 0);
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }
+  return best;
+}
+
+/** The closest candidate within a few edits, for ` (did you mean "X"?)`. */
+export function didYouMean(name: string, candidates: Iterable<string>): string {
+  const best = closestName(name, candidates);
   return best ? ` (did you mean ${JSON.stringify(best)}?)` : '';
 }

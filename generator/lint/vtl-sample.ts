@@ -4,6 +4,7 @@
  * call that JavaScript strings lack or treat differently (replaceAll takes a Java regex).
  */
 import type * as Velocity from 'velocityjs';
+import { urlDecode, urlEncode } from '../local/vtl/util';
 
 /** A message with the characters that break naive templates: quotes, an apostrophe, a backslash. */
 export const SAMPLE_MESSAGE = JSON.stringify({ action: 'sendmessage', data: 'it\'s a "quoted" \\ message' });
@@ -21,7 +22,13 @@ export function renderVtl(template: string, body = SAMPLE_MESSAGE): string {
     escape: false,
     customMethodHandlers: JAVA_STRING_METHODS,
   });
-  return compiled.render({ input: inputOf(body), util: UTIL, context: SAMPLE_CONTEXT, stageVariables: {} });
+  // API Gateway renders a reference with no value (a path the message lacks) as nothing.
+  const silent = true;
+  return compiled.render(
+    { input: inputOf(body), util: UTIL, context: SAMPLE_CONTEXT, stageVariables: {} },
+    undefined,
+    silent,
+  );
 }
 
 function jsonPath(value: unknown, path: string): unknown {
@@ -64,8 +71,8 @@ function escapeJavaScript(text: unknown): string {
 const UTIL = {
   escapeJavaScript,
   parseJson: (text: string) => JSON.parse(text),
-  urlEncode: (text: string) => encodeURIComponent(text),
-  urlDecode: (text: string) => decodeURIComponent(text),
+  urlEncode,
+  urlDecode,
   base64Encode: (text: string) => Buffer.from(String(text)).toString('base64'),
   base64Decode: (text: string) => Buffer.from(String(text), 'base64').toString('utf8'),
 };

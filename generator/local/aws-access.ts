@@ -6,9 +6,6 @@
  * own. When the developer has no credentials at all, dummy ones let handlers sign for the local
  * services, which accept any signature. `--offline` hands over nothing of the developer's: dummy
  * credentials, and every other call goes to a local endpoint that refuses it (./offline.ts).
- *
- * Also tells each function's environment where the emulator's own https addresses go
- * (lambda/emulator-https.cjs), through `WSKIT_LOCAL_REDIRECT`, which the worker reads and removes.
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -20,10 +17,6 @@ export interface AwsAccessOptions {
   readonly offline: boolean;
   /** The address the emulator listens on. */
   readonly host: string;
-  /** `http://<host>:<port>` of the emulator. */
-  readonly emulatorOrigin: string;
-  /** The local API id: `https://<apiId>.execute-api.<region>.amazonaws.com` is the emulator too. */
-  readonly apiId: string;
   readonly log: Logger;
   /** wskit's own environment. @default process.env */
   readonly env?: NodeJS.ProcessEnv;
@@ -32,6 +25,8 @@ export interface AwsAccessOptions {
 export interface AwsAccess {
   /** Variables every function gets, before Lambda's reserved ones and the local endpoints. */
   readonly environment: Readonly<Record<string, string>>;
+  /** Under --offline: the local endpoint that refuses every call that would leave the machine. */
+  readonly offlineEndpoint?: string;
   /** For the banner: how handlers reach the services wskit does not serve. */
   readonly others: string;
   close(): Promise<void>;
@@ -56,7 +51,6 @@ const PROFILE_CREDENTIAL_KEYS = [
 
 export async function startAwsAccess(options: AwsAccessOptions): Promise<AwsAccess> {
   const { env = process.env } = options;
-  const redirect = { emulator: options.emulatorOrigin, apiId: options.apiId };
   if (options.offline) {
     const refusing = await startOfflineEndpoint(options.host, options.log);
     return {
@@ -64,8 +58,8 @@ export async function startAwsAccess(options: AwsAccessOptions): Promise<AwsAcce
         ...DUMMY_CREDENTIALS,
         AWS_ENDPOINT_URL: refusing.endpoint,
         AWS_EC2_METADATA_DISABLED: 'true',
-        WSKIT_LOCAL_REDIRECT: JSON.stringify({ ...redirect, offline: refusing.endpoint }),
       },
+      offlineEndpoint: refusing.endpoint,
       others: 'refused (--offline)',
       close: refusing.close,
     };
@@ -75,7 +69,6 @@ export async function startAwsAccess(options: AwsAccessOptions): Promise<AwsAcce
     environment: {
       ...developerChain(env),
       ...(source ? {} : DUMMY_CREDENTIALS),
-      WSKIT_LOCAL_REDIRECT: JSON.stringify(redirect),
     },
     others: source
       ? `your AWS account (credentials from ${source}); --offline refuses them`

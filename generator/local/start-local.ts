@@ -59,6 +59,8 @@ export interface StartLocalOptions {
   /** Multiplies Wait state durations; 0 makes them instant. @default 1 */
   readonly waitScale?: number;
   readonly region?: string;
+  /** Values for the template's Parameters, over their defaults (as `sam local --parameter-overrides`). */
+  readonly parameterOverrides?: Readonly<Record<string, string>>;
   readonly verbose?: boolean;
   /** Where log lines go. @default nowhere */
   readonly log?: (line: string) => void;
@@ -105,6 +107,7 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
   const loadOptions = {
     ...(options.stage ? { stage: options.stage } : {}),
     ...(options.region ? { region: options.region } : {}),
+    ...(options.parameterOverrides ? { parameterOverrides: options.parameterOverrides } : {}),
   };
   const loaded = options.template
     ? appFromTemplate(options.template, options.templateDir ?? process.cwd(), loadOptions)
@@ -144,12 +147,14 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
   try {
     dynamo = app.tables.length > 0 ? await startDynamo(app.tables, host) : undefined;
     const offline = options.offline ?? false;
-    aws = await startAwsAccess({ offline, host, emulatorOrigin: origin, apiId: app.apiId, log });
+    aws = await startAwsAccess({ offline, host, log });
     lambda = new LambdaRunner(app.functions, {
       region: app.region,
-      ...(dynamo ? { dynamoEndpoint: dynamo.endpoint } : {}),
+      apiId: app.apiId,
+      ...(dynamo ? { environment: { AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint } } : {}),
       managementEndpoint: `${origin}/${app.stage}`,
       awsEnvironment: aws.environment,
+      ...(aws.offlineEndpoint ? { offlineEndpoint: aws.offlineEndpoint } : {}),
       maxEnvironmentsPerFunction: options.maxEnvironmentsPerFunction ?? Math.max(2, availableParallelism()),
       onOutput: (fn, line) => log.line(`[${fn.id}] ${line}`),
     });

@@ -24,9 +24,23 @@ export interface LocalRoute {
   /** A route with a route response sends the integration's result back (two-way). */
   readonly twoWay: boolean;
   readonly authorizer?: LocalAuthorizer;
+  /** With a ModelSelectionExpression, messages are validated before the integration runs. */
+  readonly requestValidation?: RequestValidation;
 }
 
-export type LocalIntegration = LambdaProxyIntegration | AwsIntegration | MockIntegration;
+/** A route's RequestModels with the expression that picks one for each message. */
+export interface RequestValidation {
+  /** E.g. `$request.body.type`, or `$default` for one model. */
+  readonly modelSelectionExpression: string;
+  /** By RequestModels key: the model's name and its JSON Schema (draft 4). */
+  readonly models: Readonly<Record<string, { readonly name: string; readonly schema: Json }>>;
+}
+
+export type LocalIntegration =
+  | LambdaProxyIntegration
+  | AwsIntegration
+  | MockIntegration
+  | UnavailableIntegration;
 
 export interface LambdaProxyIntegration {
   readonly kind: 'lambda-proxy';
@@ -58,6 +72,18 @@ export interface MockIntegration extends MappedIntegration {
   readonly kind: 'mock';
 }
 
+/**
+ * An integration that cannot run on this machine (a service or action nothing local serves, a
+ * function whose code is elsewhere). Only its route is affected: it answers as a failing integration
+ * does (`Internal server error`; a refused handshake on `$connect`) and logs `reason`.
+ */
+export interface UnavailableIntegration {
+  readonly kind: 'unavailable';
+  readonly id: string;
+  /** Why, in a sentence the banner and the log print, e.g. `sns:Publish: no local service runs SNS`. */
+  readonly reason: string;
+}
+
 export interface LocalIntegrationResponse {
   /** `$default` or a `/regex/` matched against the service's status code. */
   readonly key: string;
@@ -80,6 +106,8 @@ export interface LocalFunction {
   readonly codeDir: string;
   /** `index.handler` → module `index`, export `handler`. */
   readonly handler: string;
+  /** The template's Runtime (`nodejs22.x`, `python3.12`, `java21`...): which runtime runs it (see lambda/runtimes/). */
+  readonly runtime?: string;
   readonly timeoutSeconds: number;
   readonly memoryMb: number;
   readonly environment: Readonly<Record<string, string>>;

@@ -27,6 +27,16 @@ describe('IAM Resource "*"', () => {
     ).toEqual([]);
   });
 
+  it('takes which actions accept only "*" from the IAM data, not a hand-kept list', () => {
+    expect(codes(policy(['ssm:DescribeParameters', 'ecr:GetAuthorizationToken', 'sqs:ListQueues']))).toEqual(
+      [],
+    );
+  });
+
+  it('leaves actions whose service part is a pattern to IAM', () => {
+    expect(codes(policy(['*:Describe*']))).toEqual([]);
+  });
+
   it('flags a statement as soon as one action could be scoped', () => {
     expect(codes(policy(['logs:CreateLogDelivery', 'dynamodb:PutItem']))).toEqual(['W9102']);
   });
@@ -58,7 +68,20 @@ describe('lintTemplateText options', () => {
       `Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: src/\n      Handler: index.handler\n      Runtime: ${runtime}\n`;
     expect(codes(fn('nodejs20.x'), { now: new Date('2026-04-29') })).toEqual([]);
     expect(codes(fn('nodejs20.x'), { now: new Date('2026-05-01') })).toEqual(['W2531']);
-    expect(codes(fn('nodejs24.x'), { now: new Date('2030-01-01') })).toEqual([]);
+    expect(codes(fn('dotnet8'), { now: new Date('2026-11-09') })).toEqual([]);
+    expect(codes(fn('nodejs24.x'), { now: new Date('2028-04-29') })).toEqual([]);
+  });
+
+  it('recommends the newest runtime of the family that is not deprecated on that date', () => {
+    const message = (runtime: string, now: string) =>
+      lintTemplateText(
+        `Resources:\n  F:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: ${runtime}\n      Handler: h\n      Role: r\n      Code: {ZipFile: x}\n`,
+        't.yml',
+        { now: new Date(now) },
+      )[0]?.message;
+    expect(message('dotnet8', '2026-11-21')).toMatch(/deprecated since 2026-11-10; use dotnet10$/);
+    expect(message('nodejs18.x', '2026-11-21')).toMatch(/use nodejs24\.x$/);
+    expect(message('nodejs18.x', '2028-05-01')).toMatch(/deprecated since 2025-09-01$/);
   });
 
   it('runs the asl-validator package only when asked', () => {

@@ -1,8 +1,12 @@
-/** The committed specification is exactly what the extraction produces, and carries the SAM patches. */
+/**
+ * The committed specification is exactly what the extraction produces from its two sources (the
+ * AWS database package and ../shared/sam/'s SAM schema), and AWS::Serverless::* comes from the latter.
+ */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SAM_RESOURCE_KEYS } from '../../generator/lint/rules/structure';
 import { knownResourceTypes, resourceSpec } from '../../generator/lint/spec';
-import { readSpecDb } from '../../generator/lint/spec-source/db';
+import { readSamSchema, readSpecDb } from '../../generator/lint/spec-source/db';
 import { extractSpec } from '../../generator/lint/spec-source/extract';
 import { packagePath } from '../../generator/paths';
 
@@ -10,7 +14,7 @@ const SPEC_DIR = packagePath('generator', 'lint', 'spec');
 
 describe('generator/lint/spec/', () => {
   it('matches a fresh extraction (run `node scripts/run-ts.mjs scripts/extract-spec.ts` when it does not)', () => {
-    const files = extractSpec(readSpecDb());
+    const files = extractSpec(readSpecDb(), readSamSchema());
     const committed = readdirSync(SPEC_DIR)
       .filter((f) => f.endsWith('.json'))
       .sort();
@@ -20,8 +24,8 @@ describe('generator/lint/spec/', () => {
   });
 
   it('is deterministic', () => {
-    const db = readSpecDb();
-    expect(extractSpec(db)).toEqual(extractSpec(db));
+    const [db, sam] = [readSpecDb(), readSamSchema()];
+    expect(extractSpec(db, sam)).toEqual(extractSpec(db, sam));
   });
 
   it('covers every resource type, not only the ones the patterns use', () => {
@@ -29,25 +33,29 @@ describe('generator/lint/spec/', () => {
     expect(resourceSpec('AWS::QuickSight::Dashboard')?.p.DashboardId.r).toBe(1);
   });
 
-  it('patches the stale AWS::Serverless::* part from the SAM specification', () => {
+  it('takes AWS::Serverless::* from the SAM translator schema, typed like the resources SAM makes', () => {
     const fn = resourceSpec('AWS::Serverless::Function');
-    for (const prop of [
-      'LoggingConfig',
-      'RuntimeManagementConfig',
-      'SnapStart',
-      'RecursiveLoop',
-      'PropagateTags',
-    ]) {
+    for (const prop of ['LoggingConfig', 'RuntimeManagementConfig', 'TenancyConfig', 'PropagateTags']) {
       expect(fn?.p).toHaveProperty(prop);
     }
     expect(fn?.d.LoggingConfig).toHaveProperty('LogGroup');
+    expect(fn?.p.MemorySize.t).toBe('integer');
+    expect(JSON.stringify(fn?.p.Runtime.t)).toContain('nodejs24.x');
     expect(fn?.a).toContain('Arn');
-    const machine = resourceSpec('AWS::Serverless::StateMachine');
-    for (const prop of ['AutoPublishAlias', 'RolePath', 'PermissionsBoundary', 'UseAliasAsEventTarget']) {
-      expect(machine?.p).toHaveProperty(prop);
-    }
-    expect(machine?.a).toEqual(expect.arrayContaining(['Arn', 'Name']));
-    expect(resourceSpec('AWS::Serverless::Connector')?.p.Permissions.r).toBe(1);
+    expect(resourceSpec('AWS::Serverless::HttpApi')?.p).toHaveProperty('AccessLogSettings');
+    expect(resourceSpec('AWS::Serverless::WebSocketApi')?.p.Routes.r).toBe(1);
+    expect(resourceSpec('AWS::Serverless::StateMachine')?.a).toEqual(expect.arrayContaining(['Arn', 'Name']));
+    expect(resourceSpec('AWS::Serverless::Connector')?.p).toHaveProperty('Permissions');
+  });
+
+  it('knows the resource attributes SAM adds, as its schema lists them', () => {
+    const { definitions } = readSamSchema();
+    const added = Object.entries(definitions)
+      .filter(([name]) => /aws_serverless_\w+__Resource$/.test(name))
+      .flatMap(([, d]) => Object.keys(d.properties ?? {}))
+      .filter((key) => !['Type', 'Properties', 'Condition', 'DependsOn', 'Metadata'].includes(key))
+      .filter((key) => !['DeletionPolicy', 'UpdateReplacePolicy'].includes(key));
+    expect([...new Set(added)].sort()).toEqual(SAM_RESOURCE_KEYS);
   });
 
   it('adds allowed values the database only documents in prose', () => {

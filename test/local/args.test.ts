@@ -33,6 +33,16 @@ describe('localRequest', () => {
       { idleTimeout: '30', maxConnectionDuration: '1.5' },
       { idleTimeoutMs: 30_000, maxConnectionMs: 1500 },
     ],
+    [
+      '.',
+      { parameterOverrides: ['Stage=qa', 'Url=https://x/?a=b Empty='] },
+      { parameterOverrides: { Stage: 'qa', Url: 'https://x/?a=b', Empty: '' } },
+    ],
+    [
+      '.',
+      { parameterOverrides: ['ParameterKey=Stage,ParameterValue=qa ParameterKey=Size,ParameterValue=1,2'] },
+      { parameterOverrides: { Stage: 'qa', Size: '1,2' } },
+    ],
   ])('%s %j → %j', (target, flags, expected) => {
     expect(localRequest(target, flags)).toMatchObject(expected);
   });
@@ -48,6 +58,8 @@ describe('localRequest', () => {
     [{ idleTimeout: '0' }, /--idle-timeout "0": expected more than 0 seconds/],
     [{ allowOrigin: ['app.example.com'] }, /--allow-origin "app.example.com": expected an origin such as/],
     [{ allowOrigin: ['https://app.example.com/chat'] }, /--allow-origin "https:\/\/app.example.com\/chat"/],
+    [{ parameterOverrides: ['Stage'] }, /--parameter-overrides "Stage": expected Key=Value/],
+    [{ parameterOverrides: ['=qa'] }, /--parameter-overrides "=qa"/],
   ])('fails on %j', (flags, message) => {
     expect(() => localRequest('.', flags)).toThrow(message);
     expect(() => localRequest('.', flags)).toThrow(expect.objectContaining({ exitCode: 2, code: 'E_USAGE' }));

@@ -18,14 +18,7 @@ function home(files: { config?: string; credentials?: string } = {}): string {
 }
 
 const access = (env: NodeJS.ProcessEnv, offline = false) =>
-  startAwsAccess({
-    offline,
-    host: '127.0.0.1',
-    emulatorOrigin: 'http://127.0.0.1:3001',
-    apiId: 'a1b2c3',
-    log: silentLogger,
-    env,
-  });
+  startAwsAccess({ offline, host: '127.0.0.1', log: silentLogger, env });
 
 describe('how handlers reach AWS', () => {
   it("passes the developer's AWS variables through", async () => {
@@ -88,11 +81,7 @@ describe('how handlers reach AWS', () => {
       const { environment } = running;
       expect(environment.AWS_ACCESS_KEY_ID).toBe('AKIAWSKITLOCAL000000');
       expect(environment.AWS_ENDPOINT_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      expect(JSON.parse(environment.WSKIT_LOCAL_REDIRECT as string)).toEqual({
-        emulator: 'http://127.0.0.1:3001',
-        apiId: 'a1b2c3',
-        offline: environment.AWS_ENDPOINT_URL,
-      });
+      expect(running.offlineEndpoint).toBe(environment.AWS_ENDPOINT_URL);
       const response = await fetch(`${environment.AWS_ENDPOINT_URL}/`, {
         method: 'POST',
         headers: {

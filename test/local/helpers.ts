@@ -132,3 +132,50 @@ export class Client {
     return this.closed;
   }
 }
+
+/**
+ * A route of the WebSocket API `api` to the function `functionId` through an AWS_PROXY integration,
+ * two-way (with a `$default` route response) unless told otherwise, and that function.
+ */
+export function lambdaRoute(
+  api: string,
+  routeKey: string,
+  functionId: string,
+  fn: Template['Resources'][string],
+  twoWay = true,
+): Template['Resources'] {
+  const prefix = functionId.replace(/Function$/, '');
+  return {
+    [`${prefix}Route`]: {
+      Type: 'AWS::ApiGatewayV2::Route',
+      Properties: {
+        ApiId: { Ref: api },
+        RouteKey: routeKey,
+        Target: { 'Fn::Sub': `integrations/\${${prefix}Integration}` },
+      },
+    },
+    [`${prefix}Integration`]: {
+      Type: 'AWS::ApiGatewayV2::Integration',
+      Properties: {
+        ApiId: { Ref: api },
+        IntegrationType: 'AWS_PROXY',
+        IntegrationUri: {
+          'Fn::Sub': `arn:\${AWS::Partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${functionId}.Arn}/invocations`,
+        },
+      },
+    },
+    ...(twoWay
+      ? {
+          [`${prefix}RouteResponse`]: {
+            Type: 'AWS::ApiGatewayV2::RouteResponse',
+            Properties: {
+              ApiId: { Ref: api },
+              RouteId: { Ref: `${prefix}Route` },
+              RouteResponseKey: '$default',
+            },
+          },
+        }
+      : {}),
+    [functionId]: fn,
+  };
+}

@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FunctionPool, type InvokeOutcome } from '../../generator/local/lambda/pool';
+import { nodejs } from '../../generator/local/lambda/runtimes/nodejs';
 import type { LocalFunction } from '../../generator/local/types';
 
 // Counts the invocations running in this environment at once; `sleepMs` keeps one running a while.
@@ -34,7 +35,7 @@ function poolFor(timeoutSeconds: number, maxEnvironments: number, codeDir = hand
     memoryMb: 128,
     environment: {},
   };
-  return new FunctionPool(fn, { environment: {}, maxEnvironments, onOutput: () => {} });
+  return new FunctionPool(fn, { runtime: nodejs, environment: {}, maxEnvironments, onOutput: () => {} });
 }
 
 function handlerDir(source = HANDLER): string {

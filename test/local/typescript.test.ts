@@ -10,7 +10,7 @@ import { banner } from '../../generator/cli/commands/local';
 import { startLocal } from '../../generator/local/start-local';
 import { loadApp } from '../../generator/local/template/load-app';
 import { expectOneLineError, wskit } from '../helpers/cli';
-import { Client, copyApp } from './helpers';
+import { Client, copyApp, lambdaRoute, writeApp } from './helpers';
 
 const APP = join(__dirname, 'fixtures', 'typescript-app');
 
@@ -69,5 +69,53 @@ describe('wskit local: TypeScript handlers', () => {
       2,
       /^wskit: function HelloFunction: bundling hello\/app\.ts failed: Unterminated string literal \(hello\/greeting\.ts:\d+:\d+\)$/,
     );
+  });
+
+  it("finds what a bundle left external beside its source: the app's own SDK client and External packages", async () => {
+    const fn = (route: string, format: string) =>
+      lambdaRoute('Api', route, `${route}Function`, {
+        Type: 'AWS::Serverless::Function',
+        Properties: { CodeUri: `${route}/`, Handler: 'app.handler', Runtime: 'nodejs22.x' },
+        Metadata: {
+          BuildMethod: 'esbuild',
+          BuildProperties: { Format: format, External: ['greeter'], EntryPoints: ['app.ts'] },
+        },
+      });
+    const handler = `import { KinesisClient } from '@aws-sdk/client-kinesis';
+import { greet } from 'greeter';
+export const handler = async () => ({ statusCode: 200, body: \`\${new KinesisClient().owner} / \${greet('ts')}\` });
+`;
+    const dir = writeApp(
+      {
+        Resources: {
+          Api: {
+            Type: 'AWS::ApiGatewayV2::Api',
+            Properties: { ProtocolType: 'WEBSOCKET', RouteSelectionExpression: '$request.body.format' },
+          },
+          ...fn('esm', 'esm'),
+          ...fn('cjs', 'cjs'),
+        },
+      },
+      {
+        'esm/app.ts': handler,
+        'cjs/app.ts': handler,
+        'node_modules/@aws-sdk/client-kinesis/package.json':
+          '{"name": "@aws-sdk/client-kinesis", "main": "index.js"}',
+        'node_modules/@aws-sdk/client-kinesis/index.js':
+          "exports.KinesisClient = class { owner = 'the app own client'; };",
+        'node_modules/greeter/package.json': '{"name": "greeter", "main": "index.js"}',
+        'node_modules/greeter/index.js': "exports.greet = (name) => 'hello ' + name;",
+      },
+    );
+    const server = await startLocal({ appDir: dir, port: 0 });
+    const client = await Client.connect(server.url);
+    try {
+      for (const format of ['esm', 'cjs']) {
+        expect(await client.request(JSON.stringify({ format }))).toBe('the app own client / hello ts');
+      }
+    } finally {
+      await client.close();
+      await server.close();
+    }
   });
 });

@@ -72,4 +72,27 @@ describe('wskit local --watch', () => {
     }
     expect(existsSync(dir)).toBe(true);
   });
+
+  it('reloads a Python handler when a .py file in its code folder changes', async () => {
+    const dir = copyApp(join(__dirname, 'fixtures', 'python-app'));
+    const logs: string[] = [];
+    const server = await startLocal({ appDir: dir, port: 0, watch: true, log: (line) => logs.push(line) });
+    const client = await Client.connect(server.url);
+    try {
+      const message = '{"say": "hi"}';
+      expect(JSON.parse(await client.request(message)).greeting).toBe('hello from the template');
+      const handler = join(dir, 'src', 'app.py');
+      writeFileSync(
+        handler,
+        readFileSync(handler, 'utf8').replace('os.environ["GREETING"]', '"edited in place"'),
+      );
+      expect(await client.requestUntil(message, (reply) => reply.includes('edited in place'))).toContain(
+        'edited in place',
+      );
+      expect(logs).toContainEqual(expect.stringMatching(/\[EchoFunction\] code changed/));
+    } finally {
+      await client.close();
+      await server.close();
+    }
+  });
 });

@@ -18,6 +18,7 @@ export interface LocalFlags {
   readonly offline?: boolean;
   readonly idleTimeout?: string;
   readonly maxConnectionDuration?: string;
+  readonly parameterOverrides?: readonly string[];
 }
 
 /** Checked options of `wskit local`. */
@@ -36,6 +37,7 @@ export interface LocalRequest {
   readonly offline: boolean;
   readonly idleTimeoutMs?: number;
   readonly maxConnectionMs?: number;
+  readonly parameterOverrides?: Readonly<Record<string, string>>;
 }
 
 export function registerLocal(program: Command, done: Done): void {
@@ -65,6 +67,10 @@ export function registerLocal(program: Command, done: Done): void {
       '--max-connection-duration <seconds>',
       `close connections after this long (default ${LOCAL_DEFAULTS.maxConnectionMs / 1000})`,
     )
+    .option(
+      '--parameter-overrides <pairs...>',
+      'template parameter values: Key=Value Key2=Value2 (or ParameterKey=Key,ParameterValue=Value)',
+    )
     .option('--watch', 'apply changes to the template, state machine definitions and function code on save')
     .option(
       '--offline',
@@ -88,6 +94,9 @@ export function localRequest(target: string | undefined, flags: LocalFlags): Loc
   const idleTimeoutMs = seconds('--idle-timeout', flags.idleTimeout);
   const maxConnectionMs = seconds('--max-connection-duration', flags.maxConnectionDuration);
   const allowOrigins = (flags.allowOrigin ?? []).map((value) => allowedOrigin(value.trim()));
+  const parameterOverrides = flags.parameterOverrides
+    ? parseParameterOverrides(flags.parameterOverrides)
+    : undefined;
   return {
     target: target ?? '.',
     port,
@@ -101,6 +110,7 @@ export function localRequest(target: string | undefined, flags: LocalFlags): Loc
     ...(flags.region ? { region: flags.region } : {}),
     ...(idleTimeoutMs !== undefined ? { idleTimeoutMs } : {}),
     ...(maxConnectionMs !== undefined ? { maxConnectionMs } : {}),
+    ...(parameterOverrides ? { parameterOverrides } : {}),
   };
 }
 
@@ -114,6 +124,28 @@ function allowedOrigin(value: string): string {
     );
   }
   return origin;
+}
+
+/**
+ * `--parameter-overrides` as `sam local` reads it: `Key=Value` pairs, or CloudFormation's
+ * `ParameterKey=Key,ParameterValue=Value`, separated by spaces (in one argument or several).
+ */
+export function parseParameterOverrides(args: readonly string[]): Record<string, string> {
+  const overrides: Record<string, string> = {};
+  for (const pair of args.flatMap((arg) => arg.trim().split(/\s+/)).filter(Boolean)) {
+    const long = /^ParameterKey=([^,]+),ParameterValue=(.*)$/.exec(pair);
+    const short = /^([A-Za-z0-9]+)=(.*)$/.exec(pair);
+    const [, key, value] = long ?? short ?? [];
+    if (key === undefined || value === undefined) {
+      throw new UsageError(
+        'E_USAGE',
+        `--parameter-overrides ${show(pair)}: expected Key=Value or ParameterKey=Key,ParameterValue=Value`,
+        '--parameter-overrides',
+      );
+    }
+    overrides[key] = value;
+  }
+  return overrides;
 }
 
 function integer(flag: string, value: string, min: number, max: number): number {

@@ -1,8 +1,9 @@
 /** `wskit local`: serves the app until Ctrl-C, then closes every socket with 1001 and stops cleanly. */
 import { relative } from 'node:path';
+import { pythonLine, runtimeOf } from '../../local/lambda/runtimes';
 import type { LocalServer } from '../../local/start-local';
 import { startLocal } from '../../local/start-local';
-import type { LocalApp } from '../../local/types';
+import type { LocalApp, LocalIntegration } from '../../local/types';
 import type { LocalRequest } from './local.args';
 
 export async function runLocal(request: LocalRequest): Promise<number> {
@@ -21,9 +22,10 @@ export async function runLocal(request: LocalRequest): Promise<number> {
     ...(request.region ? { region: request.region } : {}),
     ...(request.idleTimeoutMs ? { idleTimeoutMs: request.idleTimeoutMs } : {}),
     ...(request.maxConnectionMs ? { maxConnectionMs: request.maxConnectionMs } : {}),
+    ...(request.parameterOverrides ? { parameterOverrides: request.parameterOverrides } : {}),
   });
-  const lines = banner(server.app, server.url, request.waitScale, request.watch, server.aws);
-  for (const line of lines) write(line);
+  const { app, url, dynamoEndpoint, aws } = server;
+  for (const line of banner(app, url, request.waitScale, request.watch, dynamoEndpoint, aws)) write(line);
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
@@ -43,18 +45,11 @@ export function banner(
   url: string,
   waitScale: number,
   watch = false,
+  dynamoEndpoint?: string,
   aws?: LocalServer['aws'],
 ): string[] {
   const routes = [...app.routes.values()].map((route) => {
-    const integration = route.integration;
-    const target =
-      integration.kind === 'lambda-proxy'
-        ? `Lambda ${integration.functionId}`
-        : integration.kind === 'mock'
-          ? 'MOCK'
-          : integration.functionId
-            ? `Lambda ${integration.functionId} (non-proxy)`
-            : `Step Functions ${integration.action.replace('states:', '')}`;
+    const target = routeTarget(route.integration);
     const extras = [
       route.twoWay ? 'two-way' : '',
       route.authorizer ? `authorizer ${route.authorizer.name}` : '',
@@ -66,18 +61,47 @@ export function banner(
   return [
     `wskit local: ${url}  (stage ${app.stage}, route selection ${app.routeSelectionExpression})`,
     ...routes,
+    ...unrunnableLines(app),
     `  @connections   → ${url.replace(/^ws/, 'http')}/@connections/{connectionId}`,
-    ...(app.tables.length > 0
-      ? [`  tables         → ${app.tables.map((t) => t.name).join(', ')} (in memory)`]
-      : []),
+    ...tableLines(app, dynamoEndpoint),
     ...typescriptLine(app),
     ...(aws
       ? [`  AWS services   → local: ${aws.local.join(', ')}`, `                   any other: ${aws.others}`]
       : []),
+    ...pythonLines(app),
     ...(waitScale !== 1 ? [`  Wait states    × ${waitScale}`] : []),
     ...(watch ? ['  watching       → the template, state machine definitions and function code'] : []),
     `Try: wscat -c ${url}`,
     'Ctrl-C stops.',
+  ];
+}
+
+/** What runs a route, in a few words; for a route that cannot run here, why. */
+function routeTarget(integration: LocalIntegration): string {
+  switch (integration.kind) {
+    case 'lambda-proxy':
+      return `Lambda ${integration.functionId}`;
+    case 'mock':
+      return 'MOCK';
+    case 'unavailable':
+      return `cannot run locally (answers Internal server error): ${integration.reason}`;
+    case 'aws':
+      return integration.functionId
+        ? `Lambda ${integration.functionId} (non-proxy)`
+        : `Step Functions ${integration.action.replace('states:', '')}`;
+  }
+}
+
+/** Where the in-memory tables are, each table's local name, and a command to look inside. */
+function tableLines(app: LocalApp, endpoint: string | undefined): string[] {
+  if (app.tables.length === 0) return [];
+  if (!endpoint) return [`  tables         → ${app.tables.map((t) => t.name).join(', ')} (in memory)`];
+  return [
+    `  DynamoDB       → ${endpoint} (in memory)`,
+    ...app.tables.flatMap((table) => [
+      `    ${table.id} → ${table.name}`,
+      `      aws dynamodb scan --endpoint-url ${endpoint} --table-name ${table.name}`,
+    ]),
   ];
 }
 
@@ -87,4 +111,23 @@ function typescriptLine(app: LocalApp): string[] {
     fn.typescript ? [`${fn.id} (${relative(app.dir, fn.typescript.entry)})`] : [],
   );
   return bundled.length > 0 ? [`  TypeScript     → ${bundled.join(', ')}, bundled with esbuild`] : [];
+}
+
+/** Which local Python runs the Python functions. */
+function pythonLines(app: LocalApp): string[] {
+  const line = pythonLine(app.functions.values());
+  return line ? [`  Python         → ${line}`] : [];
+}
+
+/** Routes whose function's runtime cannot run here: they answer Internal server error, and why. */
+function unrunnableLines(app: LocalApp): string[] {
+  const lines = [...app.routes.values()].flatMap((route) =>
+    [route.integration, route.authorizer].flatMap((part) => {
+      const fn =
+        part && 'functionId' in part && part.functionId ? app.functions.get(part.functionId) : undefined;
+      const choice = fn && runtimeOf(fn);
+      return choice && !choice.ok ? [`    ${route.routeKey.padEnd(14)} ${fn.id}: ${choice.reason}`] : [];
+    }),
+  );
+  return lines.length > 0 ? ['  cannot run here (these routes answer Internal server error):', ...lines] : [];
 }

@@ -4,10 +4,12 @@
  * dependency cycles between resources.
  */
 import { show } from '../../errors';
+import { dependencyGraph, type SamView, samView } from '../sam-view';
 import { resourceSpec } from '../spec';
 import type { LintContext, Path } from '../types';
 import { didYouMean, getAttParts, intrinsicName, isObject, referencesIn, subParts } from '../values';
-import { usesSamTransform } from './structure';
+
+export { dependencyGraph };
 
 export const PSEUDO_PARAMETERS = [
   'AWS::AccountId',
@@ -38,23 +40,21 @@ export function checkIntrinsics(ctx: LintContext): void {
   checkCycles(ctx);
 }
 
-/** What Ref, GetAtt and Condition may name in this template. */
+/** What Ref, GetAtt and Condition may name in this template, SAM's generated resources included. */
 class Names {
   readonly refTargets = new Set<string>(PSEUDO_PARAMETERS);
   readonly conditions: Set<string>;
+  private readonly sam: SamView;
 
   constructor(private readonly ctx: LintContext) {
     const t = ctx.template;
     for (const name of Object.keys(isObject(t.Parameters) ? t.Parameters : {})) this.refTargets.add(name);
-    for (const r of ctx.resources) {
-      this.refTargets.add(r.id);
-      // Resources the SAM transform generates and templates may name.
-      if (r.type === 'AWS::Serverless::Function' || r.type === 'AWS::Serverless::StateMachine') {
-        if (r.properties.Role === undefined) this.refTargets.add(`${r.id}Role`);
-        this.refTargets.add(`${r.id}.Version`).add(`${r.id}.Alias`);
-      }
+    for (const r of ctx.resources) this.refTargets.add(r.id);
+    this.sam = samView(ctx);
+    for (const g of this.sam.generated) {
+      if (!g.id.includes('.')) this.refTargets.add(g.id);
+      if (g.alias) this.refTargets.add(g.alias);
     }
-    if (usesSamTransform(t)) this.refTargets.add('ServerlessRestApi').add('ServerlessHttpApi');
     this.conditions = new Set(Object.keys(isObject(t.Conditions) ? t.Conditions : {}));
   }
 
@@ -66,7 +66,7 @@ class Names {
   ): void {
     const asRef = kind === 'Ref' || (kind === 'Sub' && attribute === undefined);
     if (asRef) {
-      if (this.refTargets.has(target)) return;
+      if (this.refTargets.has(target) || this.sam.lookup(target)) return;
       const code = kind === 'Ref' ? 'E1012' : 'E1019';
       const what = kind === 'Ref' ? 'Ref' : 'Fn::Sub variable';
       this.ctx.report(
@@ -77,31 +77,53 @@ class Names {
       return;
     }
     const code = kind === 'GetAtt' ? 'E1010' : 'E1019';
+    const fn = kind === 'GetAtt' ? 'Fn::GetAtt' : 'Fn::Sub';
     const shown = `${target}.${attribute ?? ''}`;
-    const resource = this.ctx.byId.get(target);
-    if (!resource) {
-      const generated = this.refTargets.has(target) && !PSEUDO_PARAMETERS.includes(target);
-      if (!generated)
-        this.ctx.report(
-          code,
-          path,
-          `${kind === 'GetAtt' ? 'Fn::GetAtt' : 'Fn::Sub'} ${shown}: no resource ${show(target)}${didYouMean(target, this.ctx.byId.keys())}`,
-        );
+    // `${MyApi.Stage}` in a Sub is the referenceable property; `MyApi.Stage.X` an attribute of it.
+    const [head, ...rest] = (attribute ?? '').split('.');
+    const aliased = this.sam.lookup(`${target}.${head}`);
+    if (aliased?.alias === `${target}.${head}` && (kind === 'Sub' || rest.length > 0)) {
+      if (rest.length > 0) this.checkAttribute(code, fn, shown, aliased.type, rest.join('.'), path);
+      return;
+    }
+    const type = this.ctx.byId.get(target)?.type ?? this.sam.lookup(target)?.type;
+    if (!type || (PSEUDO_PARAMETERS.includes(target) && !this.ctx.byId.has(target))) {
+      this.ctx.report(
+        code,
+        path,
+        `${fn} ${shown}: no resource ${show(target)}${didYouMean(target, [...this.ctx.byId.keys(), ...this.refTargets])}`,
+      );
       return;
     }
     if (attribute === undefined) {
       this.ctx.report(code, path, `Fn::GetAtt ${target} names no attribute; use Ref for the resource itself`);
       return;
     }
-    const attributes = attributesOf(resource.type);
+    this.checkAttribute(code, fn, shown, type, attribute, path);
+  }
+
+  /** Whether the SAM transform makes a resource with this logical id. */
+  generates(id: string): boolean {
+    return this.sam.lookup(id) !== undefined;
+  }
+
+  private checkAttribute(
+    code: string,
+    fn: string,
+    shown: string,
+    type: string,
+    attribute: string,
+    path: Path,
+  ) {
+    const attributes = attributesOf(type);
     if (attributes === 'any' || attributes.includes(attribute)) return;
     const allowed = attributes.length
-      ? `; ${resource.type} has ${attributes.join(', ')}`
-      : `; ${resource.type} has no attributes`;
+      ? `; ${type} has ${attributes.join(', ')}`
+      : `; ${type} has no attributes`;
     this.ctx.report(
       code,
       path,
-      `${kind === 'GetAtt' ? 'Fn::GetAtt' : 'Fn::Sub'} ${shown}: no attribute ${show(attribute)}${didYouMean(attribute, attributes)}${allowed}`,
+      `${fn} ${shown}: no attribute ${show(attribute)}${didYouMean(attribute, attributes)}${allowed}`,
     );
   }
 }
@@ -221,7 +243,7 @@ function checkResourceLinks(ctx: LintContext, names: Names): void {
       if (typeof dep !== 'string')
         ctx.report('E3005', at, `${r.id}: DependsOn must list logical ids, got ${show(dep)}`);
       else if (dep === r.id) ctx.report('E3005', at, `${r.id} depends on itself`);
-      else if (!ctx.byId.has(dep))
+      else if (!ctx.byId.has(dep) && !(names.generates(dep) && !dep.includes('.')))
         ctx.report(
           'E3005',
           at,
@@ -233,23 +255,9 @@ function checkResourceLinks(ctx: LintContext, names: Names): void {
   if (isObject(outputs)) for (const [id, output] of Object.entries(outputs)) check('Outputs', id, output);
 }
 
-/** Resource → resources it needs first (Ref, GetAtt, Sub, DependsOn); a cycle fails every deploy. */
-export function dependencyGraph(ctx: LintContext): Map<string, Set<string>> {
-  const graph = new Map<string, Set<string>>();
-  for (const r of ctx.resources) {
-    const deps = new Set<string>();
-    for (const ref of referencesIn(r.properties))
-      if (ctx.byId.has(ref.target) && ref.target !== r.id) deps.add(ref.target);
-    const dependsOn = r.raw.DependsOn;
-    for (const d of Array.isArray(dependsOn) ? dependsOn : [dependsOn])
-      if (typeof d === 'string' && ctx.byId.has(d)) deps.add(d);
-    graph.set(r.id, deps);
-  }
-  return graph;
-}
-
 function checkCycles(ctx: LintContext): void {
   const graph = dependencyGraph(ctx);
+  const view = samView(ctx);
   const state = new Map<string, 'open' | 'done'>();
   const reported = new Set<string>();
   const visit = (id: string, stack: string[]): void => {
@@ -257,7 +265,10 @@ function checkCycles(ctx: LintContext): void {
     for (const dep of graph.get(id) ?? []) {
       if (state.get(dep) === 'open') {
         const cycle = [...stack.slice(stack.indexOf(dep)), dep];
-        const first = cycle.slice(0, -1).sort()[0];
+        const first = cycle
+          .slice(0, -1)
+          .map((id) => (ctx.byId.has(id) ? id : (view.lookup(id)?.owner ?? id)))
+          .sort()[0];
         if (!reported.has(first)) {
           reported.add(first);
           ctx.report('E3004', ['Resources', first], `circular dependency: ${cycle.join(' -> ')}`);
@@ -266,5 +277,5 @@ function checkCycles(ctx: LintContext): void {
     }
     state.set(id, 'done');
   };
-  for (const r of ctx.resources) if (!state.has(r.id)) visit(r.id, [r.id]);
+  for (const id of graph.keys()) if (!state.has(id)) visit(id, [id]);
 }

@@ -1,8 +1,10 @@
 /**
  * Rule 4, mapping templates: every WebSocket request and response template parses as VTL, and a
- * request template rendered for a sample JSON message (quotes and an apostrophe included) is JSON.
+ * request template rendered for a sample JSON message (quotes and an apostrophe included) is JSON,
+ * or a valid form body when the integration sends it as `application/x-www-form-urlencoded`.
  */
 import { substituteSubVariables } from '../../template/intrinsics';
+import { FORM_PROBE_MESSAGE, formBodyProblem, sendsFormBody } from '../form-body';
 import type { LintContext, Path, ResourceEntry } from '../types';
 import { isObject, subParts } from '../values';
 import { parseVtl, renderVtl, SAMPLE_MESSAGE } from '../vtl-sample';
@@ -10,8 +12,11 @@ import { webSocketApis } from './websocket-model';
 
 export function checkMappingTemplates(ctx: LintContext): void {
   for (const ws of webSocketApis(ctx)) {
-    for (const integration of ws.integrations) checkTemplates(ctx, integration, 'RequestTemplates', true);
-    for (const response of ws.integrationResponses) checkTemplates(ctx, response, 'ResponseTemplates', false);
+    for (const integration of ws.integrations) {
+      const body = sendsFormBody(integration.properties) ? 'form' : 'json';
+      checkTemplates(ctx, integration, 'RequestTemplates', body);
+    }
+    for (const response of ws.integrationResponses) checkTemplates(ctx, response, 'ResponseTemplates', 'any');
   }
 }
 
@@ -19,7 +24,7 @@ function checkTemplates(
   ctx: LintContext,
   resource: ResourceEntry,
   property: string,
-  mustRenderJson: boolean,
+  body: 'json' | 'form' | 'any',
 ): void {
   const templates = resource.properties[property];
   if (!isObject(templates)) return;
@@ -37,19 +42,27 @@ function checkTemplates(
       );
       continue;
     }
-    if (!mustRenderJson) continue;
+    if (body === 'any') continue;
     let rendered = '';
+    let problem: string | undefined;
     try {
       rendered = renderVtl(text);
-      JSON.parse(rendered);
+      if (body === 'json') JSON.parse(rendered);
+      else problem = formBodyProblem(rendered, renderVtl(text, FORM_PROBE_MESSAGE));
     } catch (error) {
-      const output = rendered.replace(/\s+/g, ' ').trim().slice(0, 120);
-      ctx.report(
-        'E9016',
-        path,
-        `${resource.id}: ${property} ${JSON.stringify(key)} renders invalid JSON for the message ${SAMPLE_MESSAGE}: ${(error as Error).message}${output ? `; output: ${output}` : ''}`,
-      );
+      problem = (error as Error).message;
     }
+    if (problem === undefined) continue;
+    const output = rendered.replace(/\s+/g, ' ').trim().slice(0, 120);
+    const what =
+      body === 'json'
+        ? `renders invalid JSON for the message ${SAMPLE_MESSAGE}`
+        : 'is sent as application/x-www-form-urlencoded but renders no valid form body';
+    ctx.report(
+      'E9016',
+      path,
+      `${resource.id}: ${property} ${JSON.stringify(key)} ${what}: ${problem}${output ? `; output: ${output}` : ''}`,
+    );
   }
 }
 

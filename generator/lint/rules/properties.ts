@@ -9,6 +9,12 @@ import type { PropsSpec, ResourceSpec, TypeSpec } from '../spec-types';
 import type { LintContext, Path, ResourceEntry } from '../types';
 import { didYouMean, intrinsicName, isObject, type Obj } from '../values';
 
+/**
+ * The strings a boolean property accepts: resource handlers read property values with Jackson,
+ * whose boolean coercion takes exactly these spellings (not `yes`, `1` or `tRuE`).
+ */
+const BOOLEAN_STRINGS: ReadonlySet<string> = new Set(['true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
+
 export function checkProperties(ctx: LintContext): void {
   const globals = samGlobals(ctx.template);
   for (const resource of ctx.resources) {
@@ -121,7 +127,7 @@ class ValueChecker {
           return;
         return this.mismatch(value, 'a number', path);
       case 'boolean':
-        if (typeof value === 'boolean' || value === 'true' || value === 'false') return;
+        if (typeof value === 'boolean' || (typeof value === 'string' && BOOLEAN_STRINGS.has(value))) return;
         return this.mismatch(value, 'a boolean (true or false)', path);
       case 'tag':
         if (!isObject(value)) return this.mismatch(value, 'a tag {Key, Value}', path);
@@ -148,11 +154,24 @@ class ValueChecker {
 
   /** A value matches a union when it matches one member; several object members are not told apart. */
   private checkUnion(value: unknown, members: readonly TypeSpec[], path: Path): undefined {
-    const objectMembers = members.filter((m) => typeof m === 'string' && m.startsWith('#'));
-    if (isObject(value) && objectMembers.length > 1) return;
+    const objectMembers = members.filter((m): m is string => typeof m === 'string' && m.startsWith('#'));
+    if (isObject(value) && objectMembers.length > 1) {
+      // SAM event sources and the like: the member whose `Type` allows the value's Type.
+      const chosen = objectMembers.filter((m) => {
+        const type = this.spec.d[m.slice(1)]?.Type?.t;
+        return typeof type === 'object' && 'e' in type && type.e.includes(value.Type as string);
+      });
+      if (chosen.length === 1) this.check(value, chosen[0], path);
+      return;
+    }
     const candidates = members.filter((m) => matchesShape(value, m));
     if (candidates.length === 0) return this.mismatch(value, members.map(describe).join(' or '), path);
-    this.check(value, candidates[0], path);
+    // A named property type says more than "any mapping" beside it (SAM's intrinsic-or-model unions).
+    this.check(
+      value,
+      candidates.find((m) => typeof m === 'string' && m.startsWith('#')) ?? candidates[0],
+      path,
+    );
   }
 
   private mismatch(value: unknown, expected: string, path: Path): undefined {

@@ -1,72 +1,21 @@
 /**
- * Rule 5, security and hygiene: IAM statements allowing `Action: "*"` or `Resource: "*"` (except
- * actions AWS documents as having no resource-level permissions), hard-coded partitions and
- * domain names where `${AWS::Partition}` and `${AWS::URLSuffix}` exist, and deprecated runtimes.
+ * Rule 5, security and hygiene: IAM statements allowing `Action: "*"`, or `Resource: "*"` for
+ * actions that AWS's IAM data says accept resource-level permissions; hard-coded partitions and
+ * domain names where `${AWS::Partition}` and `${AWS::URLSuffix}` exist; deprecated runtimes.
  */
 import { show } from '../../errors';
-import { DEPRECATED_RUNTIMES } from '../spec-source/runtimes';
+import { lookUpAction } from '../iam-actions';
+import { policyStatements } from '../iam-policies';
+import { runtimeDeprecation } from '../spec-source/runtimes';
 import type { LintContext, Path } from '../types';
 import { isObject, type Obj } from '../values';
 
-/** Actions that accept only `Resource: "*"`, from the AWS service authorization reference. */
-const NO_RESOURCE_LEVEL_ACTIONS = new Set([
-  'logs:CreateLogDelivery',
-  'logs:GetLogDelivery',
-  'logs:UpdateLogDelivery',
-  'logs:DeleteLogDelivery',
-  'logs:ListLogDeliveries',
-  'logs:PutResourcePolicy',
-  'logs:DescribeResourcePolicies',
-  'logs:DescribeLogGroups',
-  'xray:PutTraceSegments',
-  'xray:PutTelemetryRecords',
-  'xray:GetSamplingRules',
-  'xray:GetSamplingTargets',
-  'xray:GetSamplingStatisticSummaries',
-  'cloudwatch:PutMetricData',
-  'ec2:CreateNetworkInterface',
-  'ec2:DescribeNetworkInterfaces',
-  'ec2:DeleteNetworkInterface',
-  'ec2:AssignPrivateIpAddresses',
-  'ec2:UnassignPrivateIpAddresses',
-  'sts:GetCallerIdentity',
-]);
-
 export function checkSecurity(ctx: LintContext): void {
-  for (const { statement, path } of iamStatements(ctx)) checkStatement(ctx, statement, path);
+  for (const { statement, path, identity } of policyStatements(ctx))
+    if (identity) checkStatement(ctx, statement, path);
   checkHardCodedStrings(ctx, ctx.template.Resources, ['Resources']);
   checkHardCodedStrings(ctx, ctx.template.Outputs, ['Outputs']);
   checkRuntimes(ctx);
-}
-
-/** Identity policy statements: IAM roles, policies and users, and SAM `Policies` documents. */
-function iamStatements(ctx: LintContext): { statement: Obj; path: Path }[] {
-  const out: { statement: Obj; path: Path }[] = [];
-  const addDocument = (doc: unknown, path: Path) => {
-    if (!isObject(doc)) return;
-    const s = doc.Statement;
-    if (Array.isArray(s)) {
-      for (const [i, st] of s.entries())
-        if (isObject(st)) out.push({ statement: st, path: [...path, 'Statement', i] });
-    } else if (isObject(s)) out.push({ statement: s, path: [...path, 'Statement'] });
-  };
-  for (const r of ctx.resources) {
-    const base: Path = ['Resources', r.id, 'Properties'];
-    const policies = r.properties.Policies;
-    if (['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group'].includes(r.type) && Array.isArray(policies)) {
-      for (const [i, p] of policies.entries()) {
-        if (isObject(p)) addDocument(p.PolicyDocument, [...base, 'Policies', i, 'PolicyDocument']);
-      }
-    }
-    if (r.type === 'AWS::IAM::Policy' || r.type === 'AWS::IAM::ManagedPolicy')
-      addDocument(r.properties.PolicyDocument, [...base, 'PolicyDocument']);
-    if (r.type.startsWith('AWS::Serverless::')) {
-      if (Array.isArray(policies))
-        for (const [i, p] of policies.entries()) addDocument(p, [...base, 'Policies', i]);
-      else addDocument(policies, [...base, 'Policies']);
-    }
-  }
-  return out;
 }
 
 const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : [v]);
@@ -81,16 +30,18 @@ function checkStatement(ctx: LintContext, statement: Obj, path: Path): void {
       `IAM statement allows Action "*" (every action of every service); list the actions it needs`,
     );
   }
-  const resources = asList(statement.Resource);
-  if (!resources.includes('*')) return;
-  const exempt =
-    actions.length > 0 && actions.every((a) => typeof a === 'string' && NO_RESOURCE_LEVEL_ACTIONS.has(a));
-  if (!exempt) {
-    const scoped = actions.filter((a) => !(typeof a === 'string' && NO_RESOURCE_LEVEL_ACTIONS.has(a)));
+  if (!asList(statement.Resource).includes('*')) return;
+  // Only actions that can be scoped to resources deserve a warning; unknown ones are E9105's.
+  const scoped = actions.filter((a) => {
+    if (typeof a !== 'string' || a === '*') return false;
+    const found = lookUpAction(a);
+    return found?.kind === 'known' && found.actions.some((info) => info.resourceLevel);
+  });
+  if (scoped.length > 0) {
     ctx.report(
       'W9102',
       [...path, 'Resource'],
-      `IAM statement allows ${scoped.map((a) => show(a)).join(', ')} on Resource "*"; name the resources (only actions without resource-level permissions may use "*")`,
+      `IAM statement allows ${scoped.map((a) => show(a)).join(', ')} on Resource "*"; name the resources (only actions without resource-level permissions need "*")`,
     );
   }
 }
@@ -108,16 +59,16 @@ function checkHardCodedStrings(ctx: LintContext, value: unknown, path: Path): vo
   if (typeof value === 'string') {
     if (/\barn:aws:/.test(value)) {
       ctx.report(
-        'W9103',
+        'I9103',
         path,
-        `${show(shorten(value))} hard-codes the aws partition; use !Sub with arn:\${AWS::Partition}: so the template works in every partition`,
+        `${show(shorten(value))} hard-codes the aws partition; use !Sub with arn:\${AWS::Partition}: so the template also deploys in GovCloud and China`,
       );
     }
     if (/amazonaws\.com/.test(value) && !/^[a-z0-9-]+(\.[a-z0-9-]+)?\.amazonaws\.com$/.test(value)) {
       ctx.report(
-        'W9104',
+        'I9104',
         path,
-        `${show(shorten(value))} hard-codes amazonaws.com; use !Sub with \${AWS::URLSuffix} so the template works in every partition`,
+        `${show(shorten(value))} hard-codes amazonaws.com; use !Sub with \${AWS::URLSuffix} so the template also deploys in China`,
       );
     }
     return;
@@ -132,12 +83,12 @@ const shorten = (text: string) => (text.length > 80 ? `${text.slice(0, 77)}...` 
 function checkRuntimes(ctx: LintContext): void {
   const check = (runtime: unknown, path: Path, owner: string) => {
     if (typeof runtime !== 'string') return;
-    const deprecated = DEPRECATED_RUNTIMES[runtime];
-    if (deprecated && new Date(deprecated.date) <= ctx.now) {
+    const deprecated = runtimeDeprecation(runtime, ctx.now);
+    if (deprecated) {
       ctx.report(
         'W2531',
         path,
-        `${owner}: runtime ${runtime} is deprecated since ${deprecated.date}; use ${deprecated.use}`,
+        `${owner}: runtime ${runtime} is deprecated since ${deprecated.since}${deprecated.use ? `; use ${deprecated.use}` : ''}`,
       );
     }
   };

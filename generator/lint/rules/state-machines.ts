@@ -11,7 +11,7 @@ import { show } from '../../errors';
 import { jsYaml } from '../../template/js-yaml';
 import { aslProblems, totalWaitSeconds } from '../asl';
 import type { LintContext, Path, ResourceEntry } from '../types';
-import { isObject, type Obj } from '../values';
+import { intrinsicName, isObject, type Obj, subParts } from '../values';
 import { mentionedIds, targetOf, webSocketApis } from './websocket-model';
 
 const STATE_MACHINE_TYPES = ['AWS::Serverless::StateMachine', 'AWS::StepFunctions::StateMachine'];
@@ -155,6 +155,20 @@ function coversMachine(resource: unknown, machineId: string): boolean {
   return asList(resource).some((r) => r === '*' || mentionedIds(r).has(machineId));
 }
 
+/** A DefinitionString's text: a string, or the text of a Fn::Sub. */
+function definitionText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  return isObject(value) && intrinsicName(value) === 'Fn::Sub' ? subParts(value['Fn::Sub']).text : undefined;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /** A state machine's definition: inline, a DefinitionString, or a local DefinitionUri file. */
 function loadDefinition(
   ctx: LintContext,
@@ -163,6 +177,13 @@ function loadDefinition(
   const props = machine.properties;
   const base: Path = ['Resources', machine.id, 'Properties'];
   if (isObject(props.Definition)) return { definition: props.Definition, path: [...base, 'Definition'] };
+  const text = definitionText(props.DefinitionString);
+  if (text !== undefined && typeof props.DefinitionString !== 'string') {
+    // A Fn::Sub body: its `${...}` become values after deploy. Checked when it is JSON with them in
+    // place (a `0` is valid both inside a string and as a value); not reported when it is not.
+    const parsed = parseJson(text.replace(/\$\{(?!!)[^}]*\}/g, '0'));
+    return parsed === undefined ? undefined : { definition: parsed, path: [...base, 'DefinitionString'] };
+  }
   if (typeof props.DefinitionString === 'string') {
     try {
       return { definition: JSON.parse(props.DefinitionString), path: [...base, 'DefinitionString'] };

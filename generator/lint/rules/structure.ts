@@ -29,6 +29,8 @@ const RESOURCE_KEYS = [
   'UpdatePolicy',
   'CreationPolicy',
 ];
+/** Resource attributes SAM adds on AWS::Serverless::* resources (its schema's `*__Resource` definitions). */
+export const SAM_RESOURCE_KEYS = ['Connectors', 'IgnoreGlobals'];
 const DELETION_POLICIES = ['Delete', 'Retain', 'RetainExceptOnCreate', 'Snapshot'];
 const PARAMETER_KEYS = [
   'Type',
@@ -138,8 +140,16 @@ function checkResources(ctx: LintContext): void {
         [...at, 'Type'],
         `resource ${id}: Type must be a string, got ${show(resource.Type)}`,
       );
+    const sam = typeof resource.Type === 'string' && resource.Type.startsWith('AWS::Serverless::');
     for (const key of Object.keys(resource)) {
-      if (!RESOURCE_KEYS.includes(key)) {
+      if (sam && SAM_RESOURCE_KEYS.includes(key)) continue;
+      if (sam && key === 'Description') {
+        ctx.report(
+          'W3001',
+          [...at, key],
+          `resource ${id}: Description is not a resource attribute; the SAM transform drops it (put it under Properties where the type has one)`,
+        );
+      } else if (!RESOURCE_KEYS.includes(key)) {
         ctx.report(
           'E3001',
           [...at, key],

@@ -92,9 +92,28 @@ function checkTargets(ctx: LintContext, ws: WebSocketApi): void {
   }
 }
 
-/** A route answers when it has a RouteResponseSelectionExpression or a RouteResponse. */
+/**
+ * Whether an integration response key sends back a successful call's result: `$default`, or a
+ * `/regex/` on the status code that a 200 matches (`/200/`, `/2\d\d/`).
+ */
+function answersSuccess(key: unknown): boolean {
+  if (key === '$default') return true;
+  const pattern = typeof key === 'string' ? /^\/(.+)\/$/.exec(key) : null;
+  if (!pattern) return false;
+  try {
+    return new RegExp(pattern[1]).test('200');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A route answers when it has a RouteResponseSelectionExpression or a RouteResponse; `$disconnect`
+ * never does (the client is gone), whatever it declares.
+ */
 function checkAnsweringRoutes(ctx: LintContext, ws: WebSocketApi): void {
   for (const route of ws.routes) {
+    if (route.properties.RouteKey === '$disconnect') continue;
     const responses = ws.routeResponses.filter((r) => targetOf(r.properties.RouteId) === route.id);
     const answers = route.properties.RouteResponseSelectionExpression !== undefined || responses.length > 0;
     const integrationId = routeTargetId(route.properties.Target).id;
@@ -121,11 +140,11 @@ function checkAnsweringRoutes(ctx: LintContext, ws: WebSocketApi): void {
     }
     const type = integration?.properties.IntegrationType;
     if (integration && typeof type === 'string' && !PROXY_TYPES.includes(type)) {
-      if (!integrationResponses.some((r) => r.properties.IntegrationResponseKey === '$default')) {
+      if (!integrationResponses.some((r) => answersSuccess(r.properties.IntegrationResponseKey))) {
         ctx.report(
           'E9007',
           ['Resources', integration.id],
-          `${integration.id}: the ${type} integration behind answering route ${route.id} has no IntegrationResponse with IntegrationResponseKey "$default", so nothing is sent back`,
+          `${integration.id}: the ${type} integration behind answering route ${route.id} has no IntegrationResponse for a successful call (IntegrationResponseKey "$default" or a status pattern such as "/2\\d\\d/"), so nothing is sent back`,
         );
       }
     }

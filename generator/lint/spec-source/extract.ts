@@ -1,10 +1,13 @@
 /**
  * Turns the AWS resource specification database (@aws-cdk/aws-service-spec's db.json) into the
- * linter's compact shards, then applies our patches. Pure and deterministic: the same database
- * gives byte-identical files, which a test checks against the committed ones.
+ * linter's compact shards, applies our patches, and adds the AWS::Serverless::* types from the SAM
+ * translator's schema (the database's own SAM part is years old). Pure and deterministic: the same
+ * sources give byte-identical files, which a test checks against the committed ones.
  */
+import { SAM_PRIMARY_TYPES, SAM_PROPERTIES_LAND_ON } from '../sam/generated';
 import { type PropSpec, type ResourceSpec, type SpecShard, shardName, type TypeSpec } from '../spec-types';
 import { applyPatches } from './patches';
+import { extractSamSpecs, type SamSchema } from './sam';
 
 interface RawType {
   readonly type: string;
@@ -34,14 +37,26 @@ export interface RawDb {
 /** File name (relative to generator/lint/spec/) → file text. */
 export type SpecFiles = Record<string, string>;
 
-export function extractSpec(db: RawDb): SpecFiles {
+export function extractSpec(db: RawDb, sam: SamSchema): SpecFiles {
   const typeDefs = new Map(db.schema.typeDefinition.entities.map((t) => [t.$id, t]));
   const resources: Record<string, ResourceSpec> = {};
   for (const raw of db.schema.resource.entities) {
-    if (raw.cloudFormationType) resources[raw.cloudFormationType] = compactResource(raw, typeDefs);
+    const type = raw.cloudFormationType;
+    if (type && !type.startsWith('AWS::Serverless::')) resources[type] = compactResource(raw, typeDefs);
   }
   applyPatches(resources);
+  for (const [type, spec] of Object.entries(extractSamSpecs(sam, resources, SAM_PROPERTIES_LAND_ON))) {
+    const primary = SAM_PRIMARY_TYPES[type];
+    resources[type] = { ...spec, p: withRuleCheckedPolicies(type, spec.p), a: resources[primary]?.a ?? [] };
+  }
   return toFiles(resources);
+}
+
+/** SAM `Policies` (names, ARNs, documents, policy templates) are checked by their own rule. */
+function withRuleCheckedPolicies(type: string, props: ResourceSpec['p']): ResourceSpec['p'] {
+  return props.Policies && type !== 'AWS::Serverless::Connector'
+    ? { ...props, Policies: { t: 'json' } }
+    : props;
 }
 
 function compactResource(raw: RawEntity, typeDefs: ReadonlyMap<string, RawEntity>): ResourceSpec {

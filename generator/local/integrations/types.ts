@@ -9,7 +9,10 @@ export type IntegrationResult =
   | { readonly kind: 'reply'; readonly status: number; readonly body: string | undefined }
   | { readonly kind: 'error'; readonly status: number; readonly message: GatewayErrorMessage };
 
-export type GatewayErrorMessage = 'Internal server error' | 'Endpoint request timed out';
+export type GatewayErrorMessage =
+  | 'Internal server error'
+  | 'Endpoint request timed out'
+  | 'Invalid request body';
 
 export interface Services {
   readonly lambda: LambdaRunner;
@@ -22,6 +25,12 @@ export const internalError: IntegrationResult = {
   kind: 'error',
   status: 500,
   message: 'Internal server error',
+};
+/** A message RequestModels validation refuses; the integration is not called. */
+export const invalidRequestBody: IntegrationResult = {
+  kind: 'error',
+  status: 400,
+  message: 'Invalid request body',
 };
 export const timedOut: IntegrationResult = {
   kind: 'error',

@@ -13,6 +13,7 @@ import { buildFailureText } from '../../app/bundle';
 import { LocalError } from '../errors';
 import type { LocalFunction } from '../types';
 import { handlerFile, handlerModule, JAVASCRIPT_EXTENSIONS } from './handler-files';
+import { runtimeOf } from './runtimes';
 
 export interface CodeWatcher {
   /** A file of the function changed and, for TypeScript, the new bundle is written. */
@@ -37,6 +38,8 @@ interface Prepared {
 interface Owned {
   readonly bundleDir?: string;
   readonly context?: BuildContext;
+  /** Stops a runtime's own watcher (Python). */
+  readonly stopWatching?: () => void;
 }
 
 /**
@@ -104,6 +107,13 @@ export class FunctionCode {
   private async prepareOne(fn: LocalFunction): Promise<Prepared> {
     const source = sourceOf(fn);
     if (!fn.typescript && !this.watcher) return { source, fn, owned: {} };
+    const choice = runtimeOf(fn);
+    if (!choice.ok) return { source, fn, owned: {} };
+    if (choice.runtime.watchSources && this.watcher) {
+      const watcher = this.watcher;
+      const stopWatching = choice.runtime.watchSources(fn, () => watcher.changed(fn.id));
+      return { source, fn, owned: { stopWatching } };
+    }
     const esbuild = await import('esbuild');
     const bundleDir = fn.typescript ? await mkdtemp(join(tmpdir(), 'wskit-local-bundles-')) : undefined;
     const runs = bundleDir ? { ...fn, codeDir: bundleDir } : fn;
@@ -138,6 +148,7 @@ function sourceOf(fn: LocalFunction): string {
 }
 
 async function release(owned: Owned): Promise<void> {
+  owned.stopWatching?.();
   await owned.context?.dispose();
   if (owned.bundleDir) await rm(owned.bundleDir, { recursive: true, force: true });
 }

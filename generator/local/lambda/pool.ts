@@ -1,17 +1,17 @@
 /**
- * A warm pool of execution environments for one function: each is a worker thread that runs one
- * invocation at a time, keeping module state between them. A crash, an out-of-memory or a timeout
- * ends only that environment, never the emulator; the next invocation gets a fresh one (a cold
- * start), as on Lambda.
+ * A warm pool of execution environments for one function: each (a worker thread for Node, a process
+ * for Python: see runtimes/) runs one invocation at a time, keeping module state between them. The
+ * pool only queues work and keeps time; it never knows which runtime runs. A crash, an out-of-memory
+ * or a timeout ends only that environment, never the emulator; the next invocation gets a fresh one
+ * (a cold start), as on Lambda.
  *
  * When every environment is busy and no more may start, an invocation is handed to the environment
  * with the shortest queue, which runs it after its current one: the same order as waiting here, but
  * the thread wake-ups (the main cost per invocation on a small machine) are shared.
  */
 import { randomUUID } from 'node:crypto';
-import { Worker } from 'node:worker_threads';
-import { packagePath } from '../../paths';
 import type { LocalFunction } from '../types';
+import type { ExecutionEnvironment, LambdaRuntime } from './runtimes/types';
 
 export interface InvokeError {
   readonly errorType: string;
@@ -24,6 +24,8 @@ export type InvokeOutcome =
   | { readonly ok: false; readonly error: InvokeError; readonly requestId: string };
 
 export interface PoolOptions {
+  /** What starts the function's execution environments. */
+  readonly runtime: LambdaRuntime;
   readonly environment: Readonly<Record<string, string>>;
   /** Most environments that run at once. */
   readonly maxEnvironments: number;
@@ -33,8 +35,6 @@ export interface PoolOptions {
   readonly onOutput: (line: string) => void;
 }
 
-const WORKER_FILE = packagePath('generator', 'local', 'lambda', 'worker.cjs');
-
 interface Invocation {
   readonly event: unknown;
   readonly resolve: (outcome: InvokeOutcome) => void;
@@ -43,8 +43,8 @@ interface Invocation {
 }
 
 interface Environment {
-  readonly worker: Worker;
-  /** Handed to the worker, in order; the first is running. */
+  readonly runtime: ExecutionEnvironment;
+  /** Handed to the environment, in order; the first is running. */
   readonly queue: Invocation[];
   /** Invocations not yet posted: those of one turn of the event loop go in one message. */
   outbox: string[];
@@ -121,27 +121,20 @@ export class FunctionPool {
   }
 
   private spawn(): Environment {
-    const worker = new Worker(WORKER_FILE, {
-      workerData: {
-        codeDir: this.fn.codeDir,
-        handler: this.fn.handler,
+    const { runtime, environment, onOutput } = this.options;
+    const env: Environment = {
+      runtime: runtime.spawn(this.fn, {
+        environment,
         timeoutMs: this.timeoutMs,
-        functionName: this.fn.name,
-        invokedFunctionArn: this.fn.arn,
-        memoryLimitInMB: this.fn.memoryMb,
-      },
-      env: this.options.environment,
-      stdout: true,
-      stderr: true,
-      resourceLimits: { maxOldGenerationSizeMb: Math.max(this.fn.memoryMb, 128) },
-    });
-    const env: Environment = { worker, queue: [], outbox: [], retiring: false };
-    forwardLines(worker.stdout, this.options.onOutput);
-    forwardLines(worker.stderr, this.options.onOutput);
-    worker.on('message', (text: string) => this.finished(env, text));
-    // An uncaught exception, process.exit() or running out of memory ends the environment.
-    worker.on('error', (error) => this.crashed(env, `${error.name}: ${error.message}`));
-    worker.on('exit', (code) => this.crashed(env, `the runtime exited with code ${code}`));
+        // Events come later than spawn() returns, so `env` is set by then.
+        onReplies: (text) => this.finished(env, text),
+        onExit: (message) => this.crashed(env, message),
+        onOutput,
+      }),
+      queue: [],
+      outbox: [],
+      retiring: false,
+    };
     this.environments.add(env);
     return env;
   }
@@ -156,13 +149,13 @@ export class FunctionPool {
     env.queue.push(invocation);
     if (env.queue.length === 1) this.startClock(env, invocation);
     if (env.outbox.length === 0) setImmediate(() => this.flush(env));
-    // The rest of the context is the same for every invocation: the worker has it from the start.
+    // The rest of the context is the same for every invocation: the environment has it from the start.
     env.outbox.push(`{"id":"${requestId}","event":${JSON.stringify(invocation.event)}}`);
   }
 
   private flush(env: Environment): void {
     if (env.outbox.length === 0 || !this.environments.has(env)) return;
-    env.worker.postMessage(`[${env.outbox.join(',')}]`);
+    env.runtime.post(`[${env.outbox.join(',')}]`);
     env.outbox = [];
   }
 
@@ -174,7 +167,7 @@ export class FunctionPool {
     }, this.timeoutMs);
   }
 
-  /** Replies come in order, several to a message when the worker finished several in one turn. */
+  /** Replies come in order, several to a message when the environment finished several in one turn. */
   private finished(env: Environment, text: string): void {
     const replies = JSON.parse(text) as { ok: boolean; result?: unknown; error?: InvokeError }[];
     for (const reply of replies) {
@@ -208,7 +201,7 @@ export class FunctionPool {
       running.resolve(failure(errorType, errorMessage, running.requestId));
     }
     this.waiting.unshift(...queued.map(({ event, resolve }) => ({ event, resolve })));
-    const terminated = env.worker.terminate();
+    const terminated = env.runtime.terminate();
     this.dispatch();
     await terminated;
   }
@@ -216,17 +209,4 @@ export class FunctionPool {
 
 function failure(errorType: string, errorMessage: string, requestId = ''): InvokeOutcome {
   return { ok: false, error: { errorType, errorMessage }, requestId };
-}
-
-function forwardLines(stream: NodeJS.ReadableStream, onLine: (line: string) => void): void {
-  let pending = '';
-  stream.setEncoding('utf8');
-  stream.on('data', (chunk: string) => {
-    const lines = (pending + chunk).split('\n');
-    pending = lines.pop() ?? '';
-    for (const line of lines) onLine(line);
-  });
-  stream.on('end', () => {
-    if (pending) onLine(pending);
-  });
 }

@@ -1,19 +1,26 @@
 /**
  * Runs the template's Lambda functions: one warm pool per function, each environment given the
- * variables Lambda would set plus local endpoints, so the same bundle runs here and on AWS.
+ * variables Lambda would set plus local endpoints, so the same bundle runs here and on AWS. A
+ * function whose runtime cannot run here fails each call with the reason, as a broken function does
+ * on AWS: the routes that use it answer `Internal server error`, the rest of the API runs.
  */
-import { packagePath } from '../../paths';
 import type { LocalFunction } from '../types';
-import { FunctionPool, type InvokeOutcome } from './pool';
+import { FunctionPool, type InvokeError, type InvokeOutcome } from './pool';
+import { runtimeOf } from './runtimes';
+import { REDIRECT_VARIABLE, type RedirectConfig } from './runtimes/types';
 
 export interface LambdaRunnerOptions {
   readonly region: string;
-  /** `http://127.0.0.1:<port>` of the local DynamoDB, if the template has tables. */
-  readonly dynamoEndpoint?: string;
+  /** The local API's id: `https://<apiId>.execute-api.<region>.amazonaws.com` reaches the emulator. */
+  readonly apiId?: string;
+  /** Variables the running services give handlers, e.g. `AWS_ENDPOINT_URL_DYNAMODB`. */
+  readonly environment?: Readonly<Record<string, string>>;
   /** `http://127.0.0.1:<port>/<stage>`: where the functions' @connections client should go. */
   readonly managementEndpoint: string;
-  /** How handlers reach AWS and the emulator's https addresses (see ../aws-access.ts). */
+  /** How handlers reach the AWS services wskit does not serve (see ../aws-access.ts). */
   readonly awsEnvironment: Readonly<Record<string, string>>;
+  /** Under --offline: where every other request that would leave the machine goes, to be refused. */
+  readonly offlineEndpoint?: string;
   readonly maxEnvironmentsPerFunction: number;
   readonly onOutput: (fn: LocalFunction, line: string) => void;
 }
@@ -27,7 +34,9 @@ export class LambdaRunner {
   ) {}
 
   invoke(functionId: string, event: unknown): Promise<InvokeOutcome> {
-    return this.pool(functionId).invoke(event);
+    const pool = this.pools.get(functionId) ?? this.startPool(functionId);
+    if (pool instanceof FunctionPool) return pool.invoke(event);
+    return Promise.resolve({ ok: false, error: pool, requestId: '' });
   }
 
   /** A Task state's function reference (ARN, partial ARN or name) → the template function it names. */
@@ -53,9 +62,11 @@ export class LambdaRunner {
     const reloaded: string[] = [];
     for (const [id, pool] of this.pools) {
       const next = functions.get(id);
-      if (!next) {
+      if (!next || next.runtime !== this.functions.get(id)?.runtime) {
+        // Removed, or now run by another runtime: its next call (if any) starts a new pool.
         this.pools.delete(id);
         void pool.close();
+        if (next) reloaded.push(id);
       } else if (JSON.stringify(next) !== JSON.stringify(this.functions.get(id))) {
         pool.update(next, lambdaEnvironment(next, this.options));
         reloaded.push(id);
@@ -70,41 +81,53 @@ export class LambdaRunner {
     this.pools.clear();
   }
 
-  private pool(functionId: string): FunctionPool {
-    let pool = this.pools.get(functionId);
-    if (!pool) {
-      const fn = this.functions.get(functionId);
-      if (!fn) throw new Error(`unknown function ${functionId}`);
-      pool = new FunctionPool(fn, {
-        environment: lambdaEnvironment(fn, this.options),
-        maxEnvironments: this.options.maxEnvironmentsPerFunction,
-        onOutput: (line) => this.options.onOutput(fn, line),
-      });
-      this.pools.set(functionId, pool);
-    }
+  /** The function's pool, or why its runtime cannot run here. */
+  private startPool(functionId: string): FunctionPool | InvokeError {
+    const fn = this.functions.get(functionId);
+    if (!fn) throw new Error(`unknown function ${functionId}`);
+    const choice = runtimeOf(fn);
+    if (!choice.ok) return { errorType: 'Runtime.Unavailable', errorMessage: choice.reason };
+    const pool = new FunctionPool(fn, {
+      runtime: choice.runtime,
+      environment: lambdaEnvironment(fn, this.options),
+      maxEnvironments: this.options.maxEnvironmentsPerFunction,
+      onOutput: (line) => this.options.onOutput(fn, line),
+    });
+    this.pools.set(functionId, pool);
     return pool;
   }
 }
 
-/** What a function sees in process.env: the template's variables first, then what Lambda reserves. */
+/** What a function sees in its environment: the template's variables first, then what Lambda reserves. */
 export function lambdaEnvironment(fn: LocalFunction, options: LambdaRunnerOptions): Record<string, string> {
+  const choice = runtimeOf(fn);
   return {
     ...fn.environment,
     ...options.awsEnvironment,
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     TZ: ':UTC',
     LANG: 'en_US.UTF-8',
-    NODE_PATH: packagePath('node_modules'),
     LAMBDA_TASK_ROOT: fn.codeDir,
     AWS_REGION: options.region,
     AWS_DEFAULT_REGION: options.region,
-    AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x',
+    ...(choice.ok ? choice.runtime.environment(choice.name) : {}),
     AWS_LAMBDA_FUNCTION_NAME: fn.name,
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memoryMb),
     AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
     AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${fn.name}`,
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    ...(options.dynamoEndpoint ? { AWS_ENDPOINT_URL_DYNAMODB: options.dynamoEndpoint } : {}),
+    ...options.environment,
     MANAGEMENT_API_ENDPOINT: options.managementEndpoint,
+    [REDIRECT_VARIABLE]: JSON.stringify(redirectConfig(options)),
+  };
+}
+
+/** Where the https addresses of the local API go, for every runtime. */
+function redirectConfig(options: LambdaRunnerOptions): RedirectConfig {
+  const emulator = new URL(options.managementEndpoint).origin;
+  return {
+    emulator,
+    ...(options.apiId ? { apiId: options.apiId } : {}),
+    ...(options.offlineEndpoint ? { offline: options.offlineEndpoint } : {}),
   };
 }

@@ -1,18 +1,45 @@
-// Module resolution hooks for ES module handlers. The Lambda runtime provides the AWS SDK v3, so
-// handlers import `@aws-sdk/*` without installing it. CommonJS finds it through NODE_PATH; ES modules
-// ignore NODE_PATH, so an `@aws-sdk/*` import that finds nothing beside the handler is resolved from
-// wskit's own node_modules instead. Nothing else falls back: a missing dependency fails as on AWS.
-let runtimeParent;
+// Module resolution hooks for ES module handlers, which CommonJS hooks do not reach: the same
+// fallbacks as runtime-sdk.cjs. What a TypeScript bundle left external is looked for from its source
+// folder; a package the Lambda runtime provides that finds nothing beside the handler is resolved
+// from wskit's files. Nothing else falls back: a missing dependency fails as on AWS.
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { inBundle, isBare, missingPackage, providedByRuntime } from './runtime-sdk.cjs';
+
+const RUNTIME_PARENT = new URL('./runtime-sdk.cjs', import.meta.url).href;
+
+/** `{ dir, sourceDir }` when the handler is a TypeScript bundle. */
+let bundle;
 
 export function initialize(data) {
-  runtimeParent = data.runtimeParent;
+  bundle = data?.bundle;
 }
 
 export async function resolve(specifier, context, nextResolve) {
+  // Read now: the hook chain may update `context` while resolving.
+  const { parentURL } = context;
   try {
     return await nextResolve(specifier, context);
   } catch (error) {
-    if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !specifier.startsWith('@aws-sdk/')) throw error;
-    return nextResolve(specifier, { ...context, parentURL: runtimeParent });
+    if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !isBare(specifier)) throw error;
+    const importer = parentURL?.startsWith('file:') ? fileURLToPath(parentURL) : undefined;
+    const fromBundle = inBundle(bundle, importer);
+    if (fromBundle) {
+      const sourceParent = pathToFileURL(join(bundle.sourceDir, 'index.js')).href;
+      try {
+        return await nextResolve(specifier, { ...context, parentURL: sourceParent });
+      } catch {}
+    }
+    if (!providedByRuntime(specifier)) throw error;
+    try {
+      return await nextResolve(specifier, { ...context, parentURL: RUNTIME_PARENT });
+    } catch {
+      throw missingPackage(
+        specifier,
+        importer,
+        fromBundle ? bundle.sourceDir : undefined,
+        'ERR_MODULE_NOT_FOUND',
+      );
+    }
   }
 }

@@ -1,19 +1,21 @@
 'use strict';
 // One Lambda execution environment in a worker thread: loads the function's bundle once (the init
 // phase), then runs one invocation at a time, keeping module state between them as a warm Lambda does.
-const { existsSync, readFileSync } = require('node:fs');
+const { existsSync, readFileSync, realpathSync } = require('node:fs');
 const Module = require('node:module');
 const { dirname, join, resolve } = require('node:path');
 const { pathToFileURL } = require('node:url');
 const { parentPort, workerData, threadId } = require('node:worker_threads');
 const { redirectHttpsToEmulator } = require('./emulator-https.cjs');
+const { provideSdkToCommonJs } = require('./runtime-sdk.cjs');
 
-// The Lambda runtime provides the AWS SDK, so bundles leave @aws-sdk/* external: NODE_PATH (set by
-// the emulator to wskit's node_modules) plays that part. Re-read it in case the loader cached it.
-Module._initPaths();
-
-const { codeDir, handler, timeoutMs, functionName, invokedFunctionArn, memoryLimitInMB } = workerData;
-// Where the emulator's own https addresses go (set by ../aws-access.ts); the handler does not see it.
+const { codeDir, handler, sourceDir, timeoutMs, functionName, invokedFunctionArn, memoryLimitInMB } =
+  workerData;
+// A TypeScript handler runs from its bundle in codeDir; what it left external is beside its source.
+const bundle = sourceDir ? { dir: realpathSync(codeDir), sourceDir } : undefined;
+// The Lambda runtime provides the AWS SDK, so handlers import it uninstalled and bundles leave it out.
+provideSdkToCommonJs(bundle);
+// Where the local API's https addresses go (see runtimes/types.ts); the handler does not see it.
 if (process.env.WSKIT_LOCAL_REDIRECT) redirectHttpsToEmulator(JSON.parse(process.env.WSKIT_LOCAL_REDIRECT));
 delete process.env.WSKIT_LOCAL_REDIRECT;
 const logStreamName = `local/[$LATEST]${threadId}`;
@@ -52,9 +54,7 @@ function isEsModule(file) {
 /** CommonJS through require(); ES modules through import(), resolving the runtime's SDK as on Lambda. */
 async function loadModule(file) {
   if (!isEsModule(file)) return require(file);
-  Module.register(pathToFileURL(resolve(__dirname, 'runtime-modules.mjs')), {
-    data: { runtimeParent: pathToFileURL(resolve(process.env.NODE_PATH ?? '.', '..', 'package.json')).href },
-  });
+  Module.register(pathToFileURL(resolve(__dirname, 'runtime-modules.mjs')), { data: { bundle } });
   return import(pathToFileURL(file).href);
 }
 
@@ -65,7 +65,13 @@ async function loadHandler() {
       name: 'Runtime.ImportModuleError',
     });
   }
-  const loaded = await loadModule(file);
+  const loaded = await loadModule(file).catch((error) => {
+    // As the Lambda runtime reports a handler module whose imports cannot be found.
+    if (error?.code === 'MODULE_NOT_FOUND' || error?.code === 'ERR_MODULE_NOT_FOUND') {
+      error.name = 'Runtime.ImportModuleError';
+    }
+    throw error;
+  });
   const fn = loaded?.[exportName] ?? loaded?.default?.[exportName];
   if (typeof fn !== 'function') {
     throw Object.assign(new Error(`${handler} is undefined or not exported`), {

@@ -5,19 +5,24 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, resolve as resolvePath } from 'node:path';
 import { templateInFolder } from '../../template/app-folder';
+import { applyGlobals } from '../../template/sam-globals';
+import { expandSimpleTables } from '../../template/sam-simple-table';
+import { expandWebSocketApis } from '../../template/sam-websocket';
 import type { Json, Resource, Template } from '../../template/types';
 import { parseYaml } from '../../template/yaml';
 import { LOCAL_DEFAULTS } from '../defaults';
 import { LocalError } from '../errors';
-import {
-  handlerFile,
-  handlerModule,
-  JAVASCRIPT_EXTENSIONS,
-  TYPESCRIPT_EXTENSIONS,
-} from '../lambda/handler-files';
-import type { LocalApp, LocalFunction, LocalStateMachine, LocalTable, TypeScriptSource } from '../types';
+import type { LocalApp, LocalFunction, LocalStateMachine, LocalTable } from '../types';
+import { checkBundle, loadFunctions } from './load-functions';
 import { loadRoutes } from './load-routes';
-import { parameterValues, physicalName, type ResolveContext, resolveValue, stateMachineArn } from './resolve';
+import {
+  evaluateCondition,
+  parameterValues,
+  physicalName,
+  type ResolveContext,
+  resolveValue,
+  stateMachineArn,
+} from './resolve';
 
 export interface LoadOptions {
   /** Stage name; overrides the parameter the Stage's StageName refers to. */
@@ -57,8 +62,9 @@ export function loadApp(appDirOrTemplate: string, options: LoadOptions = {}): Lo
 const byType = (template: Template, ...types: string[]) =>
   Object.entries(template.Resources).filter(([, resource]) => types.includes(resource.Type));
 
-export function appFromTemplate(template: Template, dir: string, options: LoadOptions = {}): LocalApp {
-  const apis = byType(template, 'AWS::ApiGatewayV2::Api').filter(
+export function appFromTemplate(source: Template, dir: string, options: LoadOptions = {}): LocalApp {
+  const expanded = expandWebSocketApis(expandSimpleTables(applyGlobals(source)));
+  const apis = byType(expanded, 'AWS::ApiGatewayV2::Api').filter(
     ([, api]) => api.Properties?.ProtocolType === 'WEBSOCKET',
   );
   if (apis.length !== 1) {
@@ -69,19 +75,21 @@ export function appFromTemplate(template: Template, dir: string, options: LoadOp
   }
   const [apiLogicalId, api] = apis[0] as [string, Resource];
   const overrides = { ...options.parameterOverrides };
-  const stageResource = byType(template, 'AWS::ApiGatewayV2::Stage')[0]?.[1];
+  const stageResource = byType(expanded, 'AWS::ApiGatewayV2::Stage')[0]?.[1];
   const stageName = stageResource?.Properties?.StageName as Json | undefined;
   const stageParameter = (stageName as { Ref?: string } | undefined)?.Ref;
-  if (options.stage && stageParameter && template.Parameters?.[stageParameter]) {
+  if (options.stage && stageParameter && expanded.Parameters?.[stageParameter]) {
     overrides[stageParameter] = options.stage;
   }
-  const ctx: ResolveContext = {
-    template,
+  const base: ResolveContext = {
+    template: expanded,
     region: options.region ?? LOCAL_DEFAULTS.region,
     stackName: stackNameOf(dir),
     apiId: localApiId(apiLogicalId),
-    parameters: parameterValues(template, overrides),
+    parameters: parameterValues(expanded, overrides),
   };
+  const template = withoutFalseConditions(expanded, base);
+  const ctx: ResolveContext = { ...base, template };
   const stage = options.stage ?? (stageName === undefined ? 'local' : String(resolveValue(stageName, ctx)));
   const properties = (resource: Resource) => (resolveValue(resource.Properties ?? {}, ctx) ?? {}) as Props;
 
@@ -115,6 +123,15 @@ export function appFromTemplate(template: Template, dir: string, options: LoadOp
 
 type Props = Record<string, Json>;
 
+/** Resources whose Condition is false are not created, as in a deployed stack. */
+function withoutFalseConditions(template: Template, ctx: ResolveContext): Template {
+  const kept = Object.entries(template.Resources).filter(
+    ([, resource]) => resource.Condition === undefined || evaluateCondition(resource.Condition, ctx),
+  );
+  if (kept.length === Object.keys(template.Resources).length) return template;
+  return { ...template, Resources: Object.fromEntries(kept) };
+}
+
 /** A stack name like CloudFormation allows: from the app folder's name. */
 function stackNameOf(dir: string): string {
   const name = basename(dir)
@@ -128,72 +145,6 @@ function localApiId(logicalId: string): string {
   let hash = 0;
   for (const char of logicalId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
   return `local${hash.toString(36).padStart(5, '0').slice(-5)}`;
-}
-
-function loadFunctions(template: Template, ctx: ResolveContext, dir: string): Map<string, LocalFunction> {
-  const globals = (resolveValue(template.Globals?.Function ?? {}, ctx) ?? {}) as Props;
-  const functions = new Map<string, LocalFunction>();
-  for (const [id, resource] of byType(template, 'AWS::Serverless::Function', 'AWS::Lambda::Function')) {
-    const props = { ...globals, ...((resolveValue(resource.Properties ?? {}, ctx) ?? {}) as Props) };
-    const codeUri = props.CodeUri ?? (props.Code as Props | undefined)?.ZipFile;
-    if (typeof codeUri !== 'string') continue; // inline or S3 code cannot run here
-    const environment = {
-      ...((globals.Environment as Props | undefined)?.Variables as Props | undefined),
-      ...((props.Environment as Props | undefined)?.Variables as Props | undefined),
-    };
-    const name = physicalName(id, resource, ctx, 'FunctionName');
-    const codeDir = resolvePath(dir, codeUri);
-    const handler = String(props.Handler ?? 'index.handler');
-    const typescript = typescriptSource(codeDir, handler, resource.Metadata as Props | undefined);
-    functions.set(id, {
-      id,
-      name,
-      arn: `arn:aws:lambda:${ctx.region}:123456789012:function:${name}`,
-      codeDir,
-      handler,
-      timeoutSeconds: Number(props.Timeout ?? 3),
-      memoryMb: Number(props.MemorySize ?? 128),
-      environment: Object.fromEntries(
-        Object.entries(environment).map(([key, value]) => [key, String(value)]),
-      ),
-      ...(typescript ? { typescript } : {}),
-    });
-  }
-  return functions;
-}
-
-/**
- * The TypeScript to bundle for a function that has no JavaScript to run: an entry point from SAM's
- * esbuild metadata (the one named like the handler's module, or the only one), else a .ts file
- * named like the module. Format and External come from the metadata too.
- */
-function typescriptSource(
-  codeDir: string,
-  handler: string,
-  metadata: Props | undefined,
-): TypeScriptSource | undefined {
-  const module = handlerModule(handler);
-  if (!module || handlerFile(codeDir, handler, JAVASCRIPT_EXTENSIONS)) return undefined;
-  const build = (metadata?.BuildMethod === 'esbuild' ? metadata.BuildProperties : undefined) as
-    | Props
-    | undefined;
-  const declared = ((build?.EntryPoints as Json[] | undefined) ?? []).map((entry) =>
-    resolvePath(codeDir, String(entry)),
-  );
-  const base = resolvePath(codeDir, module);
-  const candidates = [
-    ...declared.filter((entry) => entry.replace(/\.[cm]?ts$/, '') === base),
-    ...TYPESCRIPT_EXTENSIONS.map((extension) => base + extension),
-    ...(declared.length === 1 ? declared : []),
-  ];
-  const entry = candidates.find((file) => existsSync(file));
-  if (!entry) return undefined;
-  const external = ((build?.External as Json[] | undefined) ?? []).map(String);
-  return {
-    entry,
-    format: build?.Format === 'esm' ? 'esm' : 'cjs',
-    external: [...new Set([...external, '@aws-sdk/*'])],
-  };
 }
 
 function loadStateMachines(
@@ -254,15 +205,4 @@ function definitionOf(id: string, props: Props, dir: string): Json {
       id,
     );
   }
-}
-
-/** A route's function must have its code on disk: fail at start, not on the first message. */
-function checkBundle(fn: LocalFunction): void {
-  if (fn.typescript || handlerFile(fn.codeDir, fn.handler, JAVASCRIPT_EXTENSIONS)) return;
-  const name = handlerModule(fn.handler) ?? fn.handler;
-  throw new LocalError(
-    'E_LOCAL_BUNDLE',
-    `function ${fn.id}: no ${name}.js (or ${name}.ts to bundle) in ${fn.codeDir} for Handler ${fn.handler}`,
-    fn.id,
-  );
 }

@@ -1,17 +1,20 @@
 /**
  * The API's routes from the template: each route's integration (Lambda proxy, Step Functions,
  * non-proxy Lambda, MOCK), integration responses, whether it answers (a route response), authorizer.
+ * A route whose integration or authorizer cannot run here gets an `unavailable` integration with the
+ * reason: it fails alone, as a broken integration does on AWS, and the rest of the API runs.
  */
 import { INTEGRATION_TIMEOUT_MS } from '../../api-gateway-quotas';
 import type { Json, Resource, Template } from '../../template/types';
-import { LocalError } from '../errors';
 import type {
   LocalAuthorizer,
   LocalFunction,
   LocalIntegration,
   LocalIntegrationResponse,
   LocalRoute,
+  UnavailableIntegration,
 } from '../types';
+import { loadModels, requestValidationOf } from './load-models';
 
 type Props = Record<string, Json>;
 
@@ -36,7 +39,7 @@ export function loadRoutes(
     const list = integrationResponses.get(String(props.IntegrationId)) ?? [];
     list.push({
       key: String(props.IntegrationResponseKey),
-      templateSelectionExpression: props.TemplateSelectionExpression as string | undefined,
+      templateSelectionExpression: templateSelectionOf(props),
       templates: (props.ResponseTemplates ?? {}) as Record<string, string>,
     });
     integrationResponses.set(String(props.IntegrationId), list);
@@ -44,30 +47,37 @@ export function loadRoutes(
   const twoWayRoutes = new Set(
     byType(template, 'AWS::ApiGatewayV2::RouteResponse').map(([, r]) => String(properties(r).RouteId)),
   );
+  const models = loadModels(template, properties);
   const routes = new Map<string, LocalRoute>();
   for (const [id, resource] of byType(template, 'AWS::ApiGatewayV2::Route')) {
     const props = properties(resource);
     const routeKey = String(props.RouteKey);
     const integrationId = /^integrations\/(.+)$/.exec(String(props.Target ?? ''))?.[1];
     const integrationResource = integrationId ? template.Resources[integrationId] : undefined;
-    if (!integrationId || !integrationResource) {
-      throw new LocalError('E_LOCAL_ROUTE', `route ${routeKey} (${id}) has no integration to run`, id);
+    let integration =
+      integrationId && integrationResource
+        ? loadIntegration(
+            integrationId,
+            properties(integrationResource),
+            functions,
+            integrationResponses.get(integrationId) ?? [],
+          )
+        : unavailableIntegration(id, `route ${routeKey} has no integration (Target integrations/<id>)`);
+    let authorizer: LocalAuthorizer | undefined;
+    if (props.AuthorizationType === 'CUSTOM' && props.AuthorizerId) {
+      const loaded = loadAuthorizer(String(props.AuthorizerId), template, properties, functions);
+      if ('reason' in loaded) integration = unavailableIntegration(integration.id, loaded.reason);
+      else authorizer = loaded;
     }
-    const integration = loadIntegration(
-      integrationId,
-      properties(integrationResource),
-      functions,
-      integrationResponses.get(integrationId) ?? [],
-    );
-    const authorizer =
-      props.AuthorizationType === 'CUSTOM' && props.AuthorizerId
-        ? loadAuthorizer(String(props.AuthorizerId), template, properties, functions)
-        : undefined;
+    const validation = requestValidationOf(props, models);
+    if (validation && 'reason' in validation)
+      integration = unavailableIntegration(integration.id, validation.reason);
     routes.set(routeKey, {
       routeKey,
       integration,
       twoWay: twoWayRoutes.has(id),
       ...(authorizer ? { authorizer } : {}),
+      ...(validation && !('reason' in validation) ? { requestValidation: validation } : {}),
     });
   }
   return routes;
@@ -84,7 +94,7 @@ function loadIntegration(
   const uri = String(props.IntegrationUri ?? '');
   const templates = {
     timeoutMs,
-    templateSelectionExpression: props.TemplateSelectionExpression as string | undefined,
+    templateSelectionExpression: templateSelectionOf(props),
     requestTemplates: (props.RequestTemplates ?? {}) as Record<string, string>,
     responses,
   };
@@ -97,11 +107,36 @@ function loadIntegration(
   if (type === 'AWS' && (action === 'StartSyncExecution' || action === 'StartExecution')) {
     return { kind: 'aws', id, action: `states:${action}`, ...templates };
   }
-  throw new LocalError(
-    'E_LOCAL_INTEGRATION',
-    `integration ${id} (${type} ${uri}) cannot run locally: wskit local runs Lambda functions of the template, Step Functions StartSyncExecution/StartExecution and MOCK`,
-    id,
-  );
+  return unavailableIntegration(id, whyNotLocal(type, uri, props.IntegrationUri));
+}
+
+/**
+ * Without a TemplateSelectionExpression API Gateway picks templates by content type, and a WebSocket
+ * message has the default one: so the key is `application/json` (then `$default`, as for any key).
+ */
+export const DEFAULT_CONTENT_TYPE = 'application/json';
+const templateSelectionOf = (props: Props): string =>
+  typeof props.TemplateSelectionExpression === 'string'
+    ? props.TemplateSelectionExpression
+    : DEFAULT_CONTENT_TYPE;
+
+/** An integration that cannot run here, and why: the one shape every such route takes. */
+export function unavailableIntegration(id: string, reason: string): UnavailableIntegration {
+  return { kind: 'unavailable', id, reason };
+}
+
+/** Why an integration the loader does not run cannot run, in the developer's terms. */
+function whyNotLocal(type: string, uri: string, rawUri: Json | undefined): string {
+  if (type === 'HTTP' || type === 'HTTP_PROXY') return `${type} integrations to ${uri} do not run locally`;
+  if (/functions\/.+\/invocations/.test(uri)) {
+    const target = /functions\/(.+?)\/invocations/.exec(uri)?.[1];
+    return `function ${target} is not a function of this template with its code on this machine`;
+  }
+  const action = /:apigateway:[^:]*:([^:]+):action\/([^/?]+)/.exec(uri);
+  if (action) return `${action[1]}:${action[2]}: no local service runs this action`;
+  const path = /:apigateway:[^:]*:([^:]+):path\//.exec(uri);
+  if (path) return `${path[1]} (${uri}): no local service runs this integration`;
+  return `${type} integration ${JSON.stringify(rawUri ?? uri)} does not run locally`;
 }
 
 function loadAuthorizer(
@@ -109,16 +144,14 @@ function loadAuthorizer(
   template: Template,
   properties: (resource: Resource) => Props,
   functions: ReadonlyMap<string, LocalFunction>,
-): LocalAuthorizer {
+): LocalAuthorizer | { readonly reason: string } {
   const resource = template.Resources[id];
   const props = resource ? properties(resource) : {};
   const functionId = functionOfUri(props.AuthorizerUri, functions);
   if (!functionId || props.AuthorizerType !== 'REQUEST') {
-    throw new LocalError(
-      'E_LOCAL_AUTHORIZER',
-      `authorizer ${id} must be a REQUEST authorizer of a template function`,
-      id,
-    );
+    return {
+      reason: `authorizer ${id} must be a REQUEST authorizer of a template function with its code here`,
+    };
   }
   const identitySource = props.IdentitySource ?? [];
   return {

@@ -23,11 +23,24 @@ export interface ResolveContext {
 const NO_VALUE = Symbol('AWS::NoValue');
 type Resolved = Json | typeof NO_VALUE;
 
+/**
+ * Each parameter's value: its override (`--parameter-overrides`), else its Default, as strings. A
+ * value outside the parameter's AllowedValues fails, as CloudFormation refuses it.
+ */
 export function parameterValues(template: Template, overrides: Readonly<Record<string, string>>) {
   const values: Record<string, string> = {};
   for (const [name, parameter] of Object.entries(template.Parameters ?? {})) {
     const value = overrides[name] ?? parameter.Default;
-    if (value !== undefined) values[name] = String(value);
+    if (value === undefined) continue;
+    const allowed = parameter.AllowedValues?.map(String);
+    if (allowed && !allowed.includes(String(value))) {
+      throw new LocalError(
+        'E_LOCAL_PARAMETER',
+        `parameter ${name} is ${JSON.stringify(String(value))}; allowed: ${allowed.join(', ')}`,
+        `Parameters.${name}`,
+      );
+    }
+    values[name] = String(value);
   }
   return values;
 }
@@ -121,7 +134,8 @@ function intrinsic(name: string, arg: Json, ctx: ResolveContext): Resolved {
   }
 }
 
-function evaluateCondition(name: string, ctx: ResolveContext): boolean {
+/** A named condition of the template, with the parameters in `ctx`. */
+export function evaluateCondition(name: string, ctx: ResolveContext): boolean {
   const condition = ctx.template.Conditions?.[name];
   if (condition === undefined) throw new LocalError('E_LOCAL_CONDITION', `condition ${name} is not defined`);
   return resolve(condition, ctx) === true;
@@ -146,10 +160,26 @@ function ref(name: string, ctx: ResolveContext): Resolved {
     case 'AWS::NotificationARNs':
       return [];
   }
-  if (name in ctx.parameters) return ctx.parameters[name] as string;
+  const parameter = ctx.template.Parameters?.[name];
+  if (parameter) return parameterRef(name, parameter.Type, ctx);
   const resource = ctx.template.Resources[name];
   if (!resource) throw new LocalError('E_LOCAL_REF', `!Ref ${name}: no parameter or resource has that name`);
   return resourceRef(name, resource, ctx);
+}
+
+/** A parameter's value; list types (`CommaDelimitedList`, `List<...>`) are lists. */
+function parameterRef(name: string, type: string, ctx: ResolveContext): Json {
+  const value = ctx.parameters[name];
+  if (value === undefined) {
+    throw new LocalError(
+      'E_LOCAL_PARAMETER',
+      `parameter ${name} has no Default: give it a value with --parameter-overrides ${name}=<value>`,
+      `Parameters.${name}`,
+    );
+  }
+  return type === 'CommaDelimitedList' || type.startsWith('List<')
+    ? value.split(',').map((item) => item.trim())
+    : value;
 }
 
 const arn = (ctx: ResolveContext, service: string, resource: string, separator = ':') =>

@@ -1,0 +1,45 @@
+/**
+ * Properties that exclude each other (a Route 53 record with both `AliasTarget` and `TTL`): the
+ * stack fails when the resource is created. A value under Fn::If may turn out absent, so only
+ * plain values count.
+ */
+import { oneOf } from '../../errors';
+import { EXCLUSIONS } from '../spec-source/exclusions';
+import type { LintContext, Path } from '../types';
+import { intrinsicName, isObject, type Obj } from '../values';
+
+export function checkExclusiveProperties(ctx: LintContext): void {
+  for (const r of ctx.resources) {
+    for (const entry of EXCLUSIONS) {
+      if (entry.type !== r.type) continue;
+      for (const { value, path } of objectsAt(r.properties, entry.at, ['Resources', r.id, 'Properties']))
+        for (const group of entry.groups) checkGroup(ctx, r.id, value, path, group);
+    }
+  }
+}
+
+function checkGroup(ctx: LintContext, id: string, value: Obj, path: Path, group: readonly string[]): void {
+  const set = group.filter((name) => isSet(value[name]));
+  if (set.length < 2) return;
+  ctx.report(
+    'E2520',
+    [...path, set[1]],
+    `${id}: ${set.join(' and ')} exclude each other; keep one of ${oneOf([...group])}`,
+  );
+}
+
+const isSet = (value: unknown) =>
+  value !== undefined &&
+  value !== null &&
+  intrinsicName(value) !== 'Fn::If' &&
+  !(isObject(value) && value.Ref === 'AWS::NoValue');
+
+/** The mappings at `a/b/*` below `value`. */
+function objectsAt(value: unknown, at: string, path: Path): { value: Obj; path: Path }[] {
+  if (at === '') return isObject(value) ? [{ value, path }] : [];
+  const [head, ...rest] = at.split('/');
+  const tail = rest.join('/');
+  if (head === '*')
+    return Array.isArray(value) ? value.flatMap((item, i) => objectsAt(item, tail, [...path, i])) : [];
+  return isObject(value) ? objectsAt(value[head], tail, [...path, head]) : [];
+}

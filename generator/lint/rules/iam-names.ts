@@ -1,0 +1,111 @@
+/**
+ * IAM names that cannot work: actions AWS does not define (`dynamodb:PutItems` deploys, and grants
+ * nothing) and ARNs with too few parts (`arn:aws:sns:*:*` matches no resource). Actions come from
+ * AWS's IAM data; an ARN is `arn:partition:service:region:account:resource`.
+ */
+import { show } from '../../errors';
+import { knownServices, lookUpAction } from '../iam-actions';
+import { entries, policyStatements } from '../iam-policies';
+import type { LintContext, Path } from '../types';
+import {
+  closestName,
+  didYouMean,
+  intrinsicName,
+  isObject,
+  type Obj,
+  subParts,
+  subVariables,
+} from '../values';
+
+export function checkIamNames(ctx: LintContext): void {
+  const parameters = isObject(ctx.template.Parameters) ? ctx.template.Parameters : {};
+  for (const { statement, path } of policyStatements(ctx)) {
+    for (const key of ['Action', 'NotAction']) {
+      const actions = entries(statement, key, path);
+      const granted = grantedNames(actions.map((a) => a.value));
+      for (const action of actions) checkAction(ctx, action.value, action.path, granted);
+    }
+    for (const key of ['Resource', 'NotResource'])
+      for (const resource of entries(statement, key, path))
+        checkArn(ctx, resource.value, resource.path, parameters);
+  }
+}
+
+/** `service:Action` (lower case) of every existing action a statement's list names. */
+function grantedNames(actions: readonly unknown[]): Set<string> {
+  const out = new Set<string>();
+  for (const action of actions) {
+    if (typeof action !== 'string') continue;
+    const found = lookUpAction(action);
+    if (found?.kind !== 'known') continue;
+    const service = action.slice(0, action.indexOf(':')).toLowerCase();
+    for (const info of found.actions) out.add(`${service}:${info.name.toLowerCase()}`);
+  }
+  return out;
+}
+
+/**
+ * An action that does not exist is an error, unless the statement also names the action it most
+ * likely stands for (`sqs:SendMessageBatch` beside `sqs:SendMessage`, which authorizes batches):
+ * then nothing is missing, and it is information.
+ */
+function checkAction(ctx: LintContext, action: unknown, path: Path, granted: ReadonlySet<string>): void {
+  // `*` and `*:Get*` span services: nothing to look up.
+  if (typeof action !== 'string' || /^[^:]*[*?][^:]*:/.test(action) || action === '*') return;
+  const found = lookUpAction(action);
+  if (found === undefined) {
+    ctx.report('E9105', path, `IAM action ${show(action)} is not "service:Action"`);
+  } else if (found.kind === 'unknown-service') {
+    const hint = didYouMean(found.service, knownServices());
+    ctx.report(
+      'E9105',
+      path,
+      `IAM action ${show(action)}: no AWS service has the prefix ${show(found.service)}${hint}`,
+    );
+  } else if (found.kind === 'unknown-action') {
+    const name = action.slice(action.indexOf(':') + 1);
+    const meant = closestName(name, found.names);
+    const covered =
+      meant !== undefined && granted.has(`${found.service.toLowerCase()}:${meant.toLowerCase()}`);
+    ctx.report(
+      covered ? 'I9105' : 'E9105',
+      path,
+      covered
+        ? `IAM action ${show(action)} does not exist in ${found.service}; the statement's ${found.service}:${meant} already grants what it is meant for`
+        : `IAM action ${show(action)} does not exist in ${found.service}${didYouMean(name, found.names)}, so it allows nothing`,
+    );
+  }
+}
+
+/** A literal ARN, or a Fn::Sub text whose variables cannot hold colons (pseudo parameters, resources). */
+function checkArn(ctx: LintContext, value: unknown, path: Path, parameters: Obj): void {
+  let text: string | undefined;
+  let at = path;
+  if (typeof value === 'string') text = value;
+  else if (intrinsicName(value) === 'Fn::Sub') {
+    const sub = subParts((value as Obj)['Fn::Sub']);
+    if (sub.text === undefined) return;
+    const opaque = subVariables(sub.text).some((v) => v in sub.vars || v in parameters);
+    if (opaque) return;
+    text = sub.text.replace(/\$\{[^!][^}]*\}/g, 'x');
+    at = [...path, 'Fn::Sub'];
+  }
+  if (text === undefined || !text.startsWith('arn:')) return;
+  const parts = text.split(':');
+  const problem =
+    parts.length < 6
+      ? `has ${parts.length} parts`
+      : parts[2] === ''
+        ? 'has no service'
+        : parts.slice(5).join(':') === ''
+          ? 'has no resource part'
+          : undefined;
+  if (problem) {
+    const shown = typeof value === 'string' ? value : (subParts((value as Obj)['Fn::Sub']).text as string);
+    ctx.report(
+      'E9106',
+      at,
+      `${show(shown)} is not a valid ARN: it ${problem}; an ARN is arn:partition:service:region:account:resource`,
+    );
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * Properties that exclude each other: CloudFormation (or the SAM transform) refuses a resource
+ * that sets more than one property of a group. @aws-cdk/aws-service-spec, our resource
+ * specification, drops the resource schemas' `oneOf`/`dependencies` data, and no maintained
+ * package carries it, so this is a single table.
+ *
+ * Source: each resource's page in the CloudFormation template reference and the SAM resource
+ * reference (docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/,
+ * docs.aws.amazon.com/serverless-application-model/latest/developerguide/), as of 2026-11-30.
+ */
+
+export interface ExclusionEntry {
+  readonly type: string;
+  /** Where the properties sit below `Properties`: `''`, a property (`Code`), or a list's items (`Targets/*`). */
+  readonly at: string;
+  /** Each group: at most one of these may be set. */
+  readonly groups: readonly (readonly string[])[];
+}
+
+const RECORD_SET = [
+  ['AliasTarget', 'TTL'],
+  ['AliasTarget', 'ResourceRecords'],
+];
+
+export const EXCLUSIONS: readonly ExclusionEntry[] = [
+  { type: 'AWS::Route53::RecordSet', at: '', groups: RECORD_SET },
+  { type: 'AWS::Route53::RecordSetGroup', at: 'RecordSets/*', groups: RECORD_SET },
+  { type: 'AWS::Events::Rule', at: 'Targets/*', groups: [['Input', 'InputPath', 'InputTransformer']] },
+  {
+    type: 'AWS::StepFunctions::StateMachine',
+    at: '',
+    groups: [['Definition', 'DefinitionString', 'DefinitionS3Location']],
+  },
+  { type: 'AWS::Serverless::StateMachine', at: '', groups: [['Definition', 'DefinitionUri']] },
+  { type: 'AWS::Serverless::Function', at: '', groups: [['InlineCode', 'CodeUri', 'ImageUri']] },
+  { type: 'AWS::Serverless::Api', at: '', groups: [['DefinitionBody', 'DefinitionUri']] },
+  { type: 'AWS::Serverless::HttpApi', at: '', groups: [['DefinitionBody', 'DefinitionUri']] },
+  { type: 'AWS::ApiGateway::RestApi', at: '', groups: [['Body', 'BodyS3Location']] },
+  { type: 'AWS::ApiGatewayV2::Api', at: '', groups: [['Body', 'BodyS3Location']] },
+  { type: 'AWS::Lambda::Function', at: 'Code', groups: [['ZipFile', 'S3Bucket', 'ImageUri']] },
+  { type: 'AWS::CloudFormation::StackSet', at: '', groups: [['TemplateBody', 'TemplateURL']] },
+  { type: 'AWS::CloudWatch::MetricStream', at: '', groups: [['IncludeFilters', 'ExcludeFilters']] },
+  {
+    type: 'AWS::EC2::SecurityGroup',
+    at: 'SecurityGroupIngress/*',
+    groups: [
+      ['CidrIp', 'CidrIpv6', 'SourcePrefixListId', 'SourceSecurityGroupId', 'SourceSecurityGroupName'],
+    ],
+  },
+];

@@ -1,0 +1,107 @@
+/**
+ * The `python3.*` runtimes: each execution environment is a `python3` process (from PATH) running
+ * python/bootstrap.py in the function's code folder, as Lambda runs it in /var/task. A process per
+ * environment gives the isolation Lambda gives: module state stays warm between invocations, and a
+ * crash or an endless loop ends only that environment.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { watch } from 'node:fs';
+import type { Readable, Writable } from 'node:stream';
+import { packagePath } from '../../../paths';
+import type { LocalFunction } from '../../types';
+import { handlerFile, handlerModule } from '../handler-files';
+import { forwardLines, startupConfig } from './common';
+import type { ExecutionEnvironment, LambdaRuntime, SpawnOptions } from './types';
+
+export const PYTHON_COMMAND = 'python3';
+
+export interface LocalPython {
+  /** The interpreter `python3` on PATH runs: spawning it directly skips version managers' shims. */
+  readonly executable: string;
+  /** `3.11.7` */
+  readonly version: string;
+}
+
+let found: LocalPython | null | undefined;
+
+/** The `python3` on PATH (null when there is none), asked once. */
+export function localPython(): LocalPython | null {
+  if (found === undefined) {
+    const script = "import sys; print(sys.executable); print('%d.%d.%d' % sys.version_info[:3])";
+    const run = spawnSync(PYTHON_COMMAND, ['-c', script], { encoding: 'utf8' });
+    const [executable, version] = run.status === 0 ? run.stdout.trim().split('\n') : [];
+    found = executable && version ? { executable, version } : null;
+  }
+  return found;
+}
+
+/** Saves that come in a burst (an editor writing a file in steps) reload once. */
+const SETTLE_MS = 50;
+
+const BOOTSTRAP = packagePath('generator', 'local', 'lambda', 'runtimes', 'python', 'bootstrap.py');
+
+export const python: LambdaRuntime = {
+  family: 'python',
+
+  environment: (runtime) => ({
+    AWS_EXECUTION_ENV: `AWS_Lambda_${runtime}`,
+    PYTHONUNBUFFERED: '1',
+    // Keep __pycache__ folders out of the app's source tree.
+    PYTHONDONTWRITEBYTECODE: '1',
+  }),
+
+  missingCode(fn) {
+    // `app.handler` → app.py; `src/app.handler` and `src.app.handler` → src/app.py (or a package).
+    const module = handlerModule(fn.handler);
+    const path = module?.replaceAll('.', '/');
+    if (path && handlerFile(fn.codeDir, `${path}.handler`, ['.py', '/__init__.py'])) return undefined;
+    return `no ${path ?? fn.handler}.py in ${fn.codeDir} for Handler ${fn.handler}`;
+  },
+
+  spawn(fn: LocalFunction, options: SpawnOptions): ExecutionEnvironment {
+    // Invocations go in on fd 3 and replies come out on fd 4: stdout and stderr stay the handler's log,
+    // and stdin is empty, as on Lambda, so nothing the handler reads or runs can take an invocation.
+    const child = spawn(
+      localPython()?.executable ?? PYTHON_COMMAND,
+      [BOOTSTRAP, JSON.stringify(startupConfig(fn, options))],
+      {
+        cwd: fn.codeDir,
+        env: options.environment,
+        stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'],
+      },
+    );
+    forwardLines(child.stdout as Readable, options.onOutput);
+    forwardLines(child.stderr as Readable, options.onOutput);
+    const invocations = child.stdio[3] as Writable;
+    forwardLines(child.stdio[4] as Readable, options.onReplies);
+    invocations.on('error', () => {}); // a process that is gone is reported by 'exit'
+    child.on('error', (error) => options.onExit(`${PYTHON_COMMAND} could not start: ${error.message}`));
+    child.on('exit', (code, signal) =>
+      options.onExit(`the runtime exited with ${signal ? `signal ${signal}` : `code ${code}`}`),
+    );
+    const exited = new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.once('error', () => resolve());
+    });
+    return {
+      post: (text) => invocations.write(`${text}\n`),
+      terminate: async () => {
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+        await exited;
+      },
+    };
+  },
+
+  watchSources(fn, changed) {
+    let timer: NodeJS.Timeout | undefined;
+    const watcher = watch(fn.codeDir, { recursive: true }, (_event, file) => {
+      if (!file?.endsWith('.py')) return;
+      clearTimeout(timer);
+      timer = setTimeout(changed, SETTLE_MS);
+    });
+    return () => {
+      clearTimeout(timer);
+      watcher.close();
+    };
+  },
+};
