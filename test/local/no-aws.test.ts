@@ -194,6 +194,46 @@ export const handler = async (event) => {
     },
   },
   {
+    name: 'a Python route on boto3: DynamoDB and @connections at the API id endpoint',
+    resources: {
+      ...route('Py', 'py', { IntegrationType: 'AWS_PROXY', IntegrationUri: lambdaUri('PyFunction') }),
+      PyFunction: {
+        Type: 'AWS::Serverless::Function',
+        Properties: {
+          CodeUri: 'py/',
+          Handler: 'app.handler',
+          Runtime: 'python3.12',
+          Environment: { Variables: { TABLE: { Ref: 'Table' } } },
+        },
+      },
+    },
+    files: {
+      'py/app.py': `import os
+import boto3
+
+table = boto3.resource("dynamodb").Table(os.environ["TABLE"])
+
+
+def handler(event, context):
+    request = event["requestContext"]
+    table.put_item(Item={"id": "py-" + request["connectionId"]})
+    found = "Item" in table.get_item(Key={"id": "py-" + request["connectionId"]})
+    endpoint = "https://%s.execute-api.%s.amazonaws.com/%s" % (request["apiId"], os.environ["AWS_REGION"], request["stage"])
+    api = boto3.client("apigatewaymanagementapi", endpoint_url=endpoint)
+    api.post_to_connection(ConnectionId=request["connectionId"], Data=("python stored %s" % found).encode())
+    return {"statusCode": 200, "body": "done"}
+`,
+    },
+    async probe(url) {
+      const client = await Client.connect(url);
+      expect([await client.request('{"action": "py"}'), await client.next()]).toEqual([
+        'python stored True',
+        'done',
+      ]);
+      await client.close();
+    },
+  },
+  {
     name: 'a MOCK route',
     resources: {
       ...route('Mock', 'mock', {
@@ -219,8 +259,26 @@ const OUTSIDE: Feature = {
       IntegrationUri: lambdaUri('OutsideFunction'),
     }),
     OutsideFunction: fn('outside'),
+    ...route('OutsidePy', 'outsidepy', {
+      IntegrationType: 'AWS_PROXY',
+      IntegrationUri: lambdaUri('OutsidePyFunction'),
+    }),
+    OutsidePyFunction: {
+      Type: 'AWS::Serverless::Function',
+      Properties: { CodeUri: 'outsidepy/', Handler: 'app.handler', Runtime: 'python3.12' },
+    },
   },
   files: {
+    'outsidepy/app.py': `import boto3
+
+
+def handler(event, context):
+    try:
+        boto3.client("s3").list_buckets()
+        return {"statusCode": 200, "body": "listed"}
+    except Exception as error:
+        return {"statusCode": 200, "body": "%s: %s" % (error.response["Error"]["Code"], error.response["Error"]["Message"])}
+`,
     'outside/index.mjs': `import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 const outcome = (promise) => promise.then((value) => value, (error) => \`\${error.name}: \${error.message}\`);
 export const handler = async (event) => {
@@ -342,8 +400,11 @@ describe('wskit local never reaches AWS on its own', () => {
       bedrock: 'not called',
       elsewhere: 'not called',
     });
+    expect(await client.request('{"action": "outsidepy"}')).toBe('listed');
     await client.close();
     expect(run.trap().seen.map((request) => request.headers.authorization)).toEqual([
+      // One from the Node handler, one from the Python handler.
+      expect.stringMatching(/Credential=AKIADEVELOPERTRAP000\/\d{8}\/us-east-1\/s3\//),
       expect.stringMatching(/Credential=AKIADEVELOPERTRAP000\/\d{8}\/us-east-1\/s3\//),
     ]);
   });
@@ -362,6 +423,9 @@ describe('wskit local --offline', () => {
       elsewhere:
         '403 wskit local --offline: example.com is outside this machine, and --offline refuses calls that leave it',
     });
+    expect(await client.request('{"action": "outsidepy"}')).toBe(
+      'OfflineRefused: wskit local --offline: s3 is not served locally, and --offline refuses calls to AWS',
+    );
     await client.close();
     expect(run.trap().seen).toEqual([]);
     expect(run.cli().output()).toMatch(/--offline refused a call to s3: GET \//);
