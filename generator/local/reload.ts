@@ -6,9 +6,9 @@
  * reported on one line and the running app stays as it was.
  */
 import { type Stats, unwatchFile, watchFile } from 'node:fs';
+import { withRunnableRoutes } from './integrations/availability';
 import type { FunctionCode } from './lambda/code';
 import type { Gateway } from './server/gateway';
-import type { PreparedMachine } from './stepfunctions/runner';
 import type { LocalApp } from './types';
 
 export interface AppReloading {
@@ -51,25 +51,20 @@ export function reloadOnChange(gw: Gateway, code: FunctionCode, load: () => Loca
   };
 
   const reload = async () => {
-    let next: LocalApp;
-    let machines: ReadonlyMap<string, PreparedMachine>;
-    let functions: LocalApp['functions'];
+    let app: LocalApp;
     try {
-      next = load();
-      machines = gw.services.stepFunctions.prepareAll(next.stateMachines);
-      functions = await code.update(next.functions);
+      const next = load();
+      // A service refuses a change it cannot run (an invalid state machine definition) by throwing.
+      gw.services.aws.update(next);
+      app = { ...next, functions: await code.update(next.functions) };
     } catch (error) {
       gw.log.line(`template change not applied: ${(error as Error).message ?? String(error)}`);
       return;
     }
-    const app: LocalApp = { ...next, functions };
-    gw.services.stepFunctions.use(machines);
-    const reloaded = gw.services.lambda.update(functions);
-    const tablesChanged = JSON.stringify(app.tables) !== JSON.stringify(gw.app.tables);
-    gw.app = app;
+    const reloaded = gw.services.lambda.update(app.functions);
+    gw.app = withRunnableRoutes(app, gw.services.aws, gw.log);
     const fresh = reloaded.length > 0 ? `; fresh environments for ${reloaded.join(', ')}` : '';
     gw.log.line(`template reloaded: routes ${[...app.routes.keys()].join(', ')}${fresh}`);
-    if (tablesChanged) gw.log.line('the tables changed: restart wskit local to create them');
     if (!closed) watch(appFiles(app));
   };
 

@@ -16,7 +16,7 @@ import type { Template } from '../template/types';
 import { type AwsAccess, startAwsAccess } from './aws-access';
 import { ConnectionRegistry } from './connections/registry';
 import { LOCAL_DEFAULTS } from './defaults';
-import { type LocalDynamo, startDynamo } from './dynamo';
+import { withRunnableRoutes } from './integrations/availability';
 import { type CodeWatcher, FunctionCode } from './lambda/code';
 import { LambdaRunner } from './lambda/runner';
 import { createLogger } from './log';
@@ -27,8 +27,9 @@ import type { Gateway } from './server/gateway';
 import { FRAME_LIMIT_BYTES, MESSAGE_LIMIT_BYTES } from './server/quotas';
 import { handleHttpRequest } from './server/requests';
 import { openSession } from './server/session';
-import { StepFunctionsRunner } from './stepfunctions/runner';
+import { type RunningServices, startServices } from './services/registry';
 import { appFromTemplate, loadApp } from './template/load-app';
+import { LOCAL_ACCOUNT_ID } from './template/resolve';
 import type { LocalApp } from './types';
 import { TemplateCache } from './vtl/render';
 
@@ -89,8 +90,10 @@ export interface LocalServer {
   readonly app: LocalApp;
   /** `http://<host>:<port>` of the in-memory DynamoDB, when the template has tables. */
   readonly dynamoEndpoint?: string;
+  /** Banner lines of the running services (`label → what it serves`). */
+  readonly services: readonly string[];
   /** Which AWS services handlers reach locally, and how they reach the others. */
-  readonly aws: { readonly local: readonly string[]; readonly others: string };
+  readonly awsAccess: { readonly local: readonly string[]; readonly others: string };
   /** Connections open right now. */
   connectionCount(): number;
   /** Closes every socket with 1001, then stops the functions, the state machines and the table server. */
@@ -130,7 +133,6 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
     : undefined;
   const code = await FunctionCode.prepare(loaded.functions, loaded.dir, watcher);
   const app: LocalApp = { ...loaded, functions: code.functions };
-  const stepFunctionsTrace = verbose ? (line: string) => log.detail('state machine', line) : undefined;
 
   const httpServer = createServer();
   await new Promise<void>((resolve, reject) => {
@@ -141,32 +143,34 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
     throw error;
   });
   const actualPort = (httpServer.address() as AddressInfo).port;
-  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
-  let dynamo: LocalDynamo | undefined;
-  let aws: AwsAccess | undefined;
+  const endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
+  let aws: RunningServices | undefined;
+  let access: AwsAccess | undefined;
   try {
-    dynamo = app.tables.length > 0 ? await startDynamo(app.tables, host) : undefined;
-    const offline = options.offline ?? false;
-    aws = await startAwsAccess({ offline, host, log });
+    aws = await startServices(app, {
+      host,
+      endpoint,
+      region: app.region,
+      accountId: LOCAL_ACCOUNT_ID,
+      log,
+      waitScale,
+      // Services call functions only once running, after the runner below exists.
+      invokeFunction: (functionId, event) => (lambda as LambdaRunner).invoke(functionId, event),
+    });
+    access = await startAwsAccess({ offline: options.offline ?? false, host, log });
     lambda = new LambdaRunner(app.functions, {
       region: app.region,
       apiId: app.apiId,
-      ...(dynamo ? { environment: { AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint } } : {}),
-      managementEndpoint: `${origin}/${app.stage}`,
-      awsEnvironment: aws.environment,
-      ...(aws.offlineEndpoint ? { offlineEndpoint: aws.offlineEndpoint } : {}),
+      environment: aws.environment,
+      managementEndpoint: `${endpoint}/${app.stage}`,
+      awsEnvironment: access.environment,
+      ...(access.offlineEndpoint ? { offlineEndpoint: access.offlineEndpoint } : {}),
       maxEnvironmentsPerFunction: options.maxEnvironmentsPerFunction ?? Math.max(2, availableParallelism()),
       onOutput: (fn, line) => log.line(`[${fn.id}] ${line}`),
     });
-    const runner = lambda;
-    const stepFunctions = new StepFunctionsRunner(app.stateMachines, {
-      waitScale,
-      ...(stepFunctionsTrace ? { trace: stepFunctionsTrace } : {}),
-      invokeFunction: (ref, payload) => runner.invokeReference(ref, payload),
-    });
     const gw: Gateway = {
-      app,
-      services: { lambda, stepFunctions, templates: new TemplateCache(), log },
+      app: withRunnableRoutes(app, aws, log),
+      services: { lambda, aws, templates: new TemplateCache(), log },
       registry: new ConnectionRegistry(),
       log,
       access: accessPolicy(host, options.allowOrigins),
@@ -183,18 +187,18 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
       options.watch && templateFile
         ? reloadOnChange(gw, code, () => loadApp(templateFile, loadOptions))
         : undefined;
-    const awsAccess = aws;
+    const handlerAccess = access;
     const closeCode = async () => {
       await reloading?.close();
       await code.close();
-      await awsAccess.close();
+      await handlerAccess.close();
     };
-    const local = ['execute-api (@connections)', ...(dynamo ? ['dynamodb'] : [])];
-    return serve(gw, httpServer, dynamo, closeCode, host, actualPort, { local, others: aws.others });
+    const awsAccess = { local: localServices(aws.environment), others: access.others };
+    return serve(gw, httpServer, closeCode, host, actualPort, awsAccess);
   } catch (error) {
     await lambda?.close();
     await aws?.close();
-    await dynamo?.close();
+    await access?.close();
     await code.close();
     await new Promise((resolve) => httpServer.close(resolve));
     throw error;
@@ -204,11 +208,10 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
 function serve(
   gw: Gateway,
   httpServer: ReturnType<typeof createServer>,
-  dynamo: LocalDynamo | undefined,
   closeCode: () => Promise<void>,
   host: string,
   port: number,
-  aws: LocalServer['aws'],
+  awsAccess: LocalServer['awsAccess'],
 ): LocalServer {
   const { registry, services } = gw;
   const wss = new WebSocketServer({
@@ -239,9 +242,8 @@ function serve(
       const stopped = new Promise((resolve) => httpServer.close(resolve));
       httpServer.closeAllConnections(); // keep-alive @connections clients would hold close() open
       await stopped;
-      services.stepFunctions.close();
+      await services.aws.close();
       await services.lambda.close();
-      await dynamo?.close();
       await closeCode();
     })();
     return closing;
@@ -252,9 +254,19 @@ function serve(
     get app() {
       return gw.app;
     },
-    ...(dynamo ? { dynamoEndpoint: dynamo.endpoint } : {}),
-    aws,
+    ...(services.aws.environment.AWS_ENDPOINT_URL_DYNAMODB
+      ? { dynamoEndpoint: services.aws.environment.AWS_ENDPOINT_URL_DYNAMODB }
+      : {}),
+    services: services.aws.banner,
+    awsAccess,
     connectionCount: () => registry.size,
     close,
   };
+}
+
+/** The services handlers reach here: @connections, and each one whose endpoint variable they get. */
+function localServices(environment: Readonly<Record<string, string>>): string[] {
+  const prefix = 'AWS_ENDPOINT_URL_';
+  const named = Object.keys(environment).filter((name) => name.startsWith(prefix));
+  return ['execute-api (@connections)', ...named.map((name) => name.slice(prefix.length).toLowerCase())];
 }

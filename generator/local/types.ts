@@ -61,8 +61,17 @@ interface MappedIntegration {
 /** A non-proxy integration: request template → service action → integration response template. */
 export interface AwsIntegration extends MappedIntegration {
   readonly kind: 'aws';
-  /** `states:StartSyncExecution`, `states:StartExecution` or `lambda:Invoke` (non-proxy Lambda). */
-  readonly action: string;
+  /** `sqs`, `dynamodb`, `states`... (`lambda` for a non-proxy Lambda integration). */
+  readonly service: string;
+  /**
+   * `<service>:<Action>` from an `action/` URI (`dynamodb:PutItem`), or `lambda:Invoke`; absent
+   * for a `path/` URI, whose request names the action (`Action=SendMessage`, `X-Amz-Target`).
+   */
+  readonly action?: string;
+  /** What follows `path/` in a `path/` URI (`123456789012/MyQueue`). */
+  readonly path?: string;
+  /** `integration.request.header.<Name>` → its source, as in the template. */
+  readonly requestParameters?: Readonly<Record<string, string>>;
   /** For `lambda:Invoke`: the function's logical id. */
   readonly functionId?: string;
 }

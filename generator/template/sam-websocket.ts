@@ -30,10 +30,22 @@ type Props = Record<string, Json>;
 
 /** The template with every WebSocketApi replaced by what the SAM transform makes of it. */
 export function expandWebSocketApis(template: Template): Template {
+  return expandWebSocketApisTraced(template).template;
+}
+
+/**
+ * The expansion, with where each generated resource comes from in the source template (a path
+ * from its root, e.g. `Resources/Api/Properties/Routes/$connect`), for findings to point at.
+ */
+export function expandWebSocketApisTraced(template: Template): {
+  readonly template: Template;
+  readonly origins: Readonly<Record<string, readonly string[]>>;
+} {
   const apis = Object.entries(template.Resources).filter(([, r]) => r.Type === SAM_WEBSOCKET_API);
-  if (apis.length === 0) return template;
+  if (apis.length === 0) return { template, origins: {} };
   const resources: Record<string, Resource> = {};
   const stages: Record<string, string> = {};
+  const origins: Record<string, readonly string[]> = {};
   for (const [id, resource] of Object.entries(template.Resources)) {
     if (resource.Type !== SAM_WEBSOCKET_API) {
       resources[id] = resource;
@@ -41,6 +53,7 @@ export function expandWebSocketApis(template: Template): Template {
     }
     const expanded = expandWebSocketApi(id, resource, withGlobals(template, resource));
     Object.assign(resources, expanded.resources);
+    Object.assign(origins, expanded.origins);
     stages[id] = expanded.stageId;
   }
   const { WebSocketApi: _applied, ...globals } = template.Globals ?? {};
@@ -53,22 +66,22 @@ export function expandWebSocketApis(template: Template): Template {
     if (Object.keys(globals).length > 0) expanded.Globals = globals;
     else delete expanded.Globals;
   }
-  return expanded;
+  return { template: expanded, origins };
 }
 
 interface Expansion {
   readonly resources: Record<string, Resource>;
   readonly stageId: string;
+  readonly origins: Record<string, readonly string[]>;
 }
 
 function expandWebSocketApi(id: string, resource: Resource, props: Props): Expansion {
   const fail = (property: string, message: string): never => {
-    throw new TemplateError(
-      'E_SAM_WEBSOCKET_API',
-      `${id}: ${message}`,
-      `Resources.${id}.Properties.${property}`,
-    );
+    const path = ['Resources', id, 'Properties', ...property.split('/')];
+    throw new TemplateError('E_SAM_WEBSOCKET_API', `${id}: ${message}`, path.join('.'), path);
   };
+  const origins: Record<string, readonly string[]> = {};
+  const from = (...path: string[]) => ['Resources', id, 'Properties', ...path];
   const routes = props.Routes;
   if (!isMap(routes) || Object.keys(routes).length === 0) {
     fail('Routes', 'Routes must map at least one route key to { FunctionArn }');
@@ -107,13 +120,13 @@ function expandWebSocketApi(id: string, resource: Resource, props: Props): Expan
   const routeIds: string[] = [];
   for (const [routeKey, spec] of Object.entries(routes as Props)) {
     if (!isMap(spec) || spec.FunctionArn === undefined) {
-      fail(`Routes.${routeKey}`, `route ${routeKey} needs a FunctionArn`);
+      fail(`Routes/${routeKey}`, `route ${routeKey} needs a FunctionArn`);
     }
     const route = spec as Props;
     const base = `${id}${routeKeyPart(routeKey, fail)}`;
     if (route.RequestParameters !== undefined && routeKey !== '$connect') {
       fail(
-        `Routes.${routeKey}.RequestParameters`,
+        `Routes/${routeKey}/RequestParameters`,
         'RequestParameters are only supported on the $connect route',
       );
     }
@@ -143,6 +156,8 @@ function expandWebSocketApi(id: string, resource: Resource, props: Props): Expan
       SourceArn: routeSourceArn(id, stageName, routeKey),
     });
     routeIds.push(`${base}Route`);
+    for (const suffix of ['Route', 'Integration', 'Permission'])
+      origins[`${base}${suffix}`] = from('Routes', routeKey);
   }
 
   const stageId =
@@ -165,7 +180,10 @@ function expandWebSocketApi(id: string, resource: Resource, props: Props): Expan
     props.RouteSettings !== undefined ? { DependsOn: routeIds } : {},
   );
 
+  origins[stageId] = props.StageName !== undefined ? from('StageName') : ['Resources', id];
   if (auth?.AuthType === 'CUSTOM') {
+    origins[`${id}ConnectAuthorizer`] = from('Auth');
+    origins[`${id}AuthorizerPermission`] = from('Auth');
     out[`${id}ConnectAuthorizer`] = make('AWS::ApiGatewayV2::Authorizer', {
       ApiId: ref(id),
       AuthorizerType: 'REQUEST',
@@ -188,7 +206,7 @@ function expandWebSocketApi(id: string, resource: Resource, props: Props): Expan
       });
     }
   }
-  return { resources: out, stageId };
+  return { resources: out, stageId, origins };
 }
 
 type Fail = (property: string, message: string) => never;
@@ -198,12 +216,12 @@ function checkAuth(auth: Props, routes: Props, fail: Fail): Props {
   const type = typeof auth.AuthType === 'string' ? auth.AuthType.toUpperCase() : undefined;
   if (!type || !AUTH_TYPES.includes(type)) {
     fail(
-      'Auth.AuthType',
+      'Auth/AuthType',
       `Auth.AuthType must be ${AUTH_TYPES.join(', ')} (got ${JSON.stringify(auth.AuthType)})`,
     );
   }
   if (!('$connect' in routes)) fail('Auth', 'Auth needs a $connect route, where API Gateway authorizes');
-  if (type === 'CUSTOM' && auth.AuthArn === undefined) fail('Auth.AuthArn', 'AuthType CUSTOM needs AuthArn');
+  if (type === 'CUSTOM' && auth.AuthArn === undefined) fail('Auth/AuthArn', 'AuthType CUSTOM needs AuthArn');
   if (type !== 'CUSTOM' && Object.keys(auth).length > 1) {
     fail('Auth', `AuthType ${type} takes no other Auth property`);
   }
@@ -222,7 +240,7 @@ export function routeKeyPart(routeKey: string, fail: Fail): string {
   const bare = SPECIAL_ROUTES.includes(routeKey) ? routeKey.slice(1) : routeKey;
   if (!/^[A-Za-z0-9]+$/.test(bare)) {
     fail(
-      `Routes.${routeKey}`,
+      `Routes/${routeKey}`,
       `route key ${JSON.stringify(routeKey)} must be alphanumeric, or one of ${SPECIAL_ROUTES.join(', ')}`,
     );
   }

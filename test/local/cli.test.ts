@@ -27,9 +27,12 @@ describe('wskit local (CLI)', () => {
   it('prints the URL, routes and a wscat line, serves, and stops cleanly on Ctrl-C', async () => {
     const { child, output, url } = startCli([sfnSyncAppDir(), '--port', '0', '--wait-scale', '0']);
     const client = await Client.connect(await url);
-    expect(output()).toMatch(/\$default\s+→ Step Functions StartSyncExecution \(two-way\)/);
+    expect(output()).toMatch(/\$default\s+→ states:StartSyncExecution \(two-way\)/);
     expect(output()).toMatch(
       /@connections\s+→ http:\/\/127\.0\.0\.1:\d+\/api\/@connections\/\{connectionId\}/,
+    );
+    expect(output()).toMatch(
+      /SDK endpoint\s+→ http:\/\/127\.0\.0\.1:\d+ \(Step Functions and Lambda APIs for handlers\)/,
     );
     expect(JSON.parse(await client.request('{"first_name": "Jane"}')).status).toBe('SUCCEEDED');
 

@@ -389,7 +389,7 @@ describe('wskit local never reaches AWS on its own', () => {
   const run = describeTrap(false);
 
   it('lists the local services in the banner, and how others are reached', () => {
-    expect(run.cli().output()).toMatch(/AWS services\s+→ local: execute-api \(@connections\), dynamodb/);
+    expect(run.cli().output()).toMatch(/AWS services\s+→ local: execute-api \(@connections\), .*\bsfn\b.*\bdynamodb\b/);
     expect(run.cli().output()).toMatch(/any other: your AWS account \(credentials from AWS_ACCESS_KEY_ID\)/);
   });
 

@@ -43,6 +43,9 @@ describe('intrinsic resolution', () => {
     [{ 'Fn::GetAtt': ['Named', 'Arn'] }, 'arn:aws:dynamodb:eu-west-1:123456789012:table/my-table'],
     [{ 'Fn::GetAtt': ['Fn', 'Arn'] }, 'arn:aws:lambda:eu-west-1:123456789012:function:stack-Fn'],
     [{ 'Fn::GetAtt': 'Role.Arn' }, 'arn:aws:iam::123456789012:role/stack-Role'],
+    [{ Ref: 'Fn.Alias' }, 'arn:aws:lambda:eu-west-1:123456789012:function:stack-Fn:live'],
+    [{ Ref: 'Fn.Version' }, 'arn:aws:lambda:eu-west-1:123456789012:function:stack-Fn:1'],
+    [{ 'Fn::GetAtt': ['FnRole', 'Arn'] }, 'arn:aws:iam::123456789012:role/stack-FnRole'],
     [
       { 'Fn::Sub': 'arn:${AWS::Partition}:x:${AWS::Region}:${Api}/${StageName}/${!Literal}' },
       'arn:aws:x:eu-west-1:localabcde/dev/${Literal}',

@@ -24,8 +24,10 @@ export async function runLocal(request: LocalRequest): Promise<number> {
     ...(request.maxConnectionMs ? { maxConnectionMs: request.maxConnectionMs } : {}),
     ...(request.parameterOverrides ? { parameterOverrides: request.parameterOverrides } : {}),
   });
-  const { app, url, dynamoEndpoint, aws } = server;
-  for (const line of banner(app, url, request.waitScale, request.watch, dynamoEndpoint, aws)) write(line);
+  const { app, url, dynamoEndpoint, awsAccess } = server;
+  for (const line of banner(app, url, request.waitScale, request.watch, dynamoEndpoint, awsAccess))
+    write(line);
+  for (const line of server.services) write(`  ${line}`);
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
@@ -46,7 +48,7 @@ export function banner(
   waitScale: number,
   watch = false,
   dynamoEndpoint?: string,
-  aws?: LocalServer['aws'],
+  aws?: LocalServer['awsAccess'],
 ): string[] {
   const routes = [...app.routes.values()].map((route) => {
     const target = routeTarget(route.integration);
@@ -88,7 +90,7 @@ function routeTarget(integration: LocalIntegration): string {
     case 'aws':
       return integration.functionId
         ? `Lambda ${integration.functionId} (non-proxy)`
-        : `Step Functions ${integration.action.replace('states:', '')}`;
+        : (integration.action ?? `${integration.service} (the request names the action)`);
   }
 }
 

@@ -4,9 +4,10 @@
  * what a two-way route sends back. Without an integration response nothing is sent, as on AWS.
  */
 import { routeKeyOf } from '../server/route-selection';
-import type { ServiceResponse } from '../stepfunctions/runner';
+import type { ServiceResponse } from '../services/types';
 import type { AwsIntegration, LocalIntegrationResponse, MockIntegration } from '../types';
 import type { RenderInput } from '../vtl/render';
+import { decodeServiceRequest, integrationHeaders } from './aws-service';
 import { type IntegrationResult, internalError, type Services, timedOut, withTimeout } from './types';
 
 export interface TemplateInput {
@@ -28,11 +29,19 @@ export async function runAwsIntegration(
     return internalError;
   }
   services.log.detail('rendered request template', request);
-  // Step Functions runs stop themselves at the integration timeout; other services are raced here.
-  const call = callService(integration, request, services);
-  const selfTimed = integration.kind === 'aws' && integration.action.startsWith('states:');
-  const response = selfTimed ? await call : await withTimeout(call, integration.timeoutMs, null);
-  if (!response) return timedOut;
+  // At the integration timeout the call is told to stop (a synchronous execution is aborted).
+  const controller = new AbortController();
+  const call = callService(integration, request, input, services, controller.signal);
+  const response = await withTimeout<ServiceResponse | 'no service' | null>(
+    call,
+    integration.timeoutMs,
+    null,
+  );
+  if (response === 'no service') return internalError;
+  if (!response) {
+    controller.abort();
+    return timedOut;
+  }
   services.log.detail(`service response ${response.statusCode}`, response.body);
   const selected = selectResponse(integration.responses, response.statusCode);
   if (!selected) return { kind: 'reply', status: response.statusCode, body: undefined };
@@ -96,31 +105,60 @@ function statusPattern(key: string): RegExp | null {
   return pattern;
 }
 
+/** The service's answer; 'no service' (logged) when no running service answers the action. */
 async function callService(
   integration: AwsIntegration | MockIntegration,
   request: string,
+  input: TemplateInput,
   services: Services,
-): Promise<ServiceResponse | null> {
-  let parsed: Record<string, unknown>;
-  try {
-    parsed = JSON.parse(request);
-  } catch (error) {
-    return { statusCode: 400, body: { __type: 'SerializationException', message: (error as Error).message } };
+  signal: AbortSignal,
+): Promise<ServiceResponse | 'no service'> {
+  if (integration.kind === 'mock') {
+    const parsed = parseRequest(request);
+    return 'statusCode' in parsed ? parsed : { statusCode: Number(parsed.input.statusCode ?? 200), body: {} };
   }
-  if (integration.kind === 'mock') return { statusCode: Number(parsed.statusCode ?? 200), body: {} };
-  switch (integration.action) {
-    case 'states:StartSyncExecution':
-      return services.stepFunctions.startSync(parsed, integration.timeoutMs);
-    case 'states:StartExecution':
-      return services.stepFunctions.startAsync(parsed);
-    default: {
-      const outcome = await services.lambda.invoke(integration.functionId as string, parsed);
-      return outcome.ok
-        ? { statusCode: 200, body: outcome.result as Record<string, unknown> }
-        : {
-            statusCode: 200,
-            body: { errorType: outcome.error.errorType, errorMessage: outcome.error.errorMessage },
-          };
-    }
+  if (integration.functionId !== undefined) {
+    const parsed = parseRequest(request);
+    if ('statusCode' in parsed) return parsed;
+    const outcome = await services.lambda.invoke(integration.functionId, parsed.input);
+    return outcome.ok
+      ? { statusCode: 200, body: outcome.result as Record<string, unknown> }
+      : {
+          statusCode: 200,
+          body: { errorType: outcome.error.errorType, errorMessage: outcome.error.errorMessage },
+        };
+  }
+  const headers = integrationHeaders(integration.requestParameters, {
+    ...input.params,
+    body: input.body,
+    context: input.context,
+  });
+  const decoded = decodeServiceRequest(request, headers);
+  if (!decoded.ok) return serializationError(decoded.message);
+  const name =
+    integration.action ?? (decoded.action ? `${integration.service}:${decoded.action}` : undefined);
+  const action = name ? services.aws.action(name) : undefined;
+  if (!action) {
+    services.log.line(
+      `  integration ${integration.id}: ${name ? `no local service answers ${name}` : 'the request names no Action'}`,
+    );
+    return 'no service';
+  }
+  return action(decoded.input, {
+    signal,
+    ...(integration.path !== undefined ? { path: integration.path } : {}),
+  });
+}
+
+function parseRequest(request: string): { input: Record<string, unknown> } | ServiceResponse {
+  try {
+    return { input: JSON.parse(request) };
+  } catch (error) {
+    return serializationError((error as Error).message);
   }
 }
+
+const serializationError = (message: string): ServiceResponse => ({
+  statusCode: 400,
+  body: { __type: 'SerializationException', message },
+});

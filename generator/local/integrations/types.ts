@@ -1,7 +1,7 @@
 /** What running a route's integration gives the server. */
 import type { LambdaRunner } from '../lambda/runner';
 import type { Logger } from '../log';
-import type { StepFunctionsRunner } from '../stepfunctions/runner';
+import type { RunningServices } from '../services/registry';
 import type { TemplateCache } from '../vtl/render';
 
 export type IntegrationResult =
@@ -16,7 +16,8 @@ export type GatewayErrorMessage =
 
 export interface Services {
   readonly lambda: LambdaRunner;
-  readonly stepFunctions: StepFunctionsRunner;
+  /** The running AWS services (Step Functions, DynamoDB, ...): their actions and Task handlers. */
+  readonly aws: RunningServices;
   readonly templates: TemplateCache;
   readonly log: Logger;
 }

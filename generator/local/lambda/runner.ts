@@ -13,7 +13,7 @@ export interface LambdaRunnerOptions {
   readonly region: string;
   /** The local API's id: `https://<apiId>.execute-api.<region>.amazonaws.com` reaches the emulator. */
   readonly apiId?: string;
-  /** Variables the running services give handlers, e.g. `AWS_ENDPOINT_URL_DYNAMODB`. */
+  /** Set for every function after the template's own variables: the local services' endpoints. */
   readonly environment?: Readonly<Record<string, string>>;
   /** `http://127.0.0.1:<port>/<stage>`: where the functions' @connections client should go. */
   readonly managementEndpoint: string;

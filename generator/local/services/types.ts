@@ -19,6 +19,8 @@ export interface StandInContext {
   readonly region: string;
   readonly accountId: string;
   readonly stackName: string;
+  /** Resolves intrinsics in a property value (a `TableName: !Sub ...`); `AWS::NoValue` gives undefined. */
+  resolve(value: Json | undefined): Json | undefined;
 }
 
 /**
@@ -30,8 +32,18 @@ export interface ServiceResponse {
   readonly body: Record<string, unknown>;
 }
 
-/** One API action: the request in the service's JSON input shape (form fields already decoded). */
-export type ServiceAction = (request: Record<string, unknown>) => Promise<ServiceResponse>;
+/**
+ * One API action: the request in the service's JSON input shape (form fields already decoded).
+ * `call.signal` aborts when the caller stops waiting (an API Gateway integration timeout), so work
+ * the action started (a synchronous execution) can stop too.
+ */
+export type ServiceAction = (request: Record<string, unknown>, call?: ActionCall) => Promise<ServiceResponse>;
+
+export interface ActionCall {
+  readonly signal?: AbortSignal;
+  /** From an API Gateway `path/` integration URI: what follows `path/` (`123456789012/MyQueue`). */
+  readonly path?: string;
+}
 
 /** A Step Functions Task resource served locally: the state's effective input → its result, or throws a TaskError. */
 export type TaskHandler = (input: Json, task: TaskContext) => Promise<Json>;
@@ -61,10 +73,16 @@ export interface ServiceHost {
   readonly region: string;
   readonly accountId: string;
   readonly log: Logger;
+  /** Multiplies Wait state durations (0: instant), as `--wait-scale` sets it. */
+  readonly waitScale: number;
   /** Runs a function of the template (an event source delivery, a subscription, a rule target). */
   invokeFunction(functionId: string, event: unknown): Promise<InvokeOutcome>;
   /** Another running service's action, for services that deliver to each other (SNS → SQS). */
   action(name: string): ServiceAction | undefined;
+  /** The handler of a Task resource, as `RunningServices.task` finds it (for the Step Functions runner). */
+  task(resource: string): TaskHandler | undefined;
+  /** `http://<host>:<port>` of the emulator: the `@connections` API and the SDK endpoint of the services. */
+  readonly endpoint: string;
 }
 
 export interface LocalService {
@@ -88,7 +106,10 @@ export interface RunningService {
   readonly environment?: Readonly<Record<string, string>>;
   /** Lines for the start banner: what this service serves. */
   readonly banner?: readonly string[];
-  /** The template changed under `--watch`. */
+  /**
+   * The template changed under `--watch`. Throwing (a LocalError) refuses the change: the emulator
+   * reports it and keeps the running app. Services that can refuse come first in the registry.
+   */
   update?(app: LocalApp): void;
   close(): Promise<void>;
 }

@@ -1,6 +1,6 @@
 /**
  * Per-run overrides for the ASL interpreter, worked out once per definition: Wait states scaled by
- * `--wait-scale`, and Task states that call a Lambda function of the template run it locally.
+ * `--wait-scale` (Task states are routed to the local services in `tasks.ts`).
  */
 import type { Json } from '../../template/types';
 
@@ -31,21 +31,4 @@ export function waitOverrides(definition: Json, waitScale: number): Record<strin
     else if (typeof state.Seconds === 'number') overrides[name] = state.Seconds * 1000 * waitScale;
   }
   return overrides;
-}
-
-/** Task states whose Resource is a Lambda function ARN (or `states:::lambda:invoke`), by state name. */
-export function lambdaTaskStates(
-  definition: Json,
-): { state: string; functionRef: string; invokeApi: boolean }[] {
-  const tasks: { state: string; functionRef: string; invokeApi: boolean }[] = [];
-  for (const [name, state] of allStates(definition)) {
-    if (state.Type !== 'Task' || typeof state.Resource !== 'string') continue;
-    if (/^arn:aws[\w-]*:lambda:[^:]*:\d*:function:/.test(state.Resource)) {
-      tasks.push({ state: name, functionRef: state.Resource, invokeApi: false });
-    } else if (/^arn:aws[\w-]*:states:::lambda:invoke$/.test(state.Resource)) {
-      const parameters = state.Parameters as Record<string, Json> | undefined;
-      tasks.push({ state: name, functionRef: String(parameters?.FunctionName ?? ''), invokeApi: true });
-    }
-  }
-  return tasks;
 }

@@ -13,21 +13,19 @@ import {
   type StateMachineDefinition,
 } from 'aws-local-stepfunctions';
 import { LocalError } from '../errors';
-import type { InvokeOutcome } from '../lambda/pool';
+import type { ServiceResponse, TaskHandler } from '../services/types';
 import type { LocalStateMachine } from '../types';
-import { lambdaTaskStates, waitOverrides } from './overrides';
-
-/** A Step Functions API answer: HTTP status and JSON body, as API Gateway receives it. */
-export interface ServiceResponse {
-  readonly statusCode: number;
-  readonly body: Record<string, unknown>;
-}
+import { waitOverrides } from './overrides';
+import { TaskTokens } from './task-tokens';
+import { executionTasks, type TaskState, taskStates } from './tasks';
 
 export interface StepFunctionsOptions {
   readonly waitScale: number;
-  /** Runs a template function for a Task state; `functionRef` is an ARN or name. */
-  readonly invokeFunction?: (functionRef: string, payload: unknown) => Promise<InvokeOutcome>;
-  /** Receives one line per state event when tracing. */
+  /** The local handler of a Task resource; none means the state fails with States.TaskFailed. */
+  readonly taskFor: (resource: string) => TaskHandler | undefined;
+  /** Lines always shown: a Task state that called a resource nothing serves. */
+  readonly report: (line: string) => void;
+  /** Receives one line per state event and task call when tracing. */
   readonly trace?: (line: string) => void;
 }
 
@@ -41,6 +39,7 @@ export interface PreparedMachine {
   readonly machine: LocalStateMachine;
   readonly interpreter: StateMachine;
   readonly runOptions: RunOptions;
+  readonly tasks: readonly TaskState[];
 }
 
 type Outcome = { readonly status: 'SUCCEEDED'; readonly output: unknown } | ReturnType<typeof failureOf>;
@@ -50,6 +49,8 @@ const ERROR_PREFIX = 'com.amazonaws.swf.service.v2.model#';
 export class StepFunctionsRunner {
   private prepared: ReadonlyMap<string, PreparedMachine> = new Map();
   private readonly running = new Set<() => void>();
+  /** Tokens of `.waitForTaskToken` tasks, answered through SendTaskSuccess/Failure/Heartbeat. */
+  readonly tokens = new TaskTokens();
 
   constructor(
     machines: ReadonlyMap<string, LocalStateMachine>,
@@ -68,12 +69,19 @@ export class StepFunctionsRunner {
     this.prepared = prepared;
   }
 
-  /** StartSyncExecution; `null` when `timeoutMs` passes first (the execution is then stopped). */
-  async startSync(request: StartRequest, timeoutMs: number): Promise<ServiceResponse | null> {
+  /**
+   * StartSyncExecution; `null` when `signal` aborts first (the execution is then stopped).
+   * `anyType` lets a STANDARD machine run too (a parent's `states:startExecution.sync` task).
+   */
+  async startSync(
+    request: StartRequest,
+    signal?: AbortSignal,
+    anyType = false,
+  ): Promise<ServiceResponse | null> {
     const checked = this.check(request);
     if ('statusCode' in checked) return checked;
     const { prepared, input, name } = checked;
-    if (prepared.machine.type !== 'EXPRESS') {
+    if (prepared.machine.type !== 'EXPRESS' && !anyType) {
       return serviceError(
         400,
         'StateMachineTypeNotSupported',
@@ -81,8 +89,8 @@ export class StepFunctionsRunner {
       );
     }
     const started = Date.now();
-    const outcome = await this.execute(prepared, input, timeoutMs);
-    if (outcome === 'integration-timeout') return null;
+    const outcome = await this.execute(prepared, input, signal);
+    if (outcome === 'stopped') return null;
     const stopped = Date.now();
     const executionArn = `${prepared.machine.arn.replace(':stateMachine:', ':express:')}:${name}:${randomUUID()}`;
     return {
@@ -113,7 +121,7 @@ export class StepFunctionsRunner {
     const checked = this.check(request);
     if ('statusCode' in checked) return checked;
     const { prepared, input, name } = checked;
-    void this.execute(prepared, input, Number.POSITIVE_INFINITY);
+    void this.execute(prepared, input);
     const kind = prepared.machine.type === 'EXPRESS' ? 'express' : 'execution';
     return {
       statusCode: 200,
@@ -155,26 +163,36 @@ export class StepFunctionsRunner {
     return { prepared, input, name };
   }
 
-  /** One promise and one timer per execution: this runs for every message of a Step Functions route. */
+  /** One promise per execution: this runs for every message of a Step Functions route. */
   private execute(
     prepared: PreparedMachine,
     input: unknown,
-    timeoutMs: number,
-  ): Promise<Outcome | 'integration-timeout'> {
-    const execution = prepared.interpreter.run(input as never, prepared.runOptions);
-    this.running.add(execution.abort);
+    signal?: AbortSignal,
+  ): Promise<Outcome | 'stopped'> {
+    // A machine without Task states runs with the options prepared once: nothing is made per run.
+    const stopped = prepared.tasks.some((task) => task.waitsForToken) ? new AbortController() : undefined;
+    const execution = prepared.interpreter.run(
+      input as never,
+      prepared.tasks.length === 0 ? prepared.runOptions : this.taskOptions(prepared, stopped?.signal),
+    );
+    const abort = stopped
+      ? () => {
+          stopped.abort();
+          execution.abort();
+        }
+      : execution.abort;
+    this.running.add(abort);
     if (this.options.trace) void this.traceEvents(prepared.machine.name, execution.eventLogs);
     return new Promise((resolve) => {
-      const timer = Number.isFinite(timeoutMs)
-        ? setTimeout(() => {
-            this.running.delete(execution.abort);
-            resolve('integration-timeout');
-            execution.abort();
-          }, timeoutMs)
-        : undefined;
+      const stop = () => {
+        this.running.delete(abort);
+        resolve('stopped');
+        abort();
+      };
+      signal?.addEventListener('abort', stop, { once: true });
       const settle = (outcome: Outcome) => {
-        clearTimeout(timer);
-        this.running.delete(execution.abort);
+        signal?.removeEventListener('abort', stop);
+        this.running.delete(abort);
         resolve(outcome);
       };
       execution.result.then(
@@ -215,33 +233,24 @@ export class StepFunctionsRunner {
       );
     }
     const waits = waitOverrides(machine.definition, this.options.waitScale);
-    const invoke = this.options.invokeFunction;
-    const taskHandlers = invoke
-      ? Object.fromEntries(
-          lambdaTaskStates(machine.definition).map(({ state, functionRef, invokeApi }) => [
-            state,
-            async (taskInput: unknown) => {
-              const payload = invokeApi
-                ? ((taskInput as { Payload?: unknown }).Payload ?? taskInput)
-                : taskInput;
-              const outcome = await invoke(functionRef, payload);
-              if (!outcome.ok)
-                throw Object.assign(new Error(outcome.error.errorMessage), { name: outcome.error.errorType });
-              return (invokeApi ? { StatusCode: 200, Payload: outcome.result } : outcome.result) as never;
-            },
-          ]),
-        )
-      : {};
     return {
       machine,
       interpreter,
-      runOptions: {
-        overrides: {
-          ...(waits ? { waitTimeOverrides: waits } : {}),
-          taskResourceLocalHandlers: taskHandlers,
-        },
-      },
+      runOptions: { overrides: waits ? { waitTimeOverrides: waits } : {} },
+      tasks: taskStates(machine.definition),
     };
+  }
+
+  /** The run options of one execution of a machine with Task states: its handlers and `$$.Task.Token`. */
+  private taskOptions(prepared: PreparedMachine, signal: AbortSignal | undefined): RunOptions {
+    const routing = {
+      taskFor: this.options.taskFor,
+      tokens: this.tokens,
+      report: this.options.report,
+      ...(this.options.trace ? { trace: this.options.trace } : {}),
+    };
+    const { handlers, context } = executionTasks(prepared.machine.name, prepared.tasks, routing, signal);
+    return { overrides: { ...prepared.runOptions.overrides, taskResourceLocalHandlers: handlers }, context };
   }
 }
 

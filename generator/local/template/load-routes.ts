@@ -6,6 +6,7 @@
  */
 import { INTEGRATION_TIMEOUT_MS } from '../../api-gateway-quotas';
 import type { Json, Resource, Template } from '../../template/types';
+import { parseAwsServiceUri } from '../integrations/aws-service';
 import type {
   LocalAuthorizer,
   LocalFunction,
@@ -102,10 +103,11 @@ function loadIntegration(
   if (type === 'AWS_PROXY' && functionId) return { kind: 'lambda-proxy', id, functionId, timeoutMs };
   if (type === 'MOCK') return { kind: 'mock', id, ...templates };
   if (type === 'AWS' && functionId)
-    return { kind: 'aws', id, action: 'lambda:Invoke', functionId, ...templates };
-  const action = /:states:action\/(\w+)$/.exec(uri)?.[1];
-  if (type === 'AWS' && (action === 'StartSyncExecution' || action === 'StartExecution')) {
-    return { kind: 'aws', id, action: `states:${action}`, ...templates };
+    return { kind: 'aws', id, service: 'lambda', action: 'lambda:Invoke', functionId, ...templates };
+  const service = type === 'AWS' ? parseAwsServiceUri(uri) : undefined;
+  if (service) {
+    const requestParameters = props.RequestParameters as Record<string, string> | undefined;
+    return { kind: 'aws', id, ...service, ...(requestParameters ? { requestParameters } : {}), ...templates };
   }
   return unavailableIntegration(id, whyNotLocal(type, uri, props.IntegrationUri));
 }

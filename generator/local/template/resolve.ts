@@ -6,6 +6,10 @@
 import { substituteSubVariables } from '../../template/intrinsics';
 import type { Json, Resource, Template } from '../../template/types';
 import { LocalError } from '../errors';
+import { serviceOfType } from '../services/registry';
+import { physicalName as standInName } from '../services/stand-ins';
+import { stateMachineArn as serviceStateMachineArn } from '../services/states';
+import type { StandInContext } from '../services/types';
 
 export const LOCAL_ACCOUNT_ID = '123456789012';
 
@@ -162,9 +166,31 @@ function ref(name: string, ctx: ResolveContext): Resolved {
   }
   const parameter = ctx.template.Parameters?.[name];
   if (parameter) return parameterRef(name, parameter.Type, ctx);
+  const alias = /^(.+)\.(Alias|Version)$/.exec(name);
+  const fn = alias ? ctx.template.Resources[alias[1] as string] : undefined;
+  if (alias && fn?.Type === 'AWS::Serverless::Function') {
+    const qualifier = alias[2] === 'Alias' ? String(fn.Properties?.AutoPublishAlias ?? 'live') : '1';
+    return `${getAtt(alias[1] as string, 'Arn', ctx)}:${qualifier}`;
+  }
+  return resourceRef(name, resourceNamed(name, ctx, '!Ref'), ctx);
+}
+
+/**
+ * A resource of the template, or one the SAM transform generates that templates refer to: the
+ * execution role `<Function>Role` of a function without a Role of its own.
+ */
+function resourceNamed(name: string, ctx: ResolveContext, use: string): Resource {
   const resource = ctx.template.Resources[name];
-  if (!resource) throw new LocalError('E_LOCAL_REF', `!Ref ${name}: no parameter or resource has that name`);
-  return resourceRef(name, resource, ctx);
+  if (resource) return resource;
+  const fn = ctx.template.Resources[name.replace(/Role$/, '')];
+  if (
+    name.endsWith('Role') &&
+    fn?.Type === 'AWS::Serverless::Function' &&
+    fn.Properties?.Role === undefined
+  ) {
+    return { Type: 'AWS::IAM::Role' };
+  }
+  throw new LocalError('E_LOCAL_REF', `${use} ${name}: no parameter or resource has that name`);
 }
 
 /** A parameter's value; list types (`CommaDelimitedList`, `List<...>`) are lists. */
@@ -185,26 +211,35 @@ function parameterRef(name: string, type: string, ctx: ResolveContext): Json {
 const arn = (ctx: ResolveContext, service: string, resource: string, separator = ':') =>
   `arn:aws:${service}:${ctx.region}:${LOCAL_ACCOUNT_ID}${separator}${resource}`;
 
-/** Physical name a resource gets locally: its own name property, or `<stack>-<LogicalId>`. */
-export function physicalName(logicalId: string, resource: Resource, ctx: ResolveContext, property?: string) {
-  const own = property ? resolveValue(resource.Properties?.[property], ctx) : undefined;
-  return typeof own === 'string' ? own : `${ctx.stackName}-${logicalId}`;
+/** What the services' stand-ins see of the stack. */
+function standInContext(ctx: ResolveContext): StandInContext {
+  return {
+    template: ctx.template,
+    region: ctx.region,
+    accountId: LOCAL_ACCOUNT_ID,
+    stackName: ctx.stackName,
+    resolve: (value) => resolveValue(value, ctx),
+  };
 }
 
-function resourceRef(id: string, resource: Resource, ctx: ResolveContext): string {
+/** Physical name a resource gets locally: its own name property, or `<stack>-<LogicalId>`. */
+export function physicalName(logicalId: string, resource: Resource, ctx: ResolveContext, property?: string) {
+  return standInName(logicalId, resource, standInContext(ctx), property);
+}
+
+/**
+ * Ref of a resource: the stand-in of the service that runs its type; the API and its stage, which
+ * the emulator itself serves; the physical name of a few types handlers read by name; else the
+ * logical id (CloudFormation's Ref of most types is a physical id handlers do not parse).
+ */
+function resourceRef(id: string, resource: Resource, ctx: ResolveContext): Json {
+  const service = serviceOfType(resource.Type);
+  if (service?.ref) return service.ref(id, resource, standInContext(ctx));
   switch (resource.Type) {
     case 'AWS::ApiGatewayV2::Api':
       return ctx.apiId;
     case 'AWS::ApiGatewayV2::Stage':
       return String(resolveValue(resource.Properties?.StageName, ctx));
-    case 'AWS::Serverless::Function':
-    case 'AWS::Lambda::Function':
-      return physicalName(id, resource, ctx, 'FunctionName');
-    case 'AWS::Serverless::StateMachine':
-    case 'AWS::StepFunctions::StateMachine':
-      return stateMachineArn(id, resource, ctx);
-    case 'AWS::DynamoDB::Table':
-      return physicalName(id, resource, ctx, 'TableName');
     case 'AWS::IAM::Role':
       return physicalName(id, resource, ctx, 'RoleName');
     case 'AWS::Logs::LogGroup':
@@ -216,29 +251,30 @@ function resourceRef(id: string, resource: Resource, ctx: ResolveContext): strin
 
 /** The stand-in ARN of a state machine: `arn:aws:states:<region>:123456789012:stateMachine:<name>`. */
 export function stateMachineArn(id: string, resource: Resource, ctx: ResolveContext): string {
-  const property = resource.Type === 'AWS::Serverless::StateMachine' ? 'Name' : 'StateMachineName';
-  const own = resolveValue(resource.Properties?.[property], ctx);
-  return arn(ctx, 'states', `stateMachine:${typeof own === 'string' ? own : id}`);
+  return serviceStateMachineArn(id, resource, standInContext(ctx));
 }
 
-function getAtt(id: string, attribute: string, ctx: ResolveContext): string {
-  const resource = ctx.template.Resources[id];
-  if (!resource) throw new LocalError('E_LOCAL_REF', `!GetAtt ${id}.${attribute}: no resource has that name`);
-  const name = resourceRef(id, resource, ctx);
+/**
+ * GetAtt: the stand-in of the service that runs the type, which must know the attribute; the
+ * API's and a few other types' attributes; else `<Ref>.<Attribute>`, a visible placeholder for a
+ * type wskit local does not run.
+ */
+function getAtt(id: string, attribute: string, ctx: ResolveContext): Json {
+  const resource = resourceNamed(id, ctx, `!GetAtt ${attribute} of`);
+  const service = serviceOfType(resource.Type);
+  if (service) {
+    const value = service.getAtt?.(id, resource, attribute, standInContext(ctx));
+    if (value === undefined) {
+      throw new LocalError(
+        'E_LOCAL_REF',
+        `!GetAtt ${id}.${attribute}: ${resource.Type} has no attribute ${attribute} in wskit local`,
+        id,
+      );
+    }
+    return value;
+  }
+  const name = String(resourceRef(id, resource, ctx));
   switch (`${resource.Type}.${attribute}`) {
-    case 'AWS::Serverless::Function.Arn':
-    case 'AWS::Lambda::Function.Arn':
-      return arn(ctx, 'lambda', `function:${name}`);
-    case 'AWS::Serverless::StateMachine.Arn':
-    case 'AWS::StepFunctions::StateMachine.Arn':
-      return name;
-    case 'AWS::Serverless::StateMachine.Name':
-    case 'AWS::StepFunctions::StateMachine.Name':
-      return name.split(':').at(-1) as string;
-    case 'AWS::DynamoDB::Table.Arn':
-      return arn(ctx, 'dynamodb', `table/${name}`);
-    case 'AWS::DynamoDB::Table.StreamArn':
-      return arn(ctx, 'dynamodb', `table/${name}/stream/1970-01-01T00:00:00.000`);
     case 'AWS::IAM::Role.Arn':
       return `arn:aws:iam::${LOCAL_ACCOUNT_ID}:role/${name}`;
     case 'AWS::Logs::LogGroup.Arn':
@@ -259,7 +295,7 @@ function substitute(text: string, ctx: ResolveContext, variables: Record<string,
     if (key in variables) return String(variables[key]);
     if (key.includes('.') && !key.startsWith('AWS::')) {
       const [id, attribute] = key.split(/\.(.*)/s);
-      return getAtt(id as string, attribute as string, ctx);
+      return String(getAtt(id as string, attribute as string, ctx));
     }
     const value = ref(key, ctx);
     return value === NO_VALUE ? whole : String(value);

@@ -1,0 +1,121 @@
+/**
+ * DynamoDB: the template's tables (`AWS::DynamoDB::Table`) on an in-memory DynamoDB-compatible
+ * server (dynalite), created at start under the names their Ref gives. Handlers reach it through
+ * `AWS_ENDPOINT_URL_DYNAMODB`; API Gateway integrations (`dynamodb:PutItem`...) and Step Functions
+ * tasks (`arn:aws:states:::dynamodb:putItem`...) through the same JSON protocol, so answers and
+ * errors (`ResourceNotFoundException`, `ConditionalCheckFailedException`) are DynamoDB's own.
+ * Ref is the table name; GetAtt gives Arn and StreamArn.
+ */
+import type { Json } from '../../template/types';
+import { startDynamo } from '../dynamo';
+import { localArn, physicalName } from './stand-ins';
+import {
+  type LocalService,
+  type RunningService,
+  type ServiceAction,
+  type ServiceResponse,
+  TaskError,
+  type TaskHandler,
+} from './types';
+
+/** The data-plane actions API Gateway integrations call. */
+const ACTIONS = [
+  'PutItem',
+  'GetItem',
+  'DeleteItem',
+  'UpdateItem',
+  'Query',
+  'Scan',
+  'BatchGetItem',
+  'BatchWriteItem',
+  'TransactGetItems',
+  'TransactWriteItems',
+] as const;
+
+/** The Step Functions optimized integration's tasks and the action each calls. */
+const TASKS = { putItem: 'PutItem', getItem: 'GetItem', updateItem: 'UpdateItem', deleteItem: 'DeleteItem' };
+
+const ERROR_PREFIX = 'com.amazonaws.dynamodb.v20120810#';
+
+/** Requests carry a signature-shaped header: the server wants one and checks nothing in it. */
+const SIGNED = {
+  'content-type': 'application/x-amz-json-1.0',
+  'x-amz-date': '20260101T000000Z',
+  authorization:
+    'AWS4-HMAC-SHA256 Credential=local/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0',
+};
+
+export const dynamodbService: LocalService = {
+  name: 'dynamodb',
+  resourceTypes: ['AWS::DynamoDB::Table'],
+  ref: (logicalId, resource, ctx) => physicalName(logicalId, resource, ctx, 'TableName'),
+  getAtt(logicalId, resource, attribute, ctx) {
+    const table = `table/${physicalName(logicalId, resource, ctx, 'TableName')}`;
+    if (attribute === 'Arn') return localArn(ctx, 'dynamodb', table);
+    if (attribute === 'StreamArn')
+      return localArn(ctx, 'dynamodb', `${table}/stream/1970-01-01T00:00:00.000`);
+    return undefined;
+  },
+  async start(app, host): Promise<RunningService> {
+    const dynamo = app.tables.length > 0 ? await startDynamo(app.tables, host.host) : undefined;
+    // With no tables every request names a table that does not exist, as DynamoDB answers it.
+    const call = (action: string, request: Record<string, unknown>): Promise<ServiceResponse> =>
+      dynamo ? send(dynamo.endpoint, action, request) : Promise.resolve(notFound());
+    const actions: Record<string, ServiceAction> = {};
+    for (const action of ACTIONS) actions[`dynamodb:${action}`] = (request) => call(action, request);
+    const tasks: Record<string, TaskHandler> = {};
+    for (const [task, action] of Object.entries(TASKS)) {
+      tasks[`arn:aws:states:::dynamodb:${task}`] = async (input) => {
+        const response = await call(action, input as Record<string, unknown>);
+        if (response.statusCode === 200) return response.body as Json;
+        throw taskError(response);
+      };
+    }
+    return {
+      actions,
+      tasks,
+      ...(dynamo
+        ? {
+            environment: { AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint },
+          }
+        : {}),
+      update(next) {
+        if (JSON.stringify(next.tables) !== JSON.stringify(app.tables))
+          host.log.line('the tables changed: restart wskit local to create them');
+      },
+      close: async () => dynamo?.close(),
+    };
+  },
+};
+
+async function send(
+  endpoint: string,
+  action: string,
+  request: Record<string, unknown>,
+): Promise<ServiceResponse> {
+  const response = await fetch(endpoint, {
+    method: 'POST',
+    headers: { ...SIGNED, 'x-amz-target': `DynamoDB_20120810.${action}` },
+    body: JSON.stringify(request),
+  });
+  return { statusCode: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+function notFound(): ServiceResponse {
+  return {
+    statusCode: 400,
+    body: { __type: `${ERROR_PREFIX}ResourceNotFoundException`, message: 'Requested resource not found' },
+  };
+}
+
+/** Step Functions names DynamoDB errors `DynamoDB.<Exception>` (`DynamoDB.ConditionalCheckFailedException`). */
+function taskError(response: ServiceResponse): TaskError {
+  const type = String(response.body.__type ?? 'AmazonDynamoDBException')
+    .split('#')
+    .at(-1);
+  const message = String(response.body.message ?? response.body.Message ?? '');
+  return new TaskError(
+    `DynamoDB.${type}`,
+    `${message} (Service: DynamoDb, Status Code: ${response.statusCode})`,
+  );
+}
