@@ -194,6 +194,60 @@ export const handler = async (event) => {
     },
   },
   {
+    name: 'a Step Functions route whose service tasks write to DynamoDB and answer through @connections',
+    resources: {
+      ...route('Tasks', 'tasks', {
+        IntegrationType: 'AWS',
+        IntegrationMethod: 'POST',
+        IntegrationUri: {
+          'Fn::Sub': 'arn:${AWS::Partition}:apigateway:${AWS::Region}:states:action/StartExecution',
+        },
+        RequestTemplates: {
+          $default: {
+            'Fn::Sub':
+              '{"input": "{\\"connectionId\\": \\"$context.connectionId\\"}", "stateMachineArn": "${TaskMachine.Arn}"}',
+          },
+        },
+      }),
+      TaskMachine: {
+        Type: 'AWS::Serverless::StateMachine',
+        Properties: {
+          Type: 'STANDARD',
+          Definition: {
+            StartAt: 'Store',
+            States: {
+              Store: {
+                Type: 'Task',
+                Resource: 'arn:aws:states:::dynamodb:putItem',
+                Parameters: { TableName: { Ref: 'Table' }, Item: { id: { 'S.$': '$.connectionId' } } },
+                ResultPath: null,
+                Next: 'Answer',
+              },
+              Answer: {
+                Type: 'Task',
+                Resource: 'arn:aws:states:::apigateway:invoke',
+                Parameters: {
+                  ApiEndpoint: { 'Fn::Sub': '${Api}.execute-api.${AWS::Region}.amazonaws.com' },
+                  Method: 'POST',
+                  Stage: 'dev',
+                  'Path.$': "States.Format('/@connections/{}', $.connectionId)",
+                  RequestBody: 'stored by the state machine',
+                },
+                End: true,
+              },
+            },
+          },
+        },
+      },
+    },
+    async probe(url) {
+      const client = await Client.connect(url);
+      client.socket.send('{"action": "tasks"}');
+      expect(await client.next()).toBe('stored by the state machine');
+      await client.close();
+    },
+  },
+  {
     name: 'a Python route on boto3: DynamoDB and @connections at the API id endpoint',
     resources: {
       ...route('Py', 'py', { IntegrationType: 'AWS_PROXY', IntegrationUri: lambdaUri('PyFunction') }),
@@ -389,7 +443,9 @@ describe('wskit local never reaches AWS on its own', () => {
   const run = describeTrap(false);
 
   it('lists the local services in the banner, and how others are reached', () => {
-    expect(run.cli().output()).toMatch(/AWS services\s+→ local: execute-api \(@connections\), .*\bsfn\b.*\bdynamodb\b/);
+    expect(run.cli().output()).toMatch(
+      /AWS services\s+→ local: execute-api \(@connections\), .*\bsfn\b.*\bdynamodb\b/,
+    );
     expect(run.cli().output()).toMatch(/any other: your AWS account \(credentials from AWS_ACCESS_KEY_ID\)/);
   });
 

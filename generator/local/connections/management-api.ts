@@ -1,8 +1,7 @@
 /**
  * The `@connections` management API on the emulator's port: POST sends to a connection, GET
  * describes it, DELETE closes it; unknown ids get 410 GoneException like API Gateway. Requests are
- * SigV4-signed by the SDK; signatures are not checked here. `callConnections` is the same API
- * in-process, for callers inside the emulator (a Step Functions `apigateway:invoke` task).
+ * SigV4-signed by the SDK; signatures are not checked here.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../log';
@@ -14,14 +13,14 @@ import type { ConnectionRegistry } from './registry';
 const PATH = /^(?:\/([^/]+))?\/+@connections\/([^/?]+)\/?(?:\?.*)?$/;
 
 /** An answer of the API: status, error type (the `x-amzn-errortype` header) and JSON body, if any. */
-export interface ConnectionsAnswer {
+interface ConnectionsAnswer {
   readonly status: number;
   readonly errorType?: string;
   readonly body?: Record<string, unknown>;
 }
 
 /** The connection id a `[/<stage>]/@connections/{id}` path names, or undefined for any other path. */
-export function connectionIdOf(path: string): string | undefined {
+function connectionIdOf(path: string): string | undefined {
   const match = PATH.exec(path);
   return match ? decodeURIComponent(match[2] as string) : undefined;
 }
@@ -57,7 +56,7 @@ export function handleManagementRequest(
 }
 
 /** One call of the API; `data` is the POST body, null when it is over the 128 KB message limit. */
-export function callConnections(
+function callConnections(
   registry: ConnectionRegistry,
   method: string,
   id: string,
