@@ -1,6 +1,7 @@
 /**
  * `npm run bench:local`: round trips per second and latency through `wskit local` — the lambda
- * app's `$default` route and the sfn-sync route (Wait states instant) — against a bare `ws` echo
+ * app's `$default` route, the sfn-sync route (Wait states instant), and a route straight to SQS
+ * whose Lambda consumer answers through @connections — against a bare `ws` echo
  * server driven by the same client, the ceiling. A second reference, a bare server that hands every
  * message to a worker thread and back (worker-hop.ts), shows what isolating handlers in a thread
  * costs by itself on this machine. All on 127.0.0.1, measured side by side in one run.
@@ -117,6 +118,7 @@ const echo = await echoServer();
 const workerHop = await workerHopServer();
 const lambda = await startLocal({ appDir: await lambdaAppDir(), port: 0 });
 const sfn = await startLocal({ appDir: sfnSyncAppDir(), port: 0, waitScale: 0 });
+const sqs = await startLocal({ appDir: packagePath('bench', 'apps', 'sqs-route'), port: 0 });
 const targets: Record<string, number> = { lambda: 0.5, sfn: 0.25 };
 process.stdout.write(`wskit local: ${ROUND_TRIPS} round trips per line, after ${WARMUP} to warm up\n`);
 for (const connections of LEVELS) {
@@ -126,6 +128,7 @@ for (const connections of LEVELS) {
     await measure('bare worker-thread hop (isolation alone)', workerHop.url, connections),
     await measure('lambda $default (Lambda proxy)', lambda.url, connections),
     await measure('sfn-sync $default (VTL + StartSyncExecution)', sfn.url, connections),
+    await measure('sqs $default (VTL + SendMessage → consumer)', sqs.url, connections),
   ];
   const ceiling = results[0]?.perSecond ?? 1;
   const hop = results[1]?.perSecond ?? 1;
@@ -145,4 +148,4 @@ for (const connections of LEVELS) {
     );
   }
 }
-await Promise.all([echo.close(), workerHop.close(), lambda.close(), sfn.close()]);
+await Promise.all([echo.close(), workerHop.close(), lambda.close(), sfn.close(), sqs.close()]);

@@ -1,6 +1,7 @@
 /** Every rule code with a one-line description (SARIF's rule metadata; `wskit lint` docs). */
 export const RULE_CODES: Readonly<Record<string, string>> = {
-  E0001: 'SAM forms expand as the SAM transform does (AWS::Serverless::WebSocketApi routes, Auth, StageName)',
+  E0001:
+    'SAM forms expand as the SAM transform does (AWS::Serverless::WebSocketApi route keys, Auth, StageName)',
   E1001: 'Template structure: known top-level sections, a Resources section, known intrinsic functions',
   E1005: 'Transform: well-formed, and present when AWS::Serverless::* resources are used',
   E1010: 'Fn::GetAtt names an existing resource and one of its attributes',

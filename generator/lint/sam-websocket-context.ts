@@ -4,6 +4,7 @@
  * auto-deploying Stage, beside the raw RouteResponse or IntegrationResponse resources a template
  * may add to them. Findings on a generated resource are reported at the SAM resource it comes from.
  */
+import { TemplateError } from '../template/errors';
 import { expandWebSocketApis, SAM_WEBSOCKET_API } from '../template/sam-websocket';
 import type { Template } from '../template/types';
 import type { LintContext, Path, ResourceEntry } from './types';
@@ -26,8 +27,10 @@ function expand(ctx: LintContext): LintContext {
   let template: Template;
   try {
     template = expandWebSocketApis(ctx.template as unknown as Template);
-  } catch {
-    return ctx; // an API the transform refuses: the property rules report why
+  } catch (error) {
+    // An API the transform refuses (a route key with a dash, Auth without $connect, ...).
+    if (error instanceof TemplateError) ctx.report('E0001', error.segments, error.message);
+    return ctx;
   }
   const resources: ResourceEntry[] = Object.entries(template.Resources).flatMap(([id, raw]) =>
     isObject(raw) && typeof raw.Type === 'string'

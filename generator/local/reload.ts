@@ -29,10 +29,13 @@ export function reloadOnChange(gw: Gateway, code: FunctionCode, load: () => Loca
   const onChange = (current: Stats, previous: Stats) => {
     if (current.mtimeMs !== previous.mtimeMs) schedule();
   };
+  // A file already watched keeps its watcher: a new one would take its first look later, and miss
+  // a change saved before that look (seen under load as a lost template edit).
   const watch = (files: readonly string[]) => {
-    for (const file of watched) unwatchFile(file, onChange);
-    watched = [...files];
-    for (const file of watched) watchFile(file, { interval: POLL_MS }, onChange);
+    const next = new Set(files);
+    for (const file of watched) if (!next.has(file)) unwatchFile(file, onChange);
+    for (const file of next) if (!watched.includes(file)) watchFile(file, { interval: POLL_MS }, onChange);
+    watched = [...next];
   };
   // One reload at a time; changes made during one are applied by one more after it.
   const schedule = () => {

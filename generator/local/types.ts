@@ -16,6 +16,17 @@ export interface LocalApp {
   readonly functions: ReadonlyMap<string, LocalFunction>;
   readonly stateMachines: ReadonlyMap<string, LocalStateMachine>;
   readonly tables: readonly LocalTable[];
+  /**
+   * Every resource of the template with its properties resolved, for the services that read their
+   * own resources (queues, topics, rules, event source mappings). A resource whose properties use
+   * an intrinsic wskit local cannot resolve is left out.
+   */
+  readonly resources: ReadonlyMap<string, LocalResource>;
+}
+
+export interface LocalResource {
+  readonly type: string;
+  readonly properties: Readonly<Record<string, Json>>;
 }
 
 export interface LocalRoute {

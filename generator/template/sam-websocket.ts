@@ -30,22 +30,10 @@ type Props = Record<string, Json>;
 
 /** The template with every WebSocketApi replaced by what the SAM transform makes of it. */
 export function expandWebSocketApis(template: Template): Template {
-  return expandWebSocketApisTraced(template).template;
-}
-
-/**
- * The expansion, with where each generated resource comes from in the source template (a path
- * from its root, e.g. `Resources/Api/Properties/Routes/$connect`), for findings to point at.
- */
-export function expandWebSocketApisTraced(template: Template): {
-  readonly template: Template;
-  readonly origins: Readonly<Record<string, readonly string[]>>;
-} {
   const apis = Object.entries(template.Resources).filter(([, r]) => r.Type === SAM_WEBSOCKET_API);
-  if (apis.length === 0) return { template, origins: {} };
+  if (apis.length === 0) return template;
   const resources: Record<string, Resource> = {};
   const stages: Record<string, string> = {};
-  const origins: Record<string, readonly string[]> = {};
   for (const [id, resource] of Object.entries(template.Resources)) {
     if (resource.Type !== SAM_WEBSOCKET_API) {
       resources[id] = resource;
@@ -53,7 +41,6 @@ export function expandWebSocketApisTraced(template: Template): {
     }
     const expanded = expandWebSocketApi(id, resource, withGlobals(template, resource));
     Object.assign(resources, expanded.resources);
-    Object.assign(origins, expanded.origins);
     stages[id] = expanded.stageId;
   }
   const { WebSocketApi: _applied, ...globals } = template.Globals ?? {};
@@ -66,13 +53,12 @@ export function expandWebSocketApisTraced(template: Template): {
     if (Object.keys(globals).length > 0) expanded.Globals = globals;
     else delete expanded.Globals;
   }
-  return { template: expanded, origins };
+  return expanded;
 }
 
 interface Expansion {
   readonly resources: Record<string, Resource>;
   readonly stageId: string;
-  readonly origins: Record<string, readonly string[]>;
 }
 
 function expandWebSocketApi(id: string, resource: Resource, props: Props): Expansion {
@@ -80,8 +66,6 @@ function expandWebSocketApi(id: string, resource: Resource, props: Props): Expan
     const path = ['Resources', id, 'Properties', ...property.split('/')];
     throw new TemplateError('E_SAM_WEBSOCKET_API', `${id}: ${message}`, path.join('.'), path);
   };
-  const origins: Record<string, readonly string[]> = {};
-  const from = (...path: string[]) => ['Resources', id, 'Properties', ...path];
   const routes = props.Routes;
   if (!isMap(routes) || Object.keys(routes).length === 0) {
     fail('Routes', 'Routes must map at least one route key to { FunctionArn }');
@@ -156,8 +140,6 @@ function expandWebSocketApi(id: string, resource: Resource, props: Props): Expan
       SourceArn: routeSourceArn(id, stageName, routeKey),
     });
     routeIds.push(`${base}Route`);
-    for (const suffix of ['Route', 'Integration', 'Permission'])
-      origins[`${base}${suffix}`] = from('Routes', routeKey);
   }
 
   const stageId =
@@ -180,10 +162,7 @@ function expandWebSocketApi(id: string, resource: Resource, props: Props): Expan
     props.RouteSettings !== undefined ? { DependsOn: routeIds } : {},
   );
 
-  origins[stageId] = props.StageName !== undefined ? from('StageName') : ['Resources', id];
   if (auth?.AuthType === 'CUSTOM') {
-    origins[`${id}ConnectAuthorizer`] = from('Auth');
-    origins[`${id}AuthorizerPermission`] = from('Auth');
     out[`${id}ConnectAuthorizer`] = make('AWS::ApiGatewayV2::Authorizer', {
       ApiId: ref(id),
       AuthorizerType: 'REQUEST',
@@ -206,7 +185,7 @@ function expandWebSocketApi(id: string, resource: Resource, props: Props): Expan
       });
     }
   }
-  return { resources: out, stageId, origins };
+  return { resources: out, stageId };
 }
 
 type Fail = (property: string, message: string) => never;

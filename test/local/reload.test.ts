@@ -85,4 +85,33 @@ describe('wskit local --watch: the template', () => {
       await server.close();
     }
   });
+
+  it('sees a change saved while a reload is being applied', async () => {
+    const dir = copyApp(join(__dirname, 'fixtures', 'errors-app'));
+    const template = join(dir, 'template.yml');
+    const logs: string[] = [];
+    // Saved again the moment the first reload is applied, before its watchers are set up anew.
+    const log = (line: string) => {
+      logs.push(line);
+      if (
+        line.includes('template reloaded') &&
+        logs.filter((l) => l.includes('template reloaded')).length === 1
+      ) {
+        writeFileSync(template, `${readFileSync(template, 'utf8')}\n  Broken: [unclosed\n`);
+      }
+    };
+    const server = await startLocal({ appDir: dir, port: 0, watch: true, log });
+    try {
+      edit(template, (text) => text.replace('GREETING: hello', 'GREETING: hi'));
+      // Generous bounds: two reloads, one of them starting fresh function environments, on a busy machine.
+      expect(await eventually(async () => logs.some((l) => l.includes('template reloaded')), 20_000)).toBe(
+        true,
+      );
+      expect(
+        await eventually(async () => logs.some((l) => l.includes('template change not applied: ')), 20_000),
+      ).toBe(true);
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
 });

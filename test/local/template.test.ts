@@ -100,6 +100,27 @@ describe('loadApp', () => {
     expect(app.stateMachines.get(arn)?.definition).toMatchObject({ StartAt: 'Wait' });
   });
 
+  it('keeps every resource with resolved properties, leaving out those it cannot resolve', () => {
+    const app = appFromTemplate(
+      {
+        Resources: {
+          Api: { Type: 'AWS::ApiGatewayV2::Api', Properties: { ProtocolType: 'WEBSOCKET' } },
+          Queue: {
+            Type: 'AWS::SQS::Queue',
+            Properties: { QueueName: { 'Fn::Sub': '${AWS::StackName}-jobs' }, VisibilityTimeout: 5 },
+          },
+          Odd: { Type: 'Custom::Thing', Properties: { Value: { 'Fn::Transform': {} } } },
+        },
+      },
+      '/tmp/shop',
+    );
+    expect(app.resources.get('Queue')).toEqual({
+      type: 'AWS::SQS::Queue',
+      properties: { QueueName: 'shop-jobs', VisibilityTimeout: 5 },
+    });
+    expect(app.resources.has('Odd')).toBe(false);
+  });
+
   it('fails on a template without a WebSocket API, naming what is missing', () => {
     expect(() => appFromTemplate({ Resources: {} }, '.')).toThrow(
       /exactly one AWS::ApiGatewayV2::Api with ProtocolType WEBSOCKET/,

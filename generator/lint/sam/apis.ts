@@ -7,7 +7,7 @@
 import { routeKeyPart, SAM_WEBSOCKET_DEFAULT_STAGE } from '../../template/sam-websocket';
 import type { Path } from '../types';
 import { isObject } from '../values';
-import { type Context, HASH, type SamResource, str } from './shared';
+import { type Context, type Generated, HASH, refTarget, type SamResource, str } from './shared';
 
 /** A WebSocket route key in a logical id (`$connect` → `Connect`); undefined for a key SAM refuses. */
 function routeKeyIdPart(key: string): string | undefined {
@@ -173,16 +173,26 @@ export function expandWebSocketApi(r: SamResource, ctx: Context): void {
   pushStage(r, ctx, 'AWS::ApiGatewayV2::Stage', stageId, settings);
   domain(r, ctx, 'AWS::ApiGatewayV2::DomainName', true);
   const routes = r.properties.Routes;
+  const routeIds: string[] = [];
   for (const key of isObject(routes) ? Object.keys(routes) : []) {
     const part = routeKeyIdPart(key);
     if (part === undefined) continue; // the transform refuses the key
     const base = `${r.id}${part}`;
+    routeIds.push(`${base}Route`);
     const from: Path[] = [['Routes', key]];
     const add = (suffix: string, type: string, needs: string[]) =>
       ctx.out.push({ id: `${base}${suffix}`, type, owner: r.id, from, needs });
-    add('Integration', 'AWS::ApiGatewayV2::Integration', [r.id]);
+    // The function's ARN is in the integration's URI as well as in the permission.
+    const target = isObject(routes) && isObject(routes[key]) ? refTarget(routes[key].FunctionArn) : undefined;
+    add('Integration', 'AWS::ApiGatewayV2::Integration', target ? [r.id, target] : [r.id]);
     add('Route', 'AWS::ApiGatewayV2::Route', [r.id, `${base}Integration`]);
     add('Permission', 'AWS::Lambda::Permission', [r.id]);
+  }
+  // With RouteSettings the translator makes the stage depend on every route (DependsOn).
+  const stage = ctx.out.findIndex((g) => g.id === stageId && g.owner === r.id);
+  if (r.properties.RouteSettings !== undefined && stage >= 0) {
+    const generated = ctx.out[stage] as Generated;
+    ctx.out[stage] = { ...generated, needs: [...(generated.needs ?? []), ...routeIds] };
   }
   const auth = r.properties.Auth;
   if (!isObject(auth) || auth.AuthType !== 'CUSTOM') return;

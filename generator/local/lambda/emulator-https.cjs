@@ -3,14 +3,18 @@
 // the event (`https://${domainName}/${stage}`, `https://${apiId}.execute-api.${AWS_REGION}.amazonaws.com/${stage}`)
 // or from a variable the template builds the same way. In a function's environment those requests,
 // through https.request/https.get (the SDK v3) or fetch, go to the emulator over plain http, with a
-// Host header of the emulator's own (the SDK signs and sends the AWS name). Under --offline, every
-// other request that would leave the machine (http or https, to AWS or anywhere) goes to the local
-// endpoint that refuses it with a clear error. Every other request is left alone.
+// Host header of the emulator's own (the SDK signs and sends the AWS name); so do requests to SQS's
+// host (below). Under --offline, every other request that would leave the machine (http or https,
+// to AWS or anywhere) goes to the local endpoint that refuses it with a clear error. Every other
+// request is left alone.
 const http = require('node:http');
 const https = require('node:https');
 const { syncBuiltinESMExports } = require('node:module');
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+// A queue's Ref is its URL on SQS's host, as on AWS, and the SDK v3 sends SQS calls to the host of
+// the QueueUrl even when AWS_ENDPOINT_URL_SQS is set: those go to the emulator, which runs the queues.
+const LOCAL_SERVICE_HOST = /^sqs\.[a-z0-9-]+\.amazonaws\.com$/;
 const isLoopback = (host) =>
   LOOPBACK.has(host) || host.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(host);
 
@@ -32,7 +36,7 @@ function redirectHttpsToEmulator(config) {
   /** Where a request for `host` (no brackets, no port) and `port` goes instead, if anywhere. */
   const targetOf = (host, targetPort, secure) => {
     if (secure && Number(targetPort) === port && local(host)) return emulator;
-    if (apiHost?.test(host)) return emulator;
+    if (apiHost?.test(host) || LOCAL_SERVICE_HOST.test(host)) return emulator;
     return offline && !local(host) ? offline : undefined;
   };
   const originalHttp = { request: http.request, get: http.get };

@@ -17,8 +17,8 @@ export interface LambdaRunnerOptions {
   readonly environment?: Readonly<Record<string, string>>;
   /** `http://127.0.0.1:<port>/<stage>`: where the functions' @connections client should go. */
   readonly managementEndpoint: string;
-  /** How handlers reach the AWS services wskit does not serve (see ../aws-access.ts). */
-  readonly awsEnvironment: Readonly<Record<string, string>>;
+  /** How handlers reach the AWS services wskit does not serve (see ../aws-access.ts). @default nothing */
+  readonly awsEnvironment?: Readonly<Record<string, string>>;
   /** Under --offline: where every other request that would leave the machine goes, to be refused. */
   readonly offlineEndpoint?: string;
   readonly maxEnvironmentsPerFunction: number;

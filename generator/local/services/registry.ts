@@ -9,7 +9,10 @@ import { LocalError } from '../errors';
 import type { LocalApp } from '../types';
 import { apigatewayService } from './apigateway';
 import { dynamodbService } from './dynamodb';
+import { eventsService } from './events';
 import { lambdaService } from './lambda';
+import { snsService } from './sns';
+import { sqsService } from './sqs';
 import { statesService } from './states';
 import { taskKey } from './task-keys';
 import type { LocalService, RunningService, ServiceAction, ServiceHost, TaskHandler } from './types';
@@ -22,6 +25,9 @@ export const LOCAL_SERVICES: readonly LocalService[] = [
   lambdaService,
   dynamodbService,
   apigatewayService,
+  sqsService,
+  snsService,
+  eventsService,
 ];
 
 /** The service that runs resources of this type, if any. */

@@ -104,6 +104,7 @@ function sendJson(
     .writeHead(answer.statusCode, {
       'content-type': contentType,
       ...(type ? { 'x-amzn-errortype': type } : {}),
+      ...answer.headers,
     })
     .end(JSON.stringify(answer.body));
   return { action, code: answer.statusCode };

@@ -30,6 +30,8 @@ export interface StandInContext {
 export interface ServiceResponse {
   readonly statusCode: number;
   readonly body: Record<string, unknown>;
+  /** Headers the service sets beside the body, e.g. SQS's `x-amzn-query-error` for query-compatible SDKs. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /**

@@ -12,7 +12,7 @@ import type { Json, Resource, Template } from '../../template/types';
 import { parseYaml } from '../../template/yaml';
 import { LOCAL_DEFAULTS } from '../defaults';
 import { LocalError } from '../errors';
-import type { LocalApp, LocalFunction, LocalStateMachine, LocalTable } from '../types';
+import type { LocalApp, LocalFunction, LocalResource, LocalStateMachine, LocalTable } from '../types';
 import { checkBundle, loadFunctions } from './load-functions';
 import { loadRoutes } from './load-routes';
 import {
@@ -118,7 +118,20 @@ export function appFromTemplate(source: Template, dir: string, options: LoadOpti
         properties: properties(resource),
       }),
     ),
+    resources: resolvedResources(template, properties),
   };
+}
+
+function resolvedResources(template: Template, properties: (resource: Resource) => Props) {
+  const resources = new Map<string, LocalResource>();
+  for (const [id, resource] of Object.entries(template.Resources)) {
+    try {
+      resources.set(id, { type: resource.Type, properties: properties(resource) });
+    } catch (error) {
+      if (!(error instanceof LocalError)) throw error;
+    }
+  }
+  return resources;
 }
 
 type Props = Record<string, Json>;

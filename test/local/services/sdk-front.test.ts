@@ -46,12 +46,12 @@ describe('the SDK endpoint', () => {
   it('answers the query protocol in XML, an action no service runs as an ErrorResponse', async () => {
     const response = await fetch(endpoint, {
       method: 'POST',
-      headers: { ...signedFor('sns'), 'content-type': 'application/x-www-form-urlencoded' },
-      body: 'Action=Publish&Version=2010-03-31&TopicArn=arn%3Aaws%3Asns%3Aus-east-1%3A123456789012%3At&Message=hi',
+      headers: { ...signedFor('ses'), 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'Action=SendEmail&Version=2010-12-01&Source=a%40example.com',
     });
     expect(response.status).toBe(400);
     expect(await response.text()).toMatch(
-      /^<ErrorResponse><Error><Type>Sender<\/Type><Code>UnknownOperationException<\/Code><Message>sns:Publish does not run in wskit local/,
+      /^<ErrorResponse><Error><Type>Sender<\/Type><Code>UnknownOperationException<\/Code><Message>ses:SendEmail does not run in wskit local/,
     );
   });
 
