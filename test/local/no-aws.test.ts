@@ -248,6 +248,44 @@ export const handler = async (event) => {
     },
   },
   {
+    name: 'a Lambda route sending to SQS, whose consumer answers through @connections',
+    resources: {
+      ...route('Enqueue', 'enqueue', {
+        IntegrationType: 'AWS_PROXY',
+        IntegrationUri: lambdaUri('EnqueueFunction'),
+      }),
+      EnqueueFunction: fn('enqueue', { Environment: { Variables: { QUEUE_URL: { Ref: 'Jobs' } } } }),
+      Jobs: { Type: 'AWS::SQS::Queue' },
+      ConsumerFunction: fn('consumer', {
+        Events: { Jobs: { Type: 'SQS', Properties: { Queue: { 'Fn::GetAtt': ['Jobs', 'Arn'] } } } },
+      }),
+    },
+    files: {
+      'enqueue/index.mjs': `import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+const sqs = new SQSClient({});
+export const handler = async (event) => {
+  const { apiId, stage, connectionId } = event.requestContext;
+  const endpoint = \`https://\${apiId}.execute-api.\${process.env.AWS_REGION}.amazonaws.com/\${stage}\`;
+  await sqs.send(new SendMessageCommand({ QueueUrl: process.env.QUEUE_URL, MessageBody: JSON.stringify({ endpoint, connectionId }) }));
+  return { statusCode: 200, body: 'queued' };
+};`,
+      'consumer/index.mjs': `import { ApiGatewayManagementApiClient, PostToConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi';
+export const handler = async (event) => {
+  for (const record of event.Records) {
+    const { endpoint, connectionId } = JSON.parse(record.body);
+    const api = new ApiGatewayManagementApiClient({ endpoint });
+    await api.send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: 'consumed from the queue' }));
+  }
+};`,
+    },
+    async probe(url) {
+      const client = await Client.connect(url);
+      const replies = [await client.request('{"action": "enqueue"}'), await client.next()];
+      expect(replies.sort()).toEqual(['consumed from the queue', 'queued']);
+      await client.close();
+    },
+  },
+  {
     name: 'a Python route on boto3: DynamoDB and @connections at the API id endpoint',
     resources: {
       ...route('Py', 'py', { IntegrationType: 'AWS_PROXY', IntegrationUri: lambdaUri('PyFunction') }),
