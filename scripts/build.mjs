@@ -1,7 +1,9 @@
 // Compiles the CLI to dist/: one ESM entry plus lazily loaded chunks, one per command.
 // The few small packages every command needs at start-up are bundled in, which saves their
 // module resolution on each cold start; everything else (esbuild's binary, the AWS SDK, ...)
-// stays in node_modules and loads only when a command needs it.
+// stays in node_modules and loads only when a command needs it. The public types go to
+// dist/types (see build-types.mjs); `--js-only` skips them (the tests run the sources, so their
+// set-up needs only the CLI) and keeps the ones already built.
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 import { esmBanner } from './esm-banner.mjs';
@@ -34,13 +36,19 @@ await build({
   splitting: true,
   format: 'esm',
   platform: 'node',
-  target: 'node20',
+  target: 'node22',
   plugins: [externalUnlessBundled],
   outExtension: { '.js': '.mjs' },
-  sourcemap: true,
   logLevel: 'warning',
   banner: { js: esmBanner },
 });
+
+if (!process.argv.includes('--js-only')) {
+  const { buildTypes } = await import('./build-types.mjs');
+  buildTypes(`${staging}/types`);
+} else if (existsSync('dist/types')) {
+  renameSync('dist/types', `${staging}/types`);
+}
 
 const previous = `dist.old-${process.pid}`;
 if (existsSync('dist')) renameSync('dist', previous);
