@@ -20,7 +20,12 @@ const bin = join(project, 'node_modules', '.bin', 'wskit');
 let packed: { files: { path: string }[] };
 
 function npm(args: string[], cwd: string): string {
-  return execFileSync('npm', [...args, '--no-audit', '--no-fund'], { cwd, env, encoding: 'utf8' });
+  return execFileSync('npm', [...args, '--no-audit', '--no-fund'], {
+    cwd,
+    env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 function wskit(args: string[]) {
