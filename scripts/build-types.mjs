@@ -11,7 +11,7 @@ import ts from 'typescript';
 const ENTRIES = { index: 'generator/index.ts', 'local/index': 'generator/local/index.ts' };
 const SOURCE_ROOT = resolve('generator');
 
-/** Writes `<outDir>/<entry>.d.mts` and the declarations they reach; returns how many files. */
+/** Writes `<outDir>/<entry>.d.mts` and the declarations they reach. */
 export function buildTypes(outDir) {
   const config = ts.getParsedCommandLineOfConfigFile(
     'tsconfig.json',
@@ -78,7 +78,6 @@ export function buildTypes(outDir) {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, text);
   }
-  return kept.size;
 }
 
 /** Replaces each module specifier (imports, re-exports, `import("...")` types) with `map(specifier)`. */
