@@ -27,8 +27,9 @@ export async function typecheckFunctions(
       module: ts.ModuleKind.Preserve,
       moduleResolution: ts.ModuleResolutionKind.Bundler,
       typeRoots: roots,
-      // Handlers run on Node: its globals (process, Buffer) must be known without an import.
-      types: roots.some((root) => existsSync(join(root, 'node'))) ? ['node'] : [],
+      // Handlers run on Node: its globals (process, Buffer) must be known without an import; wskit's own
+      // @types/node is always among the roots.
+      types: ['node'],
     },
   });
   const sources = functions.map((fn) => ({
