@@ -49,7 +49,15 @@ const manifest = () => JSON.parse(readFileSync(packagePath('package.json'), 'utf
 describe('the packed tarball', () => {
   it('holds what runs, the types and the docs; no build scripts, sources, maps or example apps', () => {
     const files = packed.files.map((file) => file.path);
-    expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'bin/wskit.mjs', 'dist/cli.mjs']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'LICENSE',
+        'README.md',
+        'bin/wskit.mjs',
+        'dist/cli.mjs',
+        'dist/THIRD-PARTY-LICENSES',
+      ]),
+    );
     for (const entry of Object.values(manifest().exports) as (string | Record<string, string>)[]) {
       for (const target of typeof entry === 'string' ? [entry] : Object.values(entry)) {
         expect(files).toContain(target.replace(/^\.\//, ''));
