@@ -81,10 +81,11 @@ function callConnections(
     case 'GET':
       return {
         status: 200,
+        // The API's JSON names are lower camel case (what the SDKs read), with ISO 8601 times.
         body: {
-          ConnectedAt: new Date(connection.connectedAt).toISOString(),
-          Identity: { SourceIp: connection.sourceIp, UserAgent: connection.userAgent },
-          LastActiveAt: new Date(connection.lastActiveAt).toISOString(),
+          connectedAt: new Date(connection.connectedAt).toISOString(),
+          identity: { sourceIp: connection.sourceIp, userAgent: connection.userAgent },
+          lastActiveAt: new Date(connection.lastActiveAt).toISOString(),
         },
       };
     case 'DELETE':
