@@ -39,16 +39,6 @@ export class LambdaRunner {
     return Promise.resolve({ ok: false, error: pool, requestId: '' });
   }
 
-  /** A Task state's function reference (ARN, partial ARN or name) → the template function it names. */
-  invokeReference(ref: string, event: unknown): Promise<InvokeOutcome> {
-    const name = ref
-      .replace(/:(\$LATEST|\d+)$/, '')
-      .split(':')
-      .at(-1);
-    const fn = [...this.functions.values()].find((f) => f.arn === ref || f.name === name || f.id === name);
-    return this.invoke(fn?.id ?? ref, event);
-  }
-
   /** A function's code changed: its next invocations run in fresh environments. */
   reload(functionId: string): void {
     this.pools.get(functionId)?.reload();
