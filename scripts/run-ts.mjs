@@ -19,7 +19,7 @@ await build({
   bundle: true,
   format: 'esm',
   platform: 'node',
-  target: 'node20',
+  target: 'node22',
   packages: 'external',
   logLevel: 'warning',
   banner: { js: esmBanner },

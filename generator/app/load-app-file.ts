@@ -21,7 +21,7 @@ export async function loadAppFile(file: string): Promise<App> {
       write: false,
       platform: 'node',
       format: 'cjs',
-      target: 'node20',
+      target: 'node22',
       external: ['wskit'],
       logLevel: 'silent',
     })

@@ -35,7 +35,7 @@ Needs the AWS SAM CLI and credentials. The function bundles are already built, s
 sam deploy --guided     # the first time; later runs read samconfig.toml: sam deploy
 \`\`\`
 
-Or, with node and no SAM CLI: \`npx wskit deploy .\`
+Or, with Node.js 22 or 24 and no SAM CLI: \`npx wskit deploy .\`
 
 ## Try it
 

@@ -4,6 +4,7 @@
  * loading the compiler and resolving types costs seconds, too much for every run.
  */
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { BundleError, show } from '../errors';
 import type { LambdaFunction } from '../model/types';
@@ -26,8 +27,9 @@ export async function typecheckFunctions(
       module: ts.ModuleKind.Preserve,
       moduleResolution: ts.ModuleResolutionKind.Bundler,
       typeRoots: roots,
-      // Handlers run on Node: its globals (process, Buffer) must be known without an import.
-      types: roots.some((root) => existsSync(join(root, 'node'))) ? ['node'] : [],
+      // Handlers run on Node: its globals (process, Buffer) must be known without an import; wskit's own
+      // @types/node is always among the roots.
+      types: ['node'],
     },
   });
   const sources = functions.map((fn) => ({
@@ -63,7 +65,10 @@ export async function typecheckFunctions(
   }
 }
 
-/** `@types` folders of the user's project (nearest above baseDir) and of wskit itself. */
+/**
+ * `@types` folders of the user's project (nearest above baseDir) and wskit's own (its dependency
+ * @types/node, found wherever the install put it: nested, hoisted, or in npx's cache).
+ */
 function typeRoots(baseDir: string): string[] {
   const roots: string[] = [];
   for (let dir = baseDir; ; dir = dirname(dir)) {
@@ -74,7 +79,9 @@ function typeRoots(baseDir: string): string[] {
     }
     if (dirname(dir) === dir) break;
   }
-  const own = join(PACKAGE_ROOT, 'node_modules', '@types');
-  if (existsSync(own) && !roots.includes(own)) roots.push(own);
+  const own = dirname(
+    dirname(createRequire(join(PACKAGE_ROOT, 'package.json')).resolve('@types/node/package.json')),
+  );
+  if (!roots.includes(own)) roots.push(own);
   return roots;
 }

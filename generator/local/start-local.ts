@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { WebSocketServer } from 'ws';
 import type { Template } from '../template/types';
-import { handleManagementRequest } from './connections/management-api';
+import { type AwsAccess, startAwsAccess } from './aws-access';
 import { ConnectionRegistry } from './connections/registry';
 import { LOCAL_DEFAULTS } from './defaults';
 import { withRunnableRoutes } from './integrations/availability';
@@ -21,12 +21,13 @@ import { type CodeWatcher, FunctionCode } from './lambda/code';
 import { LambdaRunner } from './lambda/runner';
 import { createLogger } from './log';
 import { reloadOnChange } from './reload';
+import { accessPolicy, bindsBeyondLoopback } from './server/access';
 import { handleUpgrade } from './server/connect';
 import type { Gateway } from './server/gateway';
 import { FRAME_LIMIT_BYTES, MESSAGE_LIMIT_BYTES } from './server/quotas';
+import { handleHttpRequest } from './server/requests';
 import { openSession } from './server/session';
 import { type RunningServices, startServices } from './services/registry';
-import { handleSdkRequest } from './services/sdk-front';
 import { appFromTemplate, loadApp } from './template/load-app';
 import { LOCAL_ACCOUNT_ID } from './template/resolve';
 import type { LocalApp } from './types';
@@ -42,6 +43,18 @@ export interface StartLocalOptions {
   readonly port?: number;
   /** @default '127.0.0.1' */
   readonly host?: string;
+  /**
+   * Browser origins allowed to open a WebSocket (or call `@connections`) beyond loopback ones, e.g.
+   * `https://app.example.com`; `*` allows any. Clients that send no Origin (CLI, SDK) always may.
+   * @default none
+   */
+  readonly allowOrigins?: readonly string[];
+  /**
+   * Refuse every AWS call of the handlers to a service wskit does not serve, with an error naming it;
+   * otherwise they reach AWS with the developer's own credentials, as with `sam local`.
+   * @default false
+   */
+  readonly offline?: boolean;
   /** @default the template's stage name */
   readonly stage?: string;
   /** Multiplies Wait state durations; 0 makes them instant. @default 1 */
@@ -79,6 +92,8 @@ export interface LocalServer {
   readonly dynamoEndpoint?: string;
   /** Banner lines of the running services (`label → what it serves`). */
   readonly services: readonly string[];
+  /** Which AWS services handlers reach locally, and how they reach the others. */
+  readonly awsAccess: { readonly local: readonly string[]; readonly others: string };
   /** Connections open right now. */
   connectionCount(): number;
   /** Closes every socket with 1001, then stops the functions, the state machines and the table server. */
@@ -101,6 +116,11 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
     ? appFromTemplate(options.template, options.templateDir ?? process.cwd(), loadOptions)
     : loadApp(options.appDir ?? '.', loadOptions);
   const log = createLogger(options.log, verbose);
+  if (bindsBeyondLoopback(host)) {
+    log.line(
+      `warning: --host ${host} listens beyond this machine: whoever reaches this port can use the API and its handlers' AWS access`,
+    );
+  }
   let lambda: LambdaRunner | undefined;
   const watcher: CodeWatcher | undefined = options.watch
     ? {
@@ -123,8 +143,9 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
     throw error;
   });
   const actualPort = (httpServer.address() as AddressInfo).port;
-  const endpoint = `http://${host}:${actualPort}`;
+  const endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
   let aws: RunningServices | undefined;
+  let access: AwsAccess | undefined;
   try {
     aws = await startServices(app, {
       host,
@@ -136,11 +157,14 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
       // Services call functions only once running, after the runner below exists.
       invokeFunction: (functionId, event) => (lambda as LambdaRunner).invoke(functionId, event),
     });
+    access = await startAwsAccess({ offline: options.offline ?? false, host, log });
     lambda = new LambdaRunner(app.functions, {
       region: app.region,
       apiId: app.apiId,
       environment: aws.environment,
       managementEndpoint: `${endpoint}/${app.stage}`,
+      awsEnvironment: access.environment,
+      ...(access.offlineEndpoint ? { offlineEndpoint: access.offlineEndpoint } : {}),
       maxEnvironmentsPerFunction: options.maxEnvironmentsPerFunction ?? Math.max(2, availableParallelism()),
       onOutput: (fn, line) => log.line(`[${fn.id}] ${line}`),
     });
@@ -149,6 +173,7 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
       services: { lambda, aws, templates: new TemplateCache(), log },
       registry: new ConnectionRegistry(),
       log,
+      access: accessPolicy(host, options.allowOrigins),
       quotas: {
         messageLimitBytes: MESSAGE_LIMIT_BYTES,
         frameLimitBytes: FRAME_LIMIT_BYTES,
@@ -162,14 +187,18 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
       options.watch && templateFile
         ? reloadOnChange(gw, code, () => loadApp(templateFile, loadOptions))
         : undefined;
+    const handlerAccess = access;
     const closeCode = async () => {
       await reloading?.close();
       await code.close();
+      await handlerAccess.close();
     };
-    return serve(gw, httpServer, closeCode, host, actualPort);
+    const awsAccess = { local: localServices(aws.environment), others: access.others };
+    return serve(gw, httpServer, closeCode, host, actualPort, awsAccess);
   } catch (error) {
     await lambda?.close();
     await aws?.close();
+    await access?.close();
     await code.close();
     await new Promise((resolve) => httpServer.close(resolve));
     throw error;
@@ -182,6 +211,7 @@ function serve(
   closeCode: () => Promise<void>,
   host: string,
   port: number,
+  awsAccess: LocalServer['awsAccess'],
 ): LocalServer {
   const { registry, services } = gw;
   const wss = new WebSocketServer({
@@ -189,13 +219,7 @@ function serve(
     maxPayload: MESSAGE_LIMIT_BYTES,
     perMessageDeflate: false,
   });
-  httpServer.on('request', (request, response) => {
-    if (handleManagementRequest(request, response, registry, services.log)) return;
-    if (handleSdkRequest(request, response, services.aws, services.log)) return;
-    response
-      .writeHead(426, { 'content-type': 'application/json' })
-      .end(JSON.stringify({ message: 'Upgrade Required' }));
-  });
+  httpServer.on('request', (request, response) => handleHttpRequest(gw, request, response));
   httpServer.on('upgrade', (request, socket, head) => {
     handleUpgrade(gw, wss, request, socket, head, (ws, connection, info) =>
       openSession(gw, ws, connection, info),
@@ -234,7 +258,15 @@ function serve(
       ? { dynamoEndpoint: services.aws.environment.AWS_ENDPOINT_URL_DYNAMODB }
       : {}),
     services: services.aws.banner,
+    awsAccess,
     connectionCount: () => registry.size,
     close,
   };
+}
+
+/** The services handlers reach here: @connections, and each one whose endpoint variable they get. */
+function localServices(environment: Readonly<Record<string, string>>): string[] {
+  const prefix = 'AWS_ENDPOINT_URL_';
+  const named = Object.keys(environment).filter((name) => name.startsWith(prefix));
+  return ['execute-api (@connections)', ...named.map((name) => name.slice(prefix.length).toLowerCase())];
 }

@@ -6,15 +6,28 @@ describe('localRequest', () => {
     [
       undefined,
       {},
-      { target: '.', port: 3001, host: '127.0.0.1', waitScale: 1, verbose: false, watch: false },
+      {
+        target: '.',
+        port: 3001,
+        host: '127.0.0.1',
+        waitScale: 1,
+        verbose: false,
+        watch: false,
+        offline: false,
+      },
     ],
     [
       'my-api',
-      { port: '0', waitScale: '0', verbose: true, watch: true },
-      { target: 'my-api', port: 0, waitScale: 0, verbose: true, watch: true },
+      { port: '0', waitScale: '0', verbose: true, watch: true, offline: true },
+      { target: 'my-api', port: 0, waitScale: 0, verbose: true, watch: true, offline: true },
     ],
     ['t.yml', { stage: 'dev_1', region: 'eu-west-1' }, { stage: 'dev_1', region: 'eu-west-1' }],
-    ['.', { waitScale: '0.25', host: '0.0.0.0' }, { waitScale: 0.25, host: '0.0.0.0' }],
+    ['.', { waitScale: '0.25', host: '0.0.0.0' }, { waitScale: 0.25, host: '0.0.0.0', allowOrigins: [] }],
+    [
+      '.',
+      { allowOrigin: ['https://App.example.com:443', ' http://localhost:5173', '*'] },
+      { allowOrigins: ['https://app.example.com', 'http://localhost:5173', '*'] },
+    ],
     [
       '.',
       { idleTimeout: '30', maxConnectionDuration: '1.5' },
@@ -43,6 +56,8 @@ describe('localRequest', () => {
     [{ stage: 'bad stage' }, /--stage "bad stage": use letters, digits/],
     [{ region: 'mars' }, /--region "mars"/],
     [{ idleTimeout: '0' }, /--idle-timeout "0": expected more than 0 seconds/],
+    [{ allowOrigin: ['app.example.com'] }, /--allow-origin "app.example.com": expected an origin such as/],
+    [{ allowOrigin: ['https://app.example.com/chat'] }, /--allow-origin "https:\/\/app.example.com\/chat"/],
     [{ parameterOverrides: ['Stage'] }, /--parameter-overrides "Stage": expected Key=Value/],
     [{ parameterOverrides: ['=qa'] }, /--parameter-overrides "=qa"/],
   ])('fails on %j', (flags, message) => {

@@ -4,6 +4,7 @@
  * `$connect` refusals and a REQUEST authorizer.
  */
 import { join } from 'node:path';
+import { ApiGatewayManagementApiClient, GetConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi';
 import WebSocket from 'ws';
 import { type LocalServer, startLocal } from '../../generator/local/start-local';
 import { Client } from './helpers';
@@ -128,12 +129,19 @@ describe('wskit local: errors', () => {
     const { connectionId } = JSON.parse(await client.request('{"type": "echo"}'));
     const base = `http://127.0.0.1:${server.port}/test/@connections/${encodeURIComponent(connectionId)}`;
 
-    const info = await fetch(base);
-    expect(info.status).toBe(200);
-    expect(await info.json()).toMatchObject({
-      Identity: { SourceIp: '127.0.0.1' },
-      ConnectedAt: expect.any(String),
+    // GetConnection through the SDK, as handlers call it: it reads the API's own JSON names.
+    const management = new ApiGatewayManagementApiClient({
+      endpoint: `http://127.0.0.1:${server.port}/test`,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     });
+    const info = await management.send(new GetConnectionCommand({ ConnectionId: connectionId }));
+    expect(info).toMatchObject({
+      Identity: { SourceIp: '127.0.0.1' },
+      ConnectedAt: expect.any(Date),
+      LastActiveAt: expect.any(Date),
+    });
+    expect(Math.abs((info.ConnectedAt as Date).getTime() - Date.now())).toBeLessThan(60_000);
 
     expect((await fetch(base, { method: 'POST', body: 'pushed' })).status).toBe(200);
     expect(await client.next()).toBe('pushed');

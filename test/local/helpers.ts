@@ -15,6 +15,17 @@ export const lambdaAppDir = async () => packagePath('patterns', 'lambda');
 
 export const sfnSyncAppDir = () => packagePath('patterns', 'sfn-sync');
 
+/** The `Api` and `Stage` resources every hand-written WebSocket template starts with. */
+export function websocketApi(name: string, stageName: string): Template['Resources'] {
+  return {
+    Api: {
+      Type: 'AWS::ApiGatewayV2::Api',
+      Properties: { Name: name, ProtocolType: 'WEBSOCKET', RouteSelectionExpression: '$request.body.action' },
+    },
+    Stage: { Type: 'AWS::ApiGatewayV2::Stage', Properties: { ApiId: { Ref: 'Api' }, StageName: stageName } },
+  };
+}
+
 /** Writes a template and extra files (definitions, handlers) into a new folder; returns the folder. */
 export function writeApp(template: Template, files: Record<string, string> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'wskit-local-app-'));

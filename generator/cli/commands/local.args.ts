@@ -2,17 +2,20 @@
 import type { Command } from 'commander';
 import { show, UsageError } from '../../errors';
 import { LOCAL_DEFAULTS } from '../../local/defaults';
+import { originOf } from '../../local/server/access';
 import { checkRegionFlag, checkStageFlag } from '../flags';
 import type { Done } from '../program';
 
 export interface LocalFlags {
   readonly port?: string;
   readonly host?: string;
+  readonly allowOrigin?: readonly string[];
   readonly stage?: string;
   readonly waitScale?: string;
   readonly region?: string;
   readonly verbose?: boolean;
   readonly watch?: boolean;
+  readonly offline?: boolean;
   readonly idleTimeout?: string;
   readonly maxConnectionDuration?: string;
   readonly parameterOverrides?: readonly string[];
@@ -23,11 +26,15 @@ export interface LocalRequest {
   readonly target: string;
   readonly port: number;
   readonly host: string;
+  /** Browser origins allowed beyond loopback ones (`*`: any). */
+  readonly allowOrigins: readonly string[];
   readonly stage?: string;
   readonly waitScale: number;
   readonly region?: string;
   readonly verbose: boolean;
   readonly watch: boolean;
+  /** Refuse handlers' calls to AWS services wskit does not serve. */
+  readonly offline: boolean;
   readonly idleTimeoutMs?: number;
   readonly maxConnectionMs?: number;
   readonly parameterOverrides?: Readonly<Record<string, string>>;
@@ -39,7 +46,12 @@ export function registerLocal(program: Command, done: Done): void {
     .description('run the WebSocket API of a template on this machine (Lambda, Step Functions, DynamoDB)')
     .argument('[app]', 'app folder holding template.yml, or the template file', '.')
     .option('--port <port>', 'port to listen on (0: any free port)', String(LOCAL_DEFAULTS.port))
-    .option('--host <host>', 'address to listen on', LOCAL_DEFAULTS.host)
+    .option('--host <host>', 'address to listen on (beyond loopback: a warning)', LOCAL_DEFAULTS.host)
+    .option(
+      '--allow-origin <origin>',
+      'also accept WebSockets from pages of this origin, e.g. https://app.example.com (repeat, or *: any; default: loopback origins only)',
+      (value: string, previous: string[] = []) => [...previous, ...value.split(',')],
+    )
     .option('--stage <name>', "stage name (default: the template's)")
     .option(
       '--wait-scale <factor>',
@@ -60,6 +72,10 @@ export function registerLocal(program: Command, done: Done): void {
       'template parameter values: Key=Value Key2=Value2 (or ParameterKey=Key,ParameterValue=Value)',
     )
     .option('--watch', 'apply changes to the template, state machine definitions and function code on save')
+    .option(
+      '--offline',
+      "refuse handlers' calls to AWS services wskit does not serve (default: they use your AWS credentials, as with sam local)",
+    )
     .option('--verbose', 'also log rendered templates, Lambda events and state machine traces')
     .action(async (target: string, flags: LocalFlags) => {
       const { runLocal } = await import('./local');
@@ -77,6 +93,7 @@ export function localRequest(target: string | undefined, flags: LocalFlags): Loc
     value === undefined ? undefined : positive(flag, value) * 1000;
   const idleTimeoutMs = seconds('--idle-timeout', flags.idleTimeout);
   const maxConnectionMs = seconds('--max-connection-duration', flags.maxConnectionDuration);
+  const allowOrigins = (flags.allowOrigin ?? []).map((value) => allowedOrigin(value.trim()));
   const parameterOverrides = flags.parameterOverrides
     ? parseParameterOverrides(flags.parameterOverrides)
     : undefined;
@@ -84,15 +101,29 @@ export function localRequest(target: string | undefined, flags: LocalFlags): Loc
     target: target ?? '.',
     port,
     host: flags.host ?? LOCAL_DEFAULTS.host,
+    allowOrigins,
     waitScale,
     verbose: flags.verbose === true,
     watch: flags.watch === true,
+    offline: flags.offline === true,
     ...(flags.stage ? { stage: flags.stage } : {}),
     ...(flags.region ? { region: flags.region } : {}),
     ...(idleTimeoutMs !== undefined ? { idleTimeoutMs } : {}),
     ...(maxConnectionMs !== undefined ? { maxConnectionMs } : {}),
     ...(parameterOverrides ? { parameterOverrides } : {}),
   };
+}
+
+function allowedOrigin(value: string): string {
+  const origin = value === '*' ? value : originOf(value);
+  if (origin === undefined) {
+    throw new UsageError(
+      'E_USAGE',
+      `--allow-origin ${show(value)}: expected an origin such as https://app.example.com or http://localhost:5173, or *`,
+      '--allow-origin',
+    );
+  }
+  return origin;
 }
 
 /**

@@ -1,6 +1,7 @@
 /** `wskit local`: serves the app until Ctrl-C, then closes every socket with 1001 and stops cleanly. */
 import { relative } from 'node:path';
 import { pythonLine, runtimeOf } from '../../local/lambda/runtimes';
+import type { LocalServer } from '../../local/start-local';
 import { startLocal } from '../../local/start-local';
 import type { LocalApp, LocalIntegration } from '../../local/types';
 import type { LocalRequest } from './local.args';
@@ -11,6 +12,8 @@ export async function runLocal(request: LocalRequest): Promise<number> {
     appDir: request.target,
     port: request.port,
     host: request.host,
+    allowOrigins: request.allowOrigins,
+    offline: request.offline,
     waitScale: request.waitScale,
     verbose: request.verbose,
     watch: request.watch,
@@ -21,7 +24,8 @@ export async function runLocal(request: LocalRequest): Promise<number> {
     ...(request.maxConnectionMs ? { maxConnectionMs: request.maxConnectionMs } : {}),
     ...(request.parameterOverrides ? { parameterOverrides: request.parameterOverrides } : {}),
   });
-  for (const line of banner(server.app, server.url, request.waitScale, request.watch, server.dynamoEndpoint))
+  const { app, url, dynamoEndpoint, awsAccess } = server;
+  for (const line of banner(app, url, request.waitScale, request.watch, dynamoEndpoint, awsAccess))
     write(line);
   for (const line of server.services) write(`  ${line}`);
   await new Promise<void>((resolve) => {
@@ -44,6 +48,7 @@ export function banner(
   waitScale: number,
   watch = false,
   dynamoEndpoint?: string,
+  aws?: LocalServer['awsAccess'],
 ): string[] {
   const routes = [...app.routes.values()].map((route) => {
     const target = routeTarget(route.integration);
@@ -62,6 +67,9 @@ export function banner(
     `  @connections   → ${url.replace(/^ws/, 'http')}/@connections/{connectionId}`,
     ...tableLines(app, dynamoEndpoint),
     ...typescriptLine(app),
+    ...(aws
+      ? [`  AWS services   → local: ${aws.local.join(', ')}`, `                   any other: ${aws.others}`]
+      : []),
     ...pythonLines(app),
     ...(waitScale !== 1 ? [`  Wait states    × ${waitScale}`] : []),
     ...(watch ? ['  watching       → the template, state machine definitions and function code'] : []),

@@ -9,7 +9,21 @@ import { MESSAGE_LIMIT_BYTES } from '../server/quotas';
 import { sendToConnection } from './outbox';
 import type { ConnectionRegistry } from './registry';
 
-const PATH = /^(?:\/([^/]+))?\/@connections\/([^/?]+)\/?(?:\?.*)?$/;
+/** An endpoint given with a trailing slash (`.../stage/`) makes the SDK send `/stage//@connections/{id}`: AWS takes it. */
+const PATH = /^(?:\/([^/]+))?\/+@connections\/([^/?]+)\/?(?:\?.*)?$/;
+
+/** An answer of the API: status, error type (the `x-amzn-errortype` header) and JSON body, if any. */
+interface ConnectionsAnswer {
+  readonly status: number;
+  readonly errorType?: string;
+  readonly body?: Record<string, unknown>;
+}
+
+/** The connection id a `[/<stage>]/@connections/{id}` path names, or undefined for any other path. */
+function connectionIdOf(path: string): string | undefined {
+  const match = PATH.exec(path);
+  return match ? decodeURIComponent(match[2] as string) : undefined;
+}
 
 /** Handles the request when it is for `[/<stage>]/@connections/{id}`; returns false otherwise. */
 export function handleManagementRequest(
@@ -18,9 +32,8 @@ export function handleManagementRequest(
   registry: ConnectionRegistry,
   log: Logger,
 ): boolean {
-  const match = PATH.exec(request.url ?? '');
-  if (!match) return false;
-  const id = decodeURIComponent(match[2] as string);
+  const id = connectionIdOf(request.url ?? '');
+  if (id === undefined) return false;
   const chunks: Buffer[] = [];
   let size = 0;
   request.on('data', (chunk: Buffer) => {
@@ -28,53 +41,57 @@ export function handleManagementRequest(
     if (size <= MESSAGE_LIMIT_BYTES) chunks.push(chunk);
   });
   request.on('end', () => {
-    const status = answer(request.method ?? 'GET', id, Buffer.concat(chunks), size, registry, response);
-    log.line(`@connections ${request.method} ${id} ${status}`);
+    const method = request.method ?? 'GET';
+    const data = size > MESSAGE_LIMIT_BYTES ? null : Buffer.concat(chunks).toString('utf8');
+    const answer = callConnections(registry, method, id, data);
+    response
+      .writeHead(answer.status, {
+        ...(answer.status !== 204 ? { 'content-type': 'application/json' } : {}),
+        ...(answer.errorType ? { 'x-amzn-errortype': answer.errorType } : {}),
+      })
+      .end(answer.body ? JSON.stringify(answer.body) : undefined);
+    log.line(`@connections ${method} ${id} ${answer.status}`);
   });
   return true;
 }
 
-function answer(
+/** One call of the API; `data` is the POST body, null when it is over the 128 KB message limit. */
+function callConnections(
+  registry: ConnectionRegistry,
   method: string,
   id: string,
-  body: Buffer,
-  size: number,
-  registry: ConnectionRegistry,
-  response: ServerResponse,
-): number {
+  data: string | null,
+): ConnectionsAnswer {
   const connection = registry.get(id);
   if (!connection || connection.socket.readyState !== connection.socket.OPEN) {
-    return sendError(response, 410, 'GoneException', null);
+    return { status: 410, errorType: 'GoneException', body: { message: null } };
   }
   switch (method) {
     case 'POST':
-      if (size > MESSAGE_LIMIT_BYTES)
-        return sendError(response, 413, 'PayloadTooLargeException', 'Request entity too large');
-      sendToConnection(connection, body.toString('utf8'));
+      if (data === null) {
+        return {
+          status: 413,
+          errorType: 'PayloadTooLargeException',
+          body: { message: 'Request entity too large' },
+        };
+      }
+      sendToConnection(connection, data);
       connection.lastActiveAt = Date.now();
-      response.writeHead(200, { 'content-type': 'application/json' }).end();
-      return 200;
+      return { status: 200 };
     case 'GET':
-      response.writeHead(200, { 'content-type': 'application/json' }).end(
-        JSON.stringify({
-          ConnectedAt: new Date(connection.connectedAt).toISOString(),
-          Identity: { SourceIp: connection.sourceIp, UserAgent: connection.userAgent },
-          LastActiveAt: new Date(connection.lastActiveAt).toISOString(),
-        }),
-      );
-      return 200;
+      return {
+        status: 200,
+        // The API's JSON names are lower camel case (what the SDKs read), with ISO 8601 times.
+        body: {
+          connectedAt: new Date(connection.connectedAt).toISOString(),
+          identity: { sourceIp: connection.sourceIp, userAgent: connection.userAgent },
+          lastActiveAt: new Date(connection.lastActiveAt).toISOString(),
+        },
+      };
     case 'DELETE':
       connection.socket.close(1000, 'Goodbye');
-      response.writeHead(204).end();
-      return 204;
+      return { status: 204 };
     default:
-      return sendError(response, 403, 'ForbiddenException', 'Forbidden');
+      return { status: 403, errorType: 'ForbiddenException', body: { message: 'Forbidden' } };
   }
-}
-
-function sendError(response: ServerResponse, status: number, type: string, message: string | null): number {
-  response
-    .writeHead(status, { 'content-type': 'application/json', 'x-amzn-errortype': type })
-    .end(JSON.stringify({ message }));
-  return status;
 }

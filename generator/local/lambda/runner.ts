@@ -17,6 +17,10 @@ export interface LambdaRunnerOptions {
   readonly environment?: Readonly<Record<string, string>>;
   /** `http://127.0.0.1:<port>/<stage>`: where the functions' @connections client should go. */
   readonly managementEndpoint: string;
+  /** How handlers reach the AWS services wskit does not serve (see ../aws-access.ts). @default nothing */
+  readonly awsEnvironment?: Readonly<Record<string, string>>;
+  /** Under --offline: where every other request that would leave the machine goes, to be refused. */
+  readonly offlineEndpoint?: string;
   readonly maxEnvironmentsPerFunction: number;
   readonly onOutput: (fn: LocalFunction, line: string) => void;
 }
@@ -33,16 +37,6 @@ export class LambdaRunner {
     const pool = this.pools.get(functionId) ?? this.startPool(functionId);
     if (pool instanceof FunctionPool) return pool.invoke(event);
     return Promise.resolve({ ok: false, error: pool, requestId: '' });
-  }
-
-  /** A Task state's function reference (ARN, partial ARN or name) → the template function it names. */
-  invokeReference(ref: string, event: unknown): Promise<InvokeOutcome> {
-    const name = ref
-      .replace(/:(\$LATEST|\d+)$/, '')
-      .split(':')
-      .at(-1);
-    const fn = [...this.functions.values()].find((f) => f.arn === ref || f.name === name || f.id === name);
-    return this.invoke(fn?.id ?? ref, event);
   }
 
   /** A function's code changed: its next invocations run in fresh environments. */
@@ -99,6 +93,7 @@ export function lambdaEnvironment(fn: LocalFunction, options: LambdaRunnerOption
   const choice = runtimeOf(fn);
   return {
     ...fn.environment,
+    ...options.awsEnvironment,
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     TZ: ':UTC',
     LANG: 'en_US.UTF-8',
@@ -110,10 +105,6 @@ export function lambdaEnvironment(fn: LocalFunction, options: LambdaRunnerOption
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memoryMb),
     AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
     AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${fn.name}`,
-    // Dummy credentials: the local services accept any signature.
-    AWS_ACCESS_KEY_ID: 'AKIAWSKITLOCAL000000',
-    AWS_SECRET_ACCESS_KEY: 'wskit-local-secret',
-    AWS_SESSION_TOKEN: 'wskit-local-session',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     ...options.environment,
     MANAGEMENT_API_ENDPOINT: options.managementEndpoint,
@@ -124,5 +115,9 @@ export function lambdaEnvironment(fn: LocalFunction, options: LambdaRunnerOption
 /** Where the https addresses of the local API go, for every runtime. */
 function redirectConfig(options: LambdaRunnerOptions): RedirectConfig {
   const emulator = new URL(options.managementEndpoint).origin;
-  return options.apiId ? { emulator, apiId: options.apiId } : { emulator };
+  return {
+    emulator,
+    ...(options.apiId ? { apiId: options.apiId } : {}),
+    ...(options.offlineEndpoint ? { offline: options.offlineEndpoint } : {}),
+  };
 }

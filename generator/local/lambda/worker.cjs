@@ -16,8 +16,7 @@ const bundle = sourceDir ? { dir: realpathSync(codeDir), sourceDir } : undefined
 // The Lambda runtime provides the AWS SDK, so handlers import it uninstalled and bundles leave it out.
 provideSdkToCommonJs(bundle);
 // Where the local API's https addresses go (see runtimes/types.ts); the handler does not see it.
-if (process.env.WSKIT_LOCAL_REDIRECT)
-  redirectHttpsToEmulator(JSON.parse(process.env.WSKIT_LOCAL_REDIRECT).emulator);
+if (process.env.WSKIT_LOCAL_REDIRECT) redirectHttpsToEmulator(JSON.parse(process.env.WSKIT_LOCAL_REDIRECT));
 delete process.env.WSKIT_LOCAL_REDIRECT;
 const logStreamName = `local/[$LATEST]${threadId}`;
 const dot = handler.lastIndexOf('.');

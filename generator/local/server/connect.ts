@@ -8,12 +8,12 @@ import type { Duplex } from 'node:stream';
 import type { WebSocket, WebSocketServer } from 'ws';
 import type { Connection } from '../connections/registry';
 import { newGatewayId } from '../ids';
+import { checkAccess } from './access';
 import { authorize } from './authorizer';
 import { runRoute } from './dispatch';
 import type { HandshakeInfo, RequestInfo } from './events';
 import type { Gateway } from './gateway';
 
-/** `socket` is null when the client left while `$connect` ran (it still gets its `$disconnect`). */
 /** `socket` is null when the client left while `$connect` ran: it still gets its `$disconnect`. */
 export type OnOpen = (
   socket: WebSocket | null,
@@ -30,6 +30,11 @@ export async function handleUpgrade(
   onOpen: OnOpen,
 ): Promise<void> {
   socket.on('error', () => {}); // a client that drops mid-handshake must not crash the server
+  const refusal = checkAccess(request, gw.access);
+  if (refusal) {
+    gw.log.line(`handshake ${refusal}`);
+    return reject(socket, 403, { message: 'Forbidden' });
+  }
   const url = new URL(request.url ?? '/', 'http://localhost');
   const path = url.pathname.replace(/\/+$/, '');
   if (path !== '' && path !== `/${gw.app.stage}`) return reject(socket, 403, { message: 'Forbidden' });

@@ -3,6 +3,7 @@ import type { ConnectionRegistry } from '../connections/registry';
 import type { Services } from '../integrations/types';
 import type { Logger } from '../log';
 import type { LocalApp } from '../types';
+import type { AccessPolicy } from './access';
 
 export interface Quotas {
   readonly messageLimitBytes: number;
@@ -17,6 +18,8 @@ export interface Gateway {
   readonly services: Services;
   readonly registry: ConnectionRegistry;
   readonly log: Logger;
+  /** Which Host and Origin headers may reach the API. */
+  readonly access: AccessPolicy;
   readonly quotas: Quotas;
   /** `$disconnect` invocations still running, awaited before the functions stop. */
   readonly pending: Set<Promise<unknown>>;
