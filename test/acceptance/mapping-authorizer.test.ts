@@ -1,5 +1,5 @@
 /** A raw REQUEST authorizer on a header; a non-proxy Lambda integration picked by content type (no TemplateSelectionExpression). */
-import { Client, lintApp, type RunningApp, runApp } from './harness';
+import { Client, eventually, lintApp, type RunningApp, runApp } from './harness';
 
 describe('acceptance: mapping-authorizer', () => {
   it('lints with only what is true of it', () => {
@@ -27,6 +27,17 @@ describe('acceptance: mapping-authorizer', () => {
       expect(JSON.parse(await bob.next())).toEqual(expected);
       expect(JSON.parse(await ada.next())).toEqual(expected);
       await Promise.all([ada.close(), bob.close()]);
+    });
+
+    it('says in the log why the function failed, though a one-way route answers nothing', async () => {
+      const client = await Client.connect(app.server.url, { headers: { token: 'blue:cy' } });
+      client.socket.send(JSON.stringify({ action: 'signal', signal: 42 }));
+      const logged = await eventually(async () =>
+        app.log.some((line) => line.includes('SignalFunction failed: TypeError: signal must be a string')),
+      );
+      expect(logged).toBe(true);
+      expect(client.received).toEqual([]);
+      await client.close();
     });
 
     it('refuses a handshake without the token header, or with one the authorizer denies', async () => {

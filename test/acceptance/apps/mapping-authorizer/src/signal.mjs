@@ -13,6 +13,7 @@ const management = new ApiGatewayManagementApiClient({ endpoint });
 
 export const handler = async (event) => {
   const { signal } = JSON.parse(event.body);
+  if (typeof signal !== 'string') throw new TypeError('signal must be a string');
   const { Items = [] } = await db.send(new ScanCommand({ TableName: process.env.TABLE_NAME }));
   const data = JSON.stringify({
     signal,
