@@ -5,7 +5,7 @@
  * for the functions whose definition changed (the others stay warm). A change that does not load is
  * reported on one line and the running app stays as it was.
  */
-import { type Stats, unwatchFile, watchFile } from 'node:fs';
+import { statSync } from 'node:fs';
 import { withRunnableRoutes } from './integrations/availability';
 import type { FunctionCode } from './lambda/code';
 import type { Gateway } from './server/gateway';
@@ -19,24 +19,40 @@ export interface AppReloading {
 /** Polling, not fs.watch: a file replaced by a rename (editors, `wskit generate --force`) is followed. */
 const POLL_MS = 200;
 
+/** A file's modification time, or -1 while it is missing (mid-rename). */
+const modifiedAt = (file: string) => {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return -1;
+  }
+};
+
 /** `load` reads the template again; `code` is the functions' code, which follows the changes. */
 export function reloadOnChange(gw: Gateway, code: FunctionCode, load: () => LocalApp): AppReloading {
-  let watched: string[] = [];
+  /** Each watched file with the modification time last acted on. */
+  const seen = new Map<string, number>();
   let running: Promise<void> | undefined;
   let again = false;
   let closed = false;
 
-  const onChange = (current: Stats, previous: Stats) => {
-    if (current.mtimeMs !== previous.mtimeMs) schedule();
-  };
-  // A file already watched keeps its watcher: a new one would take its first look later, and miss
-  // a change saved before that look (seen under load as a lost template edit).
+  // The time of a newly watched file is taken at once, and every poll compares with what was acted
+  // on, not with the poll before: fs.watchFile takes its first look later, and a save made before
+  // that look was lost (a template edited right after start, seen under load and on Node 24).
   const watch = (files: readonly string[]) => {
     const next = new Set(files);
-    for (const file of watched) if (!next.has(file)) unwatchFile(file, onChange);
-    for (const file of next) if (!watched.includes(file)) watchFile(file, { interval: POLL_MS }, onChange);
-    watched = [...next];
+    for (const file of seen.keys()) if (!next.has(file)) seen.delete(file);
+    for (const file of next) if (!seen.has(file)) seen.set(file, modifiedAt(file));
   };
+  const poll = setInterval(() => {
+    for (const [file, actedOn] of seen) {
+      const now = modifiedAt(file);
+      if (now === actedOn) continue;
+      seen.set(file, now);
+      schedule();
+    }
+  }, POLL_MS);
+  poll.unref();
   // One reload at a time; changes made during one are applied by one more after it.
   const schedule = () => {
     if (closed) return;
@@ -75,6 +91,7 @@ export function reloadOnChange(gw: Gateway, code: FunctionCode, load: () => Loca
   return {
     close: async () => {
       closed = true;
+      clearInterval(poll);
       await running;
       watch([]);
     },

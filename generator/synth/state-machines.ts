@@ -24,11 +24,12 @@ const LOG_DELIVERY_ACTIONS = [
 
 /**
  * What a definition may name with `${...}`: the @connections endpoint of this API and stage, for
- * `apigateway:invoke` tasks that answer clients.
+ * `apigateway:invoke` tasks that answer clients, and the partition their Resource ARNs are in.
  */
 const CONNECTIONS_SUBSTITUTIONS: Record<string, Json> = {
   ApiEndpoint: sub(`\${${API_ID}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}`),
   StageName: ref(STAGE_NAME_PARAMETER),
+  Partition: ref('AWS::Partition'),
 };
 
 export function addStateMachine(

@@ -27,6 +27,15 @@ async function generated(name: string, options: Record<string, string> = {}): Pr
   return out;
 }
 
+/** An SQS client of the emulator's SDK endpoint (queue URLs keep SQS's own host, as on AWS). */
+const localSqs = (started: LocalServer) =>
+  new SQSClient({
+    endpoint: `http://127.0.0.1:${started.port}`,
+    region: started.app.region,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    useQueueUrlAsEndpoint: false,
+  });
+
 const TOKEN = 'a-token-of-sixteen-chars';
 let server: LocalServer | undefined;
 afterEach(async () => {
@@ -121,12 +130,7 @@ describe('sqs', () => {
     });
 
     client.socket.send('not json');
-    const sqs = new SQSClient({
-      endpoint: `http://127.0.0.1:${started.port}`,
-      region: started.app.region,
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-      useQueueUrlAsEndpoint: false,
-    });
+    const sqs = localSqs(started);
     const { QueueUrl } = await sqs.send(
       new GetQueueUrlCommand({ QueueName: `${started.app.stackName}-MessagesDeadLetterQueue` }),
     );
@@ -143,12 +147,18 @@ describe('sqs', () => {
 });
 
 describe('sns', () => {
-  test('the subscribed function answers the publisher', async () => {
+  test('the subscribed function answers the publisher, and the archive queue keeps the message as published', async () => {
     const started = await startLocal({ appDir: await generated('sns'), port: 0, waitScale: 0 });
     server = started;
     const client = await Client.connect(started.url);
     client.socket.send('{"hello": "world"}');
     expect(JSON.parse(await client.next())).toMatchObject({ published: '{"hello": "world"}' });
+    const sqs = localSqs(started);
+    const { QueueUrl } = await sqs.send(
+      new GetQueueUrlCommand({ QueueName: `${started.app.stackName}-ArchiveQueue` }),
+    );
+    const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl }));
+    expect(Messages?.map((message) => message.Body)).toEqual(['{"hello": "world"}']);
     await client.close();
   });
 });

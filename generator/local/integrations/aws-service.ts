@@ -7,7 +7,8 @@
  *   `route.request.header|querystring.<name>`, `route.request.body.<path>`, `context.<var>` or
  *   `stageVariables.<var>`;
  * - the rendered request is read as the service reads its protocols: the query protocol's form body
- *   (`Action=SendMessage&MessageBody=...`, with `Entry.1.Id` lists) or JSON.
+ *   (`Action=SendMessage&MessageBody=...`, with `Entry.1.Id` lists) or JSON; a form-encoded request
+ *   is answered in the query protocol's shape (`SendMessageResponse.SendMessageResult...`).
  */
 import type { Json } from '../../template/types';
 import { jsonPath } from '../vtl/json-path';
@@ -92,7 +93,13 @@ function parameterValue(source: string, sources: ParameterSources): string | und
 }
 
 export type DecodedRequest =
-  | { readonly ok: true; readonly input: Record<string, unknown>; readonly action?: string }
+  | {
+      readonly ok: true;
+      readonly input: Record<string, unknown>;
+      readonly action?: string;
+      /** True for a form body: the service answers in the query protocol's shape. */
+      readonly query: boolean;
+    }
   | { readonly ok: false; readonly message: string };
 
 /**
@@ -112,7 +119,7 @@ export function decodeServiceRequest(
       if (input === null || typeof input !== 'object' || Array.isArray(input)) {
         return { ok: false, message: 'Start of structure or map found where not expected.' };
       }
-      return { ok: true, input, ...(target ? { action: target } : {}) };
+      return { ok: true, input, query: false, ...(target ? { action: target } : {}) };
     } catch (error) {
       if (contentType.includes('json') || !/^\s*[\w.]+=/.test(body)) {
         return { ok: false, message: (error as Error).message };
@@ -121,7 +128,7 @@ export function decodeServiceRequest(
   }
   const { Action, Version: _, ...input } = decodeForm(body);
   const action = typeof Action === 'string' ? Action : target;
-  return { ok: true, input, ...(action ? { action } : {}) };
+  return { ok: true, input, query: true, ...(action ? { action } : {}) };
 }
 
 /**

@@ -2,8 +2,10 @@
  * Non-proxy integrations (AWS and MOCK): the request template turns the message into a service
  * request, the service answers, and the matching integration response (and its template) shapes
  * what a two-way route sends back. Without an integration response nothing is sent, as on AWS.
+ * A form-encoded (query protocol) request sees the query protocol's answer, as API Gateway does.
  */
 import { routeKeyOf } from '../server/route-selection';
+import { queryAnswer } from '../services/query-shapes';
 import type { ServiceResponse } from '../services/types';
 import type { AwsIntegration, LocalIntegrationResponse, MockIntegration } from '../types';
 import type { RenderInput } from '../vtl/render';
@@ -144,10 +146,13 @@ async function callService(
     );
     return 'no service';
   }
-  return action(decoded.input, {
+  const answer = await action(decoded.input, {
     signal,
     ...(integration.path !== undefined ? { path: integration.path } : {}),
   });
+  // A form-encoded request speaks the query protocol: its answer comes back in that protocol's shape.
+  if (!decoded.query) return answer;
+  return { statusCode: answer.statusCode, body: queryAnswer(name?.split(':').at(-1) as string, answer) };
 }
 
 function parseRequest(request: string): { input: Record<string, unknown> } | ServiceResponse {

@@ -1,9 +1,16 @@
 /**
- * The query protocol's shapes as the JSON protocol's, for services that take both (SQS, SNS): a
- * form body decodes to lists of `{ Name, Value }` pairs where JSON has a map of message
- * attributes, and to SQS's own list names (`SendMessageBatchRequestEntry`, `AttributeName`) where
- * JSON has `Entries` and `AttributeNames`. Requests already in JSON shape pass unchanged.
+ * The query protocol's shapes beside the JSON protocol's, for services that take both (SQS, SNS):
+ * - requests: a form body decodes to lists of `{ Name, Value }` pairs where JSON has a map of
+ *   message attributes, and to SQS's own list names (`SendMessageBatchRequestEntry`,
+ *   `AttributeName`) where JSON has `Entries` and `AttributeNames`. Requests already in JSON shape
+ *   pass unchanged;
+ * - answers: the query protocol wraps a result as `{ <Action>Response: { <Action>Result, ResponseMetadata } }`
+ *   and an error as `{ Error: { Type, Code, Message }, RequestId }` (in XML inside `<ErrorResponse>`,
+ *   in JSON as API Gateway reads it). The code is the query protocol's own (SQS's
+ *   `AWS.SimpleQueueService.NonExistentQueue`, from the `x-amzn-query-error` header the JSON answer
+ *   carries), the status the service's.
  */
+import type { ServiceResponse } from './types';
 
 type Request = Record<string, unknown>;
 
@@ -50,4 +57,31 @@ export function snsJsonShape(request: Request): Request {
     );
   }
   return out;
+}
+
+/** The request id a query answer carries; the emulator does not track requests. */
+const REQUEST_ID = '00000000-0000-0000-0000-000000000000';
+
+/** A service's JSON-protocol answer in the query protocol's structure (XML or JSON alike). */
+export function queryAnswer(action: string, answer: ServiceResponse): Record<string, unknown> {
+  if (answer.statusCode < 300) {
+    return {
+      [`${action}Response`]: {
+        [`${action}Result`]: answer.body,
+        ResponseMetadata: { RequestId: REQUEST_ID },
+      },
+    };
+  }
+  // `x-amzn-query-error: AWS.SimpleQueueService.NonExistentQueue;Sender`, else the JSON error name.
+  const [queryCode, queryType] = (answer.headers?.['x-amzn-query-error'] ?? '').split(';');
+  const code =
+    queryCode ||
+    String(answer.body.__type ?? 'InternalFailure')
+      .split('#')
+      .at(-1);
+  const type = queryType || (answer.statusCode >= 500 ? 'Receiver' : 'Sender');
+  return {
+    Error: { Type: type, Code: code, Message: String(answer.body.message ?? '') },
+    RequestId: REQUEST_ID,
+  };
 }

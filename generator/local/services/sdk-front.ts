@@ -14,6 +14,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { decodeForm } from '../integrations/aws-service';
 import type { Logger } from '../log';
+import { queryAnswer } from './query-shapes';
 import type { RunningServices } from './registry';
 import type { ServiceResponse } from './types';
 
@@ -124,18 +125,10 @@ async function queryCall(
   return { action, code: answer.statusCode };
 }
 
-/** The query protocol's answer: `<ActionResponse><ActionResult>...`, or `<ErrorResponse>`. */
+/** The query protocol's answer in XML: `<ActionResponse><ActionResult>...`, or `<ErrorResponse>`. */
 export function queryXml(action: string, answer: ServiceResponse): string {
-  const requestId =
-    '<ResponseMetadata><RequestId>00000000-0000-0000-0000-000000000000</RequestId></ResponseMetadata>';
-  if (answer.statusCode >= 300) {
-    const code = String(answer.body.__type ?? 'InternalFailure')
-      .split('#')
-      .at(-1);
-    const type = answer.statusCode >= 500 ? 'Receiver' : 'Sender';
-    return `<ErrorResponse><Error><Type>${type}</Type><Code>${escapeXml(String(code))}</Code><Message>${escapeXml(String(answer.body.message ?? ''))}</Message></Error>${requestId}</ErrorResponse>`;
-  }
-  return `<${action}Response><${action}Result>${toXml(answer.body)}</${action}Result>${requestId}</${action}Response>`;
+  const structure = queryAnswer(action, answer);
+  return toXml(answer.statusCode >= 300 ? { ErrorResponse: structure } : structure);
 }
 
 function toXml(value: unknown): string {

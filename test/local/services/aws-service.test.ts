@@ -55,15 +55,20 @@ describe('rendered requests as the service decodes them', () => {
     );
     expect(decoded).toEqual({
       ok: true,
+      query: true,
       action: 'SendMessageBatch',
       input: { SendMessageBatchRequestEntry: [{ Id: 'a', MessageBody: 'hi there' }, { Id: 'b' }] },
     });
   });
 
   it('takes a form body without a Content-Type, and JSON with the action from X-Amz-Target', () => {
-    expect(decodeServiceRequest('Action=Publish&Message=m', {})).toMatchObject({ action: 'Publish' });
+    expect(decodeServiceRequest('Action=Publish&Message=m', {})).toMatchObject({
+      action: 'Publish',
+      query: true,
+    });
     expect(decodeServiceRequest('{"Entries": []}', { 'x-amz-target': 'AWSEvents.PutEvents' })).toEqual({
       ok: true,
+      query: false,
       action: 'PutEvents',
       input: { Entries: [] },
     });

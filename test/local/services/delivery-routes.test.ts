@@ -77,9 +77,14 @@ describe('wskit local: routes to SQS, SNS and EventBridge', () => {
   it('answers a route to a queue the template lacks with SQS’s own error', async () => {
     const client = await Client.connect(server.url);
     const reply = await client.request(JSON.stringify({ action: 'lost', task: 'x' }));
+    // The route's request is form-encoded: SQS answers in the query protocol's JSON.
     expect(JSON.parse(reply)).toEqual({
-      __type: 'com.amazonaws.sqs#QueueDoesNotExist',
-      message: 'The specified queue does not exist.',
+      Error: {
+        Type: 'Sender',
+        Code: 'AWS.SimpleQueueService.NonExistentQueue',
+        Message: 'The specified queue does not exist.',
+      },
+      RequestId: expect.any(String),
     });
     await client.close();
   });

@@ -60,4 +60,15 @@ describe('the SDK endpoint', () => {
       '<PublishResponse><PublishResult><MessageId>m-1</MessageId><Ids><member>a</member><member>b&amp;c</member></Ids></PublishResult><ResponseMetadata><RequestId>00000000-0000-0000-0000-000000000000</RequestId></ResponseMetadata></PublishResponse>',
     );
   });
+
+  it('writes an SQS error with the query protocol’s code, not the JSON name', () => {
+    const missing = {
+      statusCode: 400,
+      body: { __type: 'com.amazonaws.sqs#QueueDoesNotExist', message: 'The specified queue does not exist.' },
+      headers: { 'x-amzn-query-error': 'AWS.SimpleQueueService.NonExistentQueue;Sender' },
+    };
+    expect(queryXml('SendMessage', missing)).toMatch(
+      /^<ErrorResponse><Error><Type>Sender<\/Type><Code>AWS\.SimpleQueueService\.NonExistentQueue<\/Code>/,
+    );
+  });
 });

@@ -111,9 +111,12 @@ describe('SQS service', () => {
       eventSourceARN: `arn:aws:sqs:us-east-1:123456789012:${stack()}-Jobs`,
       awsRegion: 'us-east-1',
     });
-    expect(running.lines.some((line) => line.includes(`sqs ${stack()}-Jobs → Consumer ok (1 message)`))).toBe(
-      true,
-    );
+    // The delivery's log line is written once the consumer has returned, after it saw the event.
+    expect(
+      await eventually(async () =>
+        running.lines.some((line) => line.includes(`sqs ${stack()}-Jobs → Consumer ok (1 message)`)),
+      ),
+    ).toBe(true);
   });
 
   it('moves a poison message to the dead-letter queue after maxReceiveCount failed deliveries', async () => {
