@@ -22,6 +22,8 @@ export interface LocalApp {
    * an intrinsic wskit local cannot resolve is left out.
    */
   readonly resources: ReadonlyMap<string, LocalResource>;
+  /** Parameters with no Default and no override, which run with a placeholder of their type. */
+  readonly placeholderParameters?: readonly string[];
 }
 
 export interface LocalResource {

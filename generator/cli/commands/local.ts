@@ -64,6 +64,7 @@ export function banner(
     `wskit local: ${url}  (stage ${app.stage}, route selection ${app.routeSelectionExpression})`,
     ...routes,
     ...unrunnableLines(app),
+    ...placeholderLines(app),
     `  @connections   → ${url.replace(/^ws/, 'http')}/@connections/{connectionId}`,
     ...tableLines(app, dynamoEndpoint),
     ...typescriptLine(app),
@@ -76,6 +77,14 @@ export function banner(
     `Try: wscat -c ${url}`,
     'Ctrl-C stops.',
   ];
+}
+
+/** Parameters that run with a placeholder, one line each, with how to give a real value. */
+function placeholderLines(app: LocalApp): string[] {
+  return (app.placeholderParameters ?? []).map(
+    (name) =>
+      `  parameter      ${name} has no value: runs with a placeholder; give one with --parameter-overrides ${name}=...`,
+  );
 }
 
 /** What runs a route, in a few words; for a route that cannot run here, why. */
