@@ -65,6 +65,7 @@ export function banner(
     ...routes,
     ...unrunnableLines(app),
     ...placeholderLines(app),
+    ...remoteLayerLines(app),
     `  @connections   → ${url.replace(/^ws/, 'http')}/@connections/{connectionId}`,
     ...tableLines(app, dynamoEndpoint),
     ...typescriptLine(app),
@@ -84,6 +85,17 @@ function placeholderLines(app: LocalApp): string[] {
   return (app.placeholderParameters ?? []).map(
     (name) =>
       `  parameter      ${name} has no value: runs with a placeholder; give one with --parameter-overrides ${name}=...`,
+  );
+}
+
+/** Layers that are not local folders (a published layer's ARN), once each, with who runs without them. */
+function remoteLayerLines(app: LocalApp): string[] {
+  const users = new Map<string, string[]>();
+  for (const fn of app.functions.values()) {
+    for (const layer of fn.remoteLayers ?? []) users.set(layer, [...(users.get(layer) ?? []), fn.id]);
+  }
+  return [...users].map(
+    ([layer, ids]) => `  layer          ${layer} is not available locally: ${ids.join(', ')} run without it`,
   );
 }
 
