@@ -3,8 +3,9 @@
 // (and the @smithy/* ones under them), so handlers import them without installing them. Here the
 // handler's own copy (in node_modules up its folder tree) comes first, as on AWS, then its layers'
 // (NODE_PATH under /opt on AWS); otherwise the package is resolved from this file, which finds the
-// copies wskit ships wherever the package manager put them (wskit's own node_modules, or the folders above it when they were hoisted). A package
-// wskit does not ship fails with the one command that makes it available.
+// copies wskit ships wherever the package manager put them (wskit's own node_modules, or the folders
+// above it when they were hoisted). A package wskit does not ship fails with the one command that
+// makes it available.
 //
 // A TypeScript handler runs from its bundle in a temporary folder: what the bundle left external is
 // looked for from the folder of its source, as `sam build` would have installed it beside the bundle.
