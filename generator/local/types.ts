@@ -53,6 +53,7 @@ export type LocalIntegration =
   | LambdaProxyIntegration
   | AwsIntegration
   | MockIntegration
+  | NoIntegration
   | UnavailableIntegration;
 
 export interface LambdaProxyIntegration {
@@ -92,6 +93,15 @@ export interface AwsIntegration extends MappedIntegration {
 /** MOCK: no service is called; the request template's `statusCode` picks the integration response. */
 export interface MockIntegration extends MappedIntegration {
   readonly kind: 'mock';
+}
+
+/**
+ * `$connect` without a Target: its integration is optional on API Gateway, so the handshake
+ * succeeds once the route's authorizer (if any) allows it. Other routes need an integration.
+ */
+export interface NoIntegration {
+  readonly kind: 'none';
+  readonly id: string;
 }
 
 /**

@@ -106,6 +106,8 @@ function routeTarget(integration: LocalIntegration): string {
       return `Lambda ${integration.functionId}`;
     case 'mock':
       return 'MOCK';
+    case 'none':
+      return 'no integration (optional on $connect: the handshake needs only its authorizer)';
     case 'unavailable':
       return `cannot run locally (answers Internal server error): ${integration.reason}`;
     case 'aws':
