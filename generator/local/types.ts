@@ -22,6 +22,8 @@ export interface LocalApp {
    * an intrinsic wskit local cannot resolve is left out.
    */
   readonly resources: ReadonlyMap<string, LocalResource>;
+  /** Parameters with no Default and no override, which run with a placeholder of their type. */
+  readonly placeholderParameters?: readonly string[];
 }
 
 export interface LocalResource {
@@ -51,6 +53,7 @@ export type LocalIntegration =
   | LambdaProxyIntegration
   | AwsIntegration
   | MockIntegration
+  | NoIntegration
   | UnavailableIntegration;
 
 export interface LambdaProxyIntegration {
@@ -90,6 +93,15 @@ export interface AwsIntegration extends MappedIntegration {
 /** MOCK: no service is called; the request template's `statusCode` picks the integration response. */
 export interface MockIntegration extends MappedIntegration {
   readonly kind: 'mock';
+}
+
+/**
+ * `$connect` without a Target: its integration is optional on API Gateway, so the handshake
+ * succeeds once the route's authorizer (if any) allows it. Other routes need an integration.
+ */
+export interface NoIntegration {
+  readonly kind: 'none';
+  readonly id: string;
 }
 
 /**
@@ -133,6 +145,22 @@ export interface LocalFunction {
   readonly environment: Readonly<Record<string, string>>;
   /** A TypeScript handler with no JavaScript beside it: bundled before the emulator starts, as `sam build` would. */
   readonly typescript?: TypeScriptSource;
+  /** Its layers that are folders of the app, in the order of `Layers`. */
+  readonly layers?: readonly LocalLayer[];
+  /** Its layers that are not on this machine (a published layer's ARN): it runs without them. */
+  readonly remoteLayers?: readonly string[];
+}
+
+/** A Lambda layer from a folder of the app: what Lambda would unpack to /opt. */
+export interface LocalLayer {
+  readonly id: string;
+  /** Absolute folder of its content (ContentUri). */
+  readonly dir: string;
+  /**
+   * SAM's `Metadata: BuildMethod` (`nodejs22.x`, `python3.12`): `sam build` puts the folder's own
+   * code and installed packages under `nodejs/` or `python/`, so here they are the folder itself.
+   */
+  readonly buildMethod?: string;
 }
 
 /** What to bundle, from the file beside the handler or SAM's `Metadata: BuildMethod: esbuild`. */

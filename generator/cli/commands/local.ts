@@ -64,6 +64,8 @@ export function banner(
     `wskit local: ${url}  (stage ${app.stage}, route selection ${app.routeSelectionExpression})`,
     ...routes,
     ...unrunnableLines(app),
+    ...placeholderLines(app),
+    ...remoteLayerLines(app),
     `  @connections   → ${url.replace(/^ws/, 'http')}/@connections/{connectionId}`,
     ...tableLines(app, dynamoEndpoint),
     ...typescriptLine(app),
@@ -78,6 +80,25 @@ export function banner(
   ];
 }
 
+/** Parameters that run with a placeholder, one line each, with how to give a real value. */
+function placeholderLines(app: LocalApp): string[] {
+  return (app.placeholderParameters ?? []).map(
+    (name) =>
+      `  parameter      ${name} has no value: runs with a placeholder; give one with --parameter-overrides ${name}=...`,
+  );
+}
+
+/** Layers that are not local folders (a published layer's ARN), once each, with who runs without them. */
+function remoteLayerLines(app: LocalApp): string[] {
+  const users = new Map<string, string[]>();
+  for (const fn of app.functions.values()) {
+    for (const layer of fn.remoteLayers ?? []) users.set(layer, [...(users.get(layer) ?? []), fn.id]);
+  }
+  return [...users].map(
+    ([layer, ids]) => `  layer          ${layer} is not available locally: ${ids.join(', ')} run without it`,
+  );
+}
+
 /** What runs a route, in a few words; for a route that cannot run here, why. */
 function routeTarget(integration: LocalIntegration): string {
   switch (integration.kind) {
@@ -85,6 +106,8 @@ function routeTarget(integration: LocalIntegration): string {
       return `Lambda ${integration.functionId}`;
     case 'mock':
       return 'MOCK';
+    case 'none':
+      return 'no integration (optional on $connect: the handshake needs only its authorizer)';
     case 'unavailable':
       return `cannot run locally (answers Internal server error): ${integration.reason}`;
     case 'aws':

@@ -10,7 +10,14 @@ import type { ServiceResponse } from '../services/types';
 import type { AwsIntegration, LocalIntegrationResponse, MockIntegration } from '../types';
 import type { RenderInput } from '../vtl/render';
 import { decodeServiceRequest, integrationHeaders } from './aws-service';
-import { type IntegrationResult, internalError, type Services, timedOut, withTimeout } from './types';
+import {
+  type IntegrationResult,
+  internalError,
+  logFunctionFailure,
+  type Services,
+  timedOut,
+  withTimeout,
+} from './types';
 
 export interface TemplateInput {
   readonly body: string;
@@ -123,12 +130,11 @@ async function callService(
     const parsed = parseRequest(request);
     if ('statusCode' in parsed) return parsed;
     const outcome = await services.lambda.invoke(integration.functionId, parsed.input);
-    return outcome.ok
-      ? { statusCode: 200, body: outcome.result as Record<string, unknown> }
-      : {
-          statusCode: 200,
-          body: { errorType: outcome.error.errorType, errorMessage: outcome.error.errorMessage },
-        };
+    if (outcome.ok) return { statusCode: 200, body: outcome.result as Record<string, unknown> };
+    // The route answers with the error as Lambda reports it (status 200, as on AWS); the log says why.
+    logFunctionFailure(services, integration.functionId, outcome.error);
+    const { errorType, errorMessage } = outcome.error;
+    return { statusCode: 200, body: { errorType, errorMessage } };
   }
   const headers = integrationHeaders(integration.requestParameters, {
     ...input.params,

@@ -1,7 +1,14 @@
 /** AWS_PROXY integrations: the event goes to the function; its `body` is the route's answer. */
 import type { InvokeOutcome } from '../lambda/pool';
 import type { LambdaProxyIntegration } from '../types';
-import { type IntegrationResult, internalError, type Services, timedOut, withTimeout } from './types';
+import {
+  type IntegrationResult,
+  internalError,
+  logFunctionFailure,
+  type Services,
+  timedOut,
+  withTimeout,
+} from './types';
 
 export async function runLambdaProxy(
   integration: LambdaProxyIntegration,
@@ -16,9 +23,7 @@ export async function runLambdaProxy(
   );
   if (outcome === 'timeout') return timedOut;
   if (!outcome.ok) {
-    services.log.line(
-      `  ${integration.functionId} failed: ${outcome.error.errorType}: ${outcome.error.errorMessage}`,
-    );
+    logFunctionFailure(services, integration.functionId, outcome.error);
     return internalError;
   }
   return { kind: 'reply', ...proxyResponse(outcome.result) };

@@ -22,6 +22,15 @@ export interface Services {
   readonly log: Logger;
 }
 
+/** One line naming the function and its error, the same for proxy and non-proxy Lambda integrations. */
+export function logFunctionFailure(
+  services: Services,
+  functionId: string,
+  error: { readonly errorType: string; readonly errorMessage: string },
+): void {
+  services.log.line(`  ${functionId} failed: ${error.errorType}: ${error.errorMessage}`);
+}
+
 export const internalError: IntegrationResult = {
   kind: 'error',
   status: 500,

@@ -1,7 +1,8 @@
 // Module resolution hooks for ES module handlers, which CommonJS hooks do not reach: the same
 // fallbacks as runtime-sdk.cjs. What a TypeScript bundle left external is looked for from its source
-// folder; a package the Lambda runtime provides that finds nothing beside the handler is resolved
-// from wskit's files. Nothing else falls back: a missing dependency fails as on AWS.
+// folder; then the function's layers are searched (their node_modules, as NODE_PATH lists /opt's);
+// a package the Lambda runtime provides that finds nothing there is resolved from wskit's files.
+// Nothing else falls back: a missing dependency fails as on AWS.
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { inBundle, isBare, missingPackage, providedByRuntime } from './runtime-sdk.cjs';
@@ -10,9 +11,12 @@ const RUNTIME_PARENT = new URL('./runtime-sdk.cjs', import.meta.url).href;
 
 /** `{ dir, sourceDir }` when the handler is a TypeScript bundle. */
 let bundle;
+/** The node_modules folders of the function's layers, in NODE_PATH's order. */
+let layerModules = [];
 
 export function initialize(data) {
   bundle = data?.bundle;
+  layerModules = data?.layerModules ?? [];
 }
 
 export async function resolve(specifier, context, nextResolve) {
@@ -28,6 +32,13 @@ export async function resolve(specifier, context, nextResolve) {
       const sourceParent = pathToFileURL(join(bundle.sourceDir, 'index.js')).href;
       try {
         return await nextResolve(specifier, { ...context, parentURL: sourceParent });
+      } catch {}
+    }
+    for (const dir of layerModules) {
+      try {
+        // Resolved as if imported from the folder that holds the layer's node_modules.
+        const parentURL = pathToFileURL(join(dir, '..', 'layer.js')).href;
+        return await nextResolve(specifier, { ...context, parentURL });
       } catch {}
     }
     if (!providedByRuntime(specifier)) throw error;

@@ -1,10 +1,11 @@
 'use strict';
 // The AWS SDK the Lambda runtime provides. The Node.js runtimes on AWS ship every @aws-sdk/* package
 // (and the @smithy/* ones under them), so handlers import them without installing them. Here the
-// handler's own copy (in node_modules up its folder tree) comes first, as on AWS; otherwise the
-// package is resolved from this file, which finds the copies wskit ships wherever the package manager
-// put them (wskit's own node_modules, or the folders above it when they were hoisted). A package
-// wskit does not ship fails with the one command that makes it available.
+// handler's own copy (in node_modules up its folder tree) comes first, as on AWS, then its layers'
+// (NODE_PATH under /opt on AWS); otherwise the package is resolved from this file, which finds the
+// copies wskit ships wherever the package manager put them (wskit's own node_modules, or the folders
+// above it when they were hoisted). A package wskit does not ship fails with the one command that
+// makes it available.
 //
 // A TypeScript handler runs from its bundle in a temporary folder: what the bundle left external is
 // looked for from the folder of its source, as `sam build` would have installed it beside the bundle.
@@ -48,8 +49,12 @@ function missingPackage(specifier, importerFile, sourceDir, code) {
   return Object.assign(new Error(message), { code });
 }
 
-/** CommonJS: what a bundle left external comes from its source folder; provided packages from here. */
-function provideSdkToCommonJs(bundle) {
+/**
+ * CommonJS: what a bundle left external comes from its source folder; then packages of the
+ * function's layers (`layerModules`: their node_modules folders, as NODE_PATH lists /opt's); provided
+ * packages from here.
+ */
+function provideSdkToCommonJs(bundle, layerModules = []) {
   const resolveFilename = Module._resolveFilename;
   Module._resolveFilename = function runtimeAware(request, parent, isMain, options) {
     try {
@@ -62,6 +67,8 @@ function provideSdkToCommonJs(bundle) {
           return resolveFilename.call(this, request, parent, false, { paths: [bundle.sourceDir] });
         } catch {}
       }
+      const fromLayer = layerModules.length > 0 && Module._findPath(request, layerModules, false);
+      if (fromLayer) return fromLayer;
       if (!providedByRuntime(request)) throw error;
       try {
         return resolveFilename.call(this, request, module, false);

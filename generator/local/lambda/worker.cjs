@@ -9,12 +9,21 @@ const { parentPort, workerData, threadId } = require('node:worker_threads');
 const { redirectHttpsToEmulator } = require('./emulator-https.cjs');
 const { provideSdkToCommonJs } = require('./runtime-sdk.cjs');
 
-const { codeDir, handler, sourceDir, timeoutMs, functionName, invokedFunctionArn, memoryLimitInMB } =
-  workerData;
+const {
+  codeDir,
+  handler,
+  sourceDir,
+  layerModules,
+  timeoutMs,
+  functionName,
+  invokedFunctionArn,
+  memoryLimitInMB,
+} = workerData;
 // A TypeScript handler runs from its bundle in codeDir; what it left external is beside its source.
 const bundle = sourceDir ? { dir: realpathSync(codeDir), sourceDir } : undefined;
 // The Lambda runtime provides the AWS SDK, so handlers import it uninstalled and bundles leave it out.
-provideSdkToCommonJs(bundle);
+// Packages of the function's layers come after its own and before the runtime's, as NODE_PATH on Lambda.
+provideSdkToCommonJs(bundle, layerModules);
 // Where the local API's https addresses go (see runtimes/types.ts); the handler does not see it.
 if (process.env.WSKIT_LOCAL_REDIRECT) redirectHttpsToEmulator(JSON.parse(process.env.WSKIT_LOCAL_REDIRECT));
 delete process.env.WSKIT_LOCAL_REDIRECT;
@@ -54,7 +63,9 @@ function isEsModule(file) {
 /** CommonJS through require(); ES modules through import(), resolving the runtime's SDK as on Lambda. */
 async function loadModule(file) {
   if (!isEsModule(file)) return require(file);
-  Module.register(pathToFileURL(resolve(__dirname, 'runtime-modules.mjs')), { data: { bundle } });
+  Module.register(pathToFileURL(resolve(__dirname, 'runtime-modules.mjs')), {
+    data: { bundle, layerModules },
+  });
   return import(pathToFileURL(file).href);
 }
 

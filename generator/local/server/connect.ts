@@ -94,7 +94,8 @@ export async function handleUpgrade(
   wss.handleUpgrade(request, socket, head, (ws) => onOpen(ws, accepted, info));
 }
 
-export const describe = (kind: string) => (kind === 'lambda-proxy' ? 'lambda' : kind);
+export const describe = (kind: string) =>
+  kind === 'lambda-proxy' ? 'lambda' : kind === 'none' ? '(no integration)' : kind;
 
 function reject(socket: Duplex, status: number, body: unknown): void {
   if (socket.destroyed) return;

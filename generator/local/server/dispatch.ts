@@ -17,6 +17,7 @@ export function runRoute(
 ): Promise<IntegrationResult> {
   const { integration } = route;
   if (integration.kind === 'unavailable') return runUnavailable(integration, route.routeKey, services);
+  if (integration.kind === 'none') return Promise.resolve({ kind: 'reply', status: 200, body: undefined });
   if (route.requestValidation && body !== undefined) {
     const problem = invalidBody(route.requestValidation, body);
     if (problem !== undefined) {

@@ -81,12 +81,13 @@ export function appFromTemplate(source: Template, dir: string, options: LoadOpti
   if (options.stage && stageParameter && expanded.Parameters?.[stageParameter]) {
     overrides[stageParameter] = options.stage;
   }
+  const parameters = parameterValues(expanded, overrides);
   const base: ResolveContext = {
     template: expanded,
     region: options.region ?? LOCAL_DEFAULTS.region,
     stackName: stackNameOf(dir),
     apiId: localApiId(apiLogicalId),
-    parameters: parameterValues(expanded, overrides),
+    parameters: parameters.values,
   };
   const template = withoutFalseConditions(expanded, base);
   const ctx: ResolveContext = { ...base, template };
@@ -119,6 +120,7 @@ export function appFromTemplate(source: Template, dir: string, options: LoadOpti
       }),
     ),
     resources: resolvedResources(template, properties),
+    placeholderParameters: parameters.placeholders,
   };
 }
 

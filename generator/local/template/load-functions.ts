@@ -17,6 +17,7 @@ import {
 } from '../lambda/handler-files';
 import { missingCode } from '../lambda/runtimes';
 import type { LocalFunction, TypeScriptSource } from '../types';
+import { functionLayers } from './load-layers';
 import { LOCAL_ACCOUNT_ID, physicalName, type ResolveContext, resolveValue } from './resolve';
 
 type Props = Record<string, Json>;
@@ -40,6 +41,7 @@ export function loadFunctions(
     const name = physicalName(id, resource, ctx, 'FunctionName');
     const variables = ((props.Environment as Props | undefined)?.Variables ?? {}) as Props;
     const typescript = typescriptSource(codeDir, handler, resource.Metadata as Props | undefined);
+    const { layers, remoteLayers } = functionLayers(resource.Properties?.Layers, template, ctx, dir);
     functions.set(id, {
       id,
       name,
@@ -51,6 +53,8 @@ export function loadFunctions(
       memoryMb: Number(props.MemorySize ?? 128),
       environment: Object.fromEntries(Object.entries(variables).map(([key, value]) => [key, String(value)])),
       ...(typescript ? { typescript } : {}),
+      ...(layers.length > 0 ? { layers } : {}),
+      ...(remoteLayers.length > 0 ? { remoteLayers } : {}),
     });
   }
   return functions;

@@ -3,6 +3,7 @@
  * non-proxy Lambda, MOCK), integration responses, whether it answers (a route response), authorizer.
  * A route whose integration or authorizer cannot run here gets an `unavailable` integration with the
  * reason: it fails alone, as a broken integration does on AWS, and the rest of the API runs.
+ * `$connect` alone may have no integration (kind `none`), as on AWS.
  */
 import { INTEGRATION_TIMEOUT_MS } from '../../api-gateway-quotas';
 import type { Json, Resource, Template } from '../../template/types';
@@ -63,7 +64,9 @@ export function loadRoutes(
             functions,
             integrationResponses.get(integrationId) ?? [],
           )
-        : unavailableIntegration(id, `route ${routeKey} has no integration (Target integrations/<id>)`);
+        : routeKey === '$connect'
+          ? ({ kind: 'none', id } as const)
+          : unavailableIntegration(id, `route ${routeKey} has no integration (Target integrations/<id>)`);
     let authorizer: LocalAuthorizer | undefined;
     if (props.AuthorizationType === 'CUSTOM' && props.AuthorizerId) {
       const loaded = loadAuthorizer(String(props.AuthorizerId), template, properties, functions);

@@ -10,6 +10,7 @@ import { serviceOfType } from '../services/registry';
 import { physicalName as standInName } from '../services/stand-ins';
 import { stateMachineArn as serviceStateMachineArn } from '../services/states';
 import type { StandInContext } from '../services/types';
+import { placeholderValue } from './placeholders';
 
 export const LOCAL_ACCOUNT_ID = '123456789012';
 
@@ -28,14 +29,19 @@ const NO_VALUE = Symbol('AWS::NoValue');
 type Resolved = Json | typeof NO_VALUE;
 
 /**
- * Each parameter's value: its override (`--parameter-overrides`), else its Default, as strings. A
- * value outside the parameter's AllowedValues fails, as CloudFormation refuses it.
+ * Each parameter's value: its override (`--parameter-overrides`), else its Default, else a
+ * placeholder of its type (listed in `placeholders`), as strings. An override outside the
+ * parameter's AllowedValues fails, as CloudFormation refuses it.
  */
 export function parameterValues(template: Template, overrides: Readonly<Record<string, string>>) {
   const values: Record<string, string> = {};
+  const placeholders: string[] = [];
   for (const [name, parameter] of Object.entries(template.Parameters ?? {})) {
-    const value = overrides[name] ?? parameter.Default;
-    if (value === undefined) continue;
+    let value = overrides[name] ?? parameter.Default;
+    if (value === undefined) {
+      value = placeholderValue(name, parameter);
+      placeholders.push(name);
+    }
     const allowed = parameter.AllowedValues?.map(String);
     if (allowed && !allowed.includes(String(value))) {
       throw new LocalError(
@@ -46,7 +52,7 @@ export function parameterValues(template: Template, overrides: Readonly<Record<s
     }
     values[name] = String(value);
   }
-  return values;
+  return { values, placeholders };
 }
 
 /** Resolves every intrinsic in `value`; keys whose value is `AWS::NoValue` disappear. */

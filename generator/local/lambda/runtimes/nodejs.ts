@@ -3,7 +3,8 @@
  * (worker.cjs), with its own module registry, globals and memory limit, so a handler's state, crash
  * or endless loop stays in its environment as on Lambda.
  */
-import { dirname } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { packagePath } from '../../../paths';
 import type { LocalFunction } from '../../types';
@@ -30,6 +31,7 @@ export const nodejs: LambdaRuntime = {
         ...startupConfig(fn, options),
         // A TypeScript bundle runs from a temporary folder; its source folder holds its packages.
         sourceDir: fn.typescript ? dirname(fn.typescript.entry) : undefined,
+        layerModules: layerModuleDirs(fn),
       },
       env: options.environment,
       stdout: true,
@@ -50,3 +52,22 @@ export const nodejs: LambdaRuntime = {
     };
   },
 };
+
+/**
+ * The `node_modules` folders of the function's layers, in the order Lambda's NODE_PATH lists them
+ * under /opt: `nodejs/node22/node_modules` (the runtime's major version), then `nodejs/node_modules`;
+ * for a layer SAM builds (`BuildMethod: nodejs22.x`), the folder's own `node_modules`.
+ */
+export function layerModuleDirs(fn: LocalFunction): string[] {
+  const major = /^nodejs(\d+)/.exec(fn.runtime ?? '')?.[1];
+  return (fn.layers ?? [])
+    .flatMap((layer) =>
+      layer.buildMethod?.startsWith('nodejs')
+        ? [join(layer.dir, 'node_modules')]
+        : [
+            ...(major ? [join(layer.dir, 'nodejs', `node${major}`, 'node_modules')] : []),
+            join(layer.dir, 'nodejs', 'node_modules'),
+          ],
+    )
+    .filter((dir) => existsSync(dir));
+}

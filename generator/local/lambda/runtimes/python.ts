@@ -5,7 +5,8 @@
  * crash or an endless loop ends only that environment.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { watch } from 'node:fs';
+import { existsSync, readdirSync, watch } from 'node:fs';
+import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { packagePath } from '../../../paths';
 import type { LocalFunction } from '../../types';
@@ -63,7 +64,7 @@ export const python: LambdaRuntime = {
     // and stdin is empty, as on Lambda, so nothing the handler reads or runs can take an invocation.
     const child = spawn(
       localPython()?.executable ?? PYTHON_COMMAND,
-      [BOOTSTRAP, JSON.stringify(startupConfig(fn, options))],
+      [BOOTSTRAP, JSON.stringify({ ...startupConfig(fn, options), layerPaths: layerPaths(fn) })],
       {
         cwd: fn.codeDir,
         env: options.environment,
@@ -105,3 +106,22 @@ export const python: LambdaRuntime = {
     };
   },
 };
+
+/**
+ * The folders of the function's layers on sys.path, in Lambda's order under /opt:
+ * `python/lib/python3.x/site-packages`, then `python`; for a layer SAM builds
+ * (`BuildMethod: python3.12`), the folder itself.
+ */
+export function layerPaths(fn: LocalFunction): string[] {
+  return (fn.layers ?? []).flatMap((layer) => {
+    if (layer.buildMethod?.startsWith('python')) return [layer.dir];
+    const root = join(layer.dir, 'python');
+    const lib = join(root, 'lib');
+    const sitePackages = existsSync(lib)
+      ? readdirSync(lib)
+          .filter((name) => /^python3\.\d+$/.test(name))
+          .map((name) => join(lib, name, 'site-packages'))
+      : [];
+    return [...sitePackages, root].filter((dir) => existsSync(dir));
+  });
+}

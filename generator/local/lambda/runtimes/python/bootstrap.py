@@ -141,6 +141,7 @@ def main():
         emulator_https.install(json.loads(redirect))
         sys.path.pop(0)
     sys.path.insert(0, CONFIG["codeDir"])  # Lambda puts the function's code first: /var/task
+    sys.path[1:1] = CONFIG.get("layerPaths", [])  # then its layers' folders under /opt
     set_up_logging()
     handler, init_error = load_handler()
     for line in iter(invocations.readline, ""):
