@@ -1,4 +1,4 @@
-/** Handlers importing shared code from layers the template builds from its own folders (Node.js and Python). */
+/** Handlers importing shared code from layers the template builds from its own folders (CommonJS, ES modules, Python). */
 import { Client, lintApp, type RunningApp, runApp } from './harness';
 
 describe('acceptance: shared-layer', () => {
@@ -21,6 +21,13 @@ describe('acceptance: shared-layer', () => {
     it('runs a Node.js handler that requires a package from its layer', async () => {
       expect(JSON.parse(await client.request(JSON.stringify({ action: 'stamp', text: 'ok' })))).toEqual({
         stamped: '[stamped] ok',
+      });
+    });
+
+    it('runs an ES module handler that imports a package from its layer', async () => {
+      expect(JSON.parse(await client.request(JSON.stringify({ action: 'stampEsm', text: 'ok' })))).toEqual({
+        stamped: '[stamped] ok',
+        module: 'esm',
       });
     });
 
