@@ -1,9 +1,7 @@
 /** The corpus through the `wskit` binary, as the acceptance run uses it: `wskit lint` on every app, `wskit local` on one. */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { packagePath } from '../../generator/paths';
-import { wskit } from '../helpers/cli';
+import { type LocalCli, startLocalCli, wskit } from '../helpers/cli';
 import { copyApp } from '../local/helpers';
 import { Client, templateOf } from './harness';
 
@@ -19,38 +17,18 @@ describe('acceptance: the wskit binary', () => {
   });
 
   describe('wskit local', () => {
-    let child: ChildProcess;
-    let output = '';
-    afterAll(() => child?.kill('SIGINT'));
+    let cli: LocalCli | undefined;
+    afterAll(() => cli?.child.kill('SIGINT'));
 
     it('serves a service-integration app from its folder and stops on Ctrl-C', async () => {
-      child = spawn(
-        process.execPath,
-        [
-          packagePath('bin', 'wskit.mjs'),
-          'local',
-          copyApp(join(__dirname, 'apps', 'dynamodb-direct')),
-          '--port',
-          '0',
-        ],
-        { env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } },
-      );
-      const url = await new Promise<string>((resolve, reject) => {
-        child.stdout?.on('data', (chunk: Buffer) => {
-          output += chunk.toString();
-          const found = /Try: wscat -c (\S+)/.exec(output)?.[1];
-          if (found) resolve(found);
-        });
-        child.stderr?.on('data', (chunk: Buffer) => {
-          output += chunk.toString();
-        });
-        child.once('exit', () => reject(new Error(`wskit local exited early:\n${output}`)));
-      });
+      cli = startLocalCli([copyApp(join(__dirname, 'apps', 'dynamodb-direct')), '--port', '0']);
+      const url = await cli.url;
       expect(url).toMatch(/\/v1$/);
       const client = await Client.connect(url);
       expect(JSON.parse(await client.request(JSON.stringify({ action: 'status' })))).toMatchObject({
         you: expect.any(String),
       });
+      const { child } = cli;
       const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
       child.kill('SIGINT');
       expect((await client.closed).code).toBe(1001);
