@@ -173,3 +173,121 @@ describe('wskit local: DynamoDB streams', () => {
     await client.close();
   });
 });
+
+const WATCH_FILES: Record<string, string> = {
+  'src/put.mjs': `
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+const db = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+export const handler = async (event) => {
+  const connectionId = event.requestContext.connectionId;
+  const { names } = JSON.parse(event.body);
+  const writes = names.map((name) => ({
+    PutRequest: { Item: { id: connectionId + name, connectionId, name, kind: name === 'hidden' ? 'hide' : 'show' } },
+  }));
+  await db.send(new BatchWriteCommand({ RequestItems: { [process.env.TABLE_NAME]: writes } }));
+  return { statusCode: 200 };
+};
+`,
+  // Reports the first delivery of "flaky" failed and stops there, as partial-batch consumers do.
+  'src/watch.mjs': `
+import { existsSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ApiGatewayManagementApiClient, PostToConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi';
+const api = new ApiGatewayManagementApiClient({ endpoint: process.env.CALLBACK_URL });
+export const handler = async (event) => {
+  for (const { eventID, dynamodb } of event.Records) {
+    const seen = join(tmpdir(), 'wskit-stream-' + eventID);
+    const attempt = existsSync(seen) ? 2 : 1;
+    writeFileSync(seen, '');
+    if (dynamodb.NewImage.name.S === 'flaky' && attempt === 1)
+      return { batchItemFailures: [{ itemIdentifier: dynamodb.SequenceNumber }] };
+    await api.send(new PostToConnectionCommand({
+      ConnectionId: dynamodb.NewImage.connectionId.S,
+      Data: JSON.stringify({ name: dynamodb.NewImage.name.S, attempt }),
+    }));
+  }
+  return { batchItemFailures: [] };
+};
+`,
+};
+
+const WATCH_TEMPLATE: Template = {
+  AWSTemplateFormatVersion: '2010-09-09',
+  Transform: 'AWS::Serverless-2016-10-31',
+  Globals: {
+    Function: {
+      Runtime: 'nodejs22.x',
+      CodeUri: 'src/',
+      Environment: {
+        Variables: {
+          TABLE_NAME: { Ref: 'ItemsTable' },
+          CALLBACK_URL: { 'Fn::Sub': 'https://${Api}.execute-api.${AWS::Region}.${AWS::URLSuffix}/live' },
+        },
+      },
+    },
+  },
+  Resources: {
+    Api: {
+      Type: 'AWS::Serverless::WebSocketApi',
+      Properties: {
+        RouteSelectionExpression: '$request.body.action',
+        StageName: 'live',
+        Routes: { $default: { FunctionArn: { 'Fn::GetAtt': ['PutFunction', 'Arn'] } } },
+      },
+    },
+    ItemsTable: {
+      Type: 'AWS::DynamoDB::Table',
+      Properties: {
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+        StreamSpecification: { StreamViewType: 'NEW_IMAGE' },
+      },
+    },
+    PutFunction: { Type: 'AWS::Serverless::Function', Properties: { Handler: 'put.handler' } },
+    WatchFunction: { Type: 'AWS::Serverless::Function', Properties: { Handler: 'watch.handler' } },
+    WatchMapping: {
+      Type: 'AWS::Lambda::EventSourceMapping',
+      Properties: {
+        EventSourceArn: { 'Fn::GetAtt': ['ItemsTable', 'StreamArn'] },
+        FunctionName: { Ref: 'WatchFunction' },
+        StartingPosition: 'TRIM_HORIZON',
+        BatchSize: 10,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        FilterCriteria: { Filters: [{ Pattern: '{"dynamodb": {"NewImage": {"kind": {"S": ["show"]}}}}' }] },
+      },
+    },
+  },
+};
+
+describe('wskit local: a DynamoDB stream event source mapping with filters and partial batch failures', () => {
+  let server: LocalServer;
+  const logs: string[] = [];
+  beforeAll(async () => {
+    const appDir = writeApp(WATCH_TEMPLATE, WATCH_FILES);
+    server = await startLocal({ appDir, port: 0, log: (line) => logs.push(line) });
+  });
+  afterAll(() => server.close());
+
+  it('skips filtered records and retries from the record the function reports failed', async () => {
+    const client = await Client.connect(server.url);
+    client.socket.send(JSON.stringify({ names: ['a', 'flaky', 'hidden', 'b'] }));
+    const messages = [];
+    for (let i = 0; i < 3; i += 1) messages.push(JSON.parse(await client.next(20_000)));
+    expect(messages).toEqual([
+      { name: 'a', attempt: 1 },
+      { name: 'flaky', attempt: 2 },
+      { name: 'b', attempt: 1 },
+    ]);
+    const deliveries = () => logs.filter((line) => line.includes('→ WatchFunction'));
+    // The second delivery's line follows the function's answer.
+    await eventually(async () => deliveries().length === 2);
+    expect(deliveries().map((line) => line.replace(/\d+/g, 'N'))).toEqual([
+      expect.stringMatching(/ record N failed \(N records, retrying N from it\) Nms$/),
+      expect.stringMatching(/ ok \(N records\) Nms$/),
+    ]);
+    await client.close();
+  });
+});

@@ -110,7 +110,7 @@ export class StreamEventSource {
       ? `error ${outcome.error.errorType}: ${outcome.error.errorMessage} (${count}, ${then})`
       : first < 0
         ? `ok (${count})`
-        : `${batch.length - first} of ${count} failed from ${sequences[first]} (${then})`;
+        : `record ${sequences[first]} failed (${count}, ${then} ${batch.length - first} from it)`;
     logDelivery(deps.log, source, mapping.functionId, status, started);
     if (first < 0 || giveUp || this.stopped) return;
     await new Promise<void>((resolve) => {
