@@ -10,7 +10,7 @@
 import type { Json } from '../../template/types';
 import { startDynamo } from '../dynamo';
 import { startStreams } from './dynamodb-streams';
-import { SIGNED } from './dynamodb-streams/proxy';
+import { callTableServer } from './dynamodb-streams/proxy';
 import { streamArn } from './dynamodb-streams/template';
 import { localArn, physicalName } from './stand-ins';
 import {
@@ -60,7 +60,7 @@ export const dynamodbService: LocalService = {
         ? streams.writer.write(
             action,
             request,
-            () => send(dynamo.endpoint, action, request),
+            () => callTableServer(dynamo.endpoint, action, request),
             (answer) => answer.statusCode === 200,
           )
         : Promise.resolve(notFound());
@@ -94,19 +94,6 @@ export const dynamodbService: LocalService = {
     };
   },
 };
-
-async function send(
-  endpoint: string,
-  action: string,
-  request: Record<string, unknown>,
-): Promise<ServiceResponse> {
-  const response = await fetch(endpoint, {
-    method: 'POST',
-    headers: { ...SIGNED, 'x-amz-target': `DynamoDB_20120810.${action}` },
-    body: JSON.stringify(request),
-  });
-  return { statusCode: response.status, body: (await response.json()) as Record<string, unknown> };
-}
 
 function notFound(): ServiceResponse {
   return {

@@ -9,22 +9,19 @@ import type { LocalApp } from '../../types';
 import { bannerLine } from '../delivery-log';
 import type { ServiceHost } from '../types';
 import { StreamEventSource } from './event-source';
-import { forward, SIGNED, startStreamProxy } from './proxy';
+import { callTableServer, startStreamProxy } from './proxy';
 import { StreamWriter, TableStream } from './records';
 import { readStreamSources, readStreamTables } from './template';
 
 export async function startStreams(app: LocalApp, host: ServiceHost, tableServer: string) {
   const streams = readStreamTables(app, host.accountId).map((table) => new TableStream(table));
   const readItem = async (tableName: string, key: Record<string, unknown>) => {
-    const headers = { ...SIGNED, 'x-amz-target': 'DynamoDB_20120810.GetItem' };
-    const answer = await forward(
-      tableServer,
-      headers,
-      JSON.stringify({ TableName: tableName, Key: key, ConsistentRead: true }),
-    );
-    return answer.status === 200
-      ? (JSON.parse(answer.text).Item as Record<string, unknown> | undefined)
-      : undefined;
+    const answer = await callTableServer(tableServer, 'GetItem', {
+      TableName: tableName,
+      Key: key,
+      ConsistentRead: true,
+    });
+    return answer.statusCode === 200 ? (answer.body.Item as Record<string, unknown> | undefined) : undefined;
   };
   const writer = new StreamWriter(streams, readItem, app.region);
   const proxy = streams.length > 0 ? await startStreamProxy(tableServer, host.host, writer) : undefined;

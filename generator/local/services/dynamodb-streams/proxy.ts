@@ -5,13 +5,14 @@
  */
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { ServiceResponse } from '../types';
 import type { StreamWriter } from './records';
 
 const FORWARDED = ['content-type', 'x-amz-target', 'x-amz-date', 'authorization', 'x-amz-security-token'];
 const RETURNED = ['content-type', 'x-amz-crc32', 'x-amzn-requestid'];
 
 /** Requests carry a signature-shaped header: the table server wants one and checks nothing in it. */
-export const SIGNED = {
+const SIGNED = {
   'content-type': 'application/x-amz-json-1.0',
   'x-amz-date': '20260101T000000Z',
   authorization:
@@ -37,6 +38,17 @@ export async function forward(
     if (value !== null) returned[name] = value;
   }
   return { status: response.status, headers: returned, text: await response.text() };
+}
+
+/** One action on the table server, with its JSON answer (DynamoDB's own, errors included). */
+export async function callTableServer(
+  endpoint: string,
+  action: string,
+  request: Record<string, unknown>,
+): Promise<ServiceResponse> {
+  const headers = { ...SIGNED, 'x-amz-target': `DynamoDB_20120810.${action}` };
+  const answer = await forward(endpoint, headers, JSON.stringify(request));
+  return { statusCode: answer.status, body: JSON.parse(answer.text) as Record<string, unknown> };
 }
 
 export async function startStreamProxy(
