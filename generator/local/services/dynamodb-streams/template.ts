@@ -5,8 +5,8 @@
  */
 import type { Json } from '../../../template/types';
 import type { LocalApp } from '../../types';
-import { functionByReference } from '../lambda';
-import { jsonValue, resourcesOf } from '../names';
+import { declaredEventSources, numberOr, reportsBatchItemFailures } from '../event-sources';
+import { jsonValue } from '../names';
 import { localArn } from '../stand-ins';
 import type { StreamMapping } from './event-source';
 import type { StreamTable, StreamViewType } from './records';
@@ -50,33 +50,14 @@ export function readStreamSources(app: LocalApp, tables: readonly StreamTable[])
       id,
       tableId: table.id,
       functionId,
-      batchSize: number(props.BatchSize, DEFAULTS.batchSize),
-      batchingWindowMs: 1000 * number(props.MaximumBatchingWindowInSeconds, DEFAULTS.batchingWindowSeconds),
-      reportBatchItemFailures: ((props.FunctionResponseTypes as Json[] | undefined) ?? []).includes(
-        'ReportBatchItemFailures',
-      ),
-      maxRetries: number(props.MaximumRetryAttempts, DEFAULTS.maxRetries),
+      batchSize: numberOr(props.BatchSize, DEFAULTS.batchSize),
+      batchingWindowMs: 1000 * numberOr(props.MaximumBatchingWindowInSeconds, DEFAULTS.batchingWindowSeconds),
+      reportBatchItemFailures: reportsBatchItemFailures(props),
+      maxRetries: numberOr(props.MaximumRetryAttempts, DEFAULTS.maxRetries),
       filters: filters.map((filter) => jsonValue(filter.Pattern as Json)),
     });
   };
-  for (const [id, { properties }] of resourcesOf(app, 'AWS::Serverless::Function')) {
-    for (const [name, event] of Object.entries((properties.Events ?? {}) as Record<string, Props>)) {
-      if (event.Type !== 'DynamoDB') continue;
-      const props = (event.Properties ?? {}) as Props;
-      add(`${id}.${name}`, app.functions.has(id) ? id : undefined, props.Stream, props);
-    }
-  }
-  for (const [id, { properties }] of resourcesOf(app, 'AWS::Lambda::EventSourceMapping')) {
-    const fn = properties.FunctionName;
-    add(
-      id,
-      typeof fn === 'string' ? functionByReference(app.functions, fn) : undefined,
-      properties.EventSourceArn,
-      properties,
-    );
-  }
+  for (const { id, functionId, source, props } of declaredEventSources(app, 'DynamoDB', 'Stream'))
+    add(id, functionId, source, props);
   return mappings;
 }
-
-const number = (value: Json | undefined, fallback: number) =>
-  value === undefined || value === null || Number.isNaN(Number(value)) ? fallback : Number(value);
