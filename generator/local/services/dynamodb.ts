@@ -4,10 +4,14 @@
  * `AWS_ENDPOINT_URL_DYNAMODB`; API Gateway integrations (`dynamodb:PutItem`...) and Step Functions
  * tasks (`arn:aws:states:::dynamodb:putItem`...) through the same JSON protocol, so answers and
  * errors (`ResourceNotFoundException`, `ConditionalCheckFailedException`) are DynamoDB's own.
- * Ref is the table name; GetAtt gives Arn and StreamArn.
+ * Ref is the table name; GetAtt gives Arn and StreamArn. Tables with a StreamSpecification get a
+ * stream: every writer goes through `dynamodb-streams/` and its event sources run the subscribed functions.
  */
 import type { Json } from '../../template/types';
 import { startDynamo } from '../dynamo';
+import { startStreams } from './dynamodb-streams';
+import { callTableServer } from './dynamodb-streams/proxy';
+import { streamArn } from './dynamodb-streams/template';
 import { localArn, physicalName } from './stand-ins';
 import {
   type LocalService,
@@ -37,14 +41,6 @@ const TASKS = { putItem: 'PutItem', getItem: 'GetItem', updateItem: 'UpdateItem'
 
 const ERROR_PREFIX = 'com.amazonaws.dynamodb.v20120810#';
 
-/** Requests carry a signature-shaped header: the server wants one and checks nothing in it. */
-const SIGNED = {
-  'content-type': 'application/x-amz-json-1.0',
-  'x-amz-date': '20260101T000000Z',
-  authorization:
-    'AWS4-HMAC-SHA256 Credential=local/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0',
-};
-
 export const dynamodbService: LocalService = {
   name: 'dynamodb',
   resourceTypes: ['AWS::DynamoDB::Table'],
@@ -52,15 +48,22 @@ export const dynamodbService: LocalService = {
   getAtt(logicalId, resource, attribute, ctx) {
     const table = `table/${physicalName(logicalId, resource, ctx, 'TableName')}`;
     if (attribute === 'Arn') return localArn(ctx, 'dynamodb', table);
-    if (attribute === 'StreamArn')
-      return localArn(ctx, 'dynamodb', `${table}/stream/1970-01-01T00:00:00.000`);
+    if (attribute === 'StreamArn') return streamArn(localArn(ctx, 'dynamodb', table));
     return undefined;
   },
   async start(app, host): Promise<RunningService> {
     const dynamo = app.tables.length > 0 ? await startDynamo(app.tables, host.host) : undefined;
+    const streams = dynamo ? await startStreams(app, host, dynamo.endpoint) : undefined;
     // With no tables every request names a table that does not exist, as DynamoDB answers it.
     const call = (action: string, request: Record<string, unknown>): Promise<ServiceResponse> =>
-      dynamo ? send(dynamo.endpoint, action, request) : Promise.resolve(notFound());
+      dynamo && streams
+        ? streams.writer.write(
+            action,
+            request,
+            () => callTableServer(dynamo.endpoint, action, request),
+            (answer) => answer.statusCode === 200,
+          )
+        : Promise.resolve(notFound());
     const actions: Record<string, ServiceAction> = {};
     for (const action of ACTIONS) actions[`dynamodb:${action}`] = (request) => call(action, request);
     const tasks: Record<string, TaskHandler> = {};
@@ -76,30 +79,21 @@ export const dynamodbService: LocalService = {
       tasks,
       ...(dynamo
         ? {
-            environment: { AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint },
+            environment: { AWS_ENDPOINT_URL_DYNAMODB: streams?.endpoint ?? dynamo.endpoint },
+            banner: streams?.banner ?? [],
           }
         : {}),
       update(next) {
         if (JSON.stringify(next.tables) !== JSON.stringify(app.tables))
           host.log.line('the tables changed: restart wskit local to create them');
       },
-      close: async () => dynamo?.close(),
+      close: async () => {
+        await streams?.close();
+        await dynamo?.close();
+      },
     };
   },
 };
-
-async function send(
-  endpoint: string,
-  action: string,
-  request: Record<string, unknown>,
-): Promise<ServiceResponse> {
-  const response = await fetch(endpoint, {
-    method: 'POST',
-    headers: { ...SIGNED, 'x-amz-target': `DynamoDB_20120810.${action}` },
-    body: JSON.stringify(request),
-  });
-  return { statusCode: response.status, body: (await response.json()) as Record<string, unknown> };
-}
 
 function notFound(): ServiceResponse {
   return {

@@ -72,12 +72,13 @@ exports.handler = async (event) => {
 };
 `;
 
-/** The events the recorder in `<appDir>/<folder>` got, in order. */
+/**
+ * The events the recorder in `<appDir>/<folder>` got, in order. Only whole lines count: the
+ * recorder may be writing one while this reads (seen once as JSON.parse failing on a partial line).
+ */
 export function recorded<T = unknown>(appDir: string, folder: string): T[] {
   const file = join(appDir, folder, 'record.jsonl');
   if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as T);
+  const lines = readFileSync(file, 'utf8').split('\n');
+  return lines.slice(0, -1).map((line) => JSON.parse(line) as T);
 }

@@ -11,6 +11,7 @@
  */
 import type { InvokeOutcome } from '../../lambda/pool';
 import type { Logger } from '../../log';
+import { reportedFailures } from '../batch-failures';
 import { logDelivery } from '../delivery-log';
 import type { Queue, ReceivedMessage } from './queue';
 import type { QueueSet } from './queues';
@@ -114,7 +115,14 @@ export class SqsEventSource {
     const event = { Records: messages.map((message) => sqsRecord(message, queue.config.arn, deps.region)) };
     deps.log.detail(`sqs ${queue.config.name} → ${deps.functionName} event`, event);
     const outcome = await deps.invoke(mapping.functionId, event);
-    const failed = outcome.ok ? this.failedIds(outcome.result, messages) : 'all';
+    const failed = !outcome.ok
+      ? 'all'
+      : mapping.reportBatchItemFailures
+        ? reportedFailures(
+            outcome.result,
+            messages.map((m) => m.MessageId),
+          )
+        : new Set<string>();
     const kept = failed === 'all' ? messages : messages.filter((m) => failed.has(m.MessageId));
     for (const message of messages) if (!kept.includes(message)) queue.delete(message.ReceiptHandle);
     const count = `${messages.length} message${messages.length === 1 ? '' : 's'}`;
@@ -124,21 +132,6 @@ export class SqsEventSource {
         ? `ok (${count})`
         : `${kept.length} of ${count} failed (back after the visibility timeout)`;
     logDelivery(deps.log, `sqs ${queue.config.name}`, deps.functionName, status, started);
-  }
-
-  /** The messages a ReportBatchItemFailures answer keeps; `all` when the answer is not valid. */
-  private failedIds(result: unknown, messages: ReceivedMessage[]): Set<string> | 'all' {
-    if (!this.mapping.reportBatchItemFailures) return new Set();
-    const failures = (result as { batchItemFailures?: unknown } | null | undefined)?.batchItemFailures;
-    if (failures === undefined || failures === null) return new Set();
-    if (!Array.isArray(failures)) return 'all';
-    const ids = new Set<string>();
-    for (const failure of failures) {
-      const id = (failure as { itemIdentifier?: unknown } | null)?.itemIdentifier;
-      if (typeof id !== 'string' || !messages.some((m) => m.MessageId === id)) return 'all';
-      ids.add(id);
-    }
-    return ids;
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Json, Resource } from '../../../template/types';
 import type { LocalApp } from '../../types';
-import { functionByReference } from '../lambda';
+import { declaredEventSources, numberOr, reportsBatchItemFailures } from '../event-sources';
 import { jsonValue, matchesReference, ownName, resourcesOf } from '../names';
 import { localArn } from '../stand-ins';
 import type { StandInContext } from '../types';
@@ -70,10 +70,10 @@ export function readQueues(app: LocalApp, accountId: string): QueueDefinition[] 
       arn: localArn(place, 'sqs', name),
       fifo: isTrue(props.FifoQueue),
       contentBasedDeduplication: isTrue(props.ContentBasedDeduplication),
-      visibilityTimeoutSeconds: number(props.VisibilityTimeout, QUEUE_DEFAULTS.visibilityTimeoutSeconds),
-      delaySeconds: number(props.DelaySeconds, QUEUE_DEFAULTS.delaySeconds),
-      retentionSeconds: number(props.MessageRetentionPeriod, QUEUE_DEFAULTS.retentionSeconds),
-      maxMessageBytes: number(props.MaximumMessageSize, QUEUE_DEFAULTS.maxMessageBytes),
+      visibilityTimeoutSeconds: numberOr(props.VisibilityTimeout, QUEUE_DEFAULTS.visibilityTimeoutSeconds),
+      delaySeconds: numberOr(props.DelaySeconds, QUEUE_DEFAULTS.delaySeconds),
+      retentionSeconds: numberOr(props.MessageRetentionPeriod, QUEUE_DEFAULTS.retentionSeconds),
+      maxMessageBytes: numberOr(props.MaximumMessageSize, QUEUE_DEFAULTS.maxMessageBytes),
       ...(redrive
         ? {
             deadLetterReference: redrive.target,
@@ -96,31 +96,15 @@ export function readEventSources(app: LocalApp, queues: readonly QueueDefinition
       id,
       queueId: found.id,
       functionId,
-      batchSize: number(props.BatchSize, EVENT_SOURCE_DEFAULTS.batchSize),
+      batchSize: numberOr(props.BatchSize, EVENT_SOURCE_DEFAULTS.batchSize),
       batchingWindowMs:
-        1000 * number(props.MaximumBatchingWindowInSeconds, EVENT_SOURCE_DEFAULTS.batchingWindowSeconds),
-      reportBatchItemFailures: ((props.FunctionResponseTypes as Json[] | undefined) ?? []).includes(
-        'ReportBatchItemFailures',
-      ),
+        1000 * numberOr(props.MaximumBatchingWindowInSeconds, EVENT_SOURCE_DEFAULTS.batchingWindowSeconds),
+      reportBatchItemFailures: reportsBatchItemFailures(props),
       enabled: props.Enabled !== false && props.Enabled !== 'false',
     });
   };
-  for (const [id, { properties }] of resourcesOf(app, 'AWS::Serverless::Function')) {
-    for (const [name, event] of Object.entries((properties.Events ?? {}) as Record<string, Props>)) {
-      if (event.Type !== 'SQS') continue;
-      const props = (event.Properties ?? {}) as Props;
-      add(`${id}.${name}`, app.functions.has(id) ? id : undefined, props.Queue, props);
-    }
-  }
-  for (const [id, { properties }] of resourcesOf(app, 'AWS::Lambda::EventSourceMapping')) {
-    const fn = properties.FunctionName;
-    add(
-      id,
-      typeof fn === 'string' ? functionByReference(app.functions, fn) : undefined,
-      properties.EventSourceArn,
-      properties,
-    );
-  }
+  for (const { id, functionId, source, props } of declaredEventSources(app, 'SQS', 'Queue'))
+    add(id, functionId, source, props);
   return mappings;
 }
 
@@ -128,13 +112,10 @@ function redrivePolicy(value: Json | undefined) {
   const policy = value === undefined ? undefined : jsonValue(value);
   const { deadLetterTargetArn, maxReceiveCount } = (policy ?? {}) as Props;
   if (typeof deadLetterTargetArn !== 'string') return undefined;
-  return { target: deadLetterTargetArn, maxReceiveCount: number(maxReceiveCount, 10) };
+  return { target: deadLetterTargetArn, maxReceiveCount: numberOr(maxReceiveCount, 10) };
 }
 
 const isTrue = (value: Json | undefined) => value === true || value === 'true';
-
-const number = (value: Json | undefined, fallback: number) =>
-  value === undefined || value === null || Number.isNaN(Number(value)) ? fallback : Number(value);
 
 /** `arn:aws:sqs:<region>:<account>:<name>` → its queue URL, for services that deliver to queues by ARN. */
 export function queueUrlOfArn(arn: string): string {
