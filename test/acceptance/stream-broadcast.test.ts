@@ -16,12 +16,13 @@ describe('acceptance: stream-broadcast', () => {
     });
     afterAll(() => app?.close());
 
-    // Known gap: wskit local runs no DynamoDB stream (dynalite has none), and says nothing of the
-    // event source it skips. When streams run, drop `.failing`.
-    it.failing('announces each new member from the table stream', async () => {
+    it('announces each new member from the table stream', async () => {
       const ada = await Client.connect(`${app.server.url}?name=ada`);
-      expect(JSON.parse(await ada.next(5_000))).toEqual({ joined: ['ada'] });
-      await ada.close();
+      expect(JSON.parse(await ada.next())).toEqual({ joined: ['ada'] });
+      const bob = await Client.connect(`${app.server.url}?name=bob`);
+      expect(JSON.parse(await bob.next())).toEqual({ joined: ['bob'] });
+      expect(JSON.parse(await ada.next())).toEqual({ joined: ['bob'] });
+      await Promise.all([ada.close(), bob.close()]);
     });
   });
 });
