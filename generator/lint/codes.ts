@@ -46,7 +46,7 @@ export const RULE_CODES: Readonly<Record<string, string>> = {
   W2001: 'Parameters that are never used',
   W2531: 'Deprecated Lambda runtimes',
   W3001: 'Resource attributes the SAM transform drops (a Description beside Properties)',
-  W9003: 'Routes without a Target',
+  W9003: 'Routes without a Target (other than $connect, whose integration is optional)',
   W9005: 'Lambda permissions for API Gateway not scoped to the API with SourceArn',
   W9006: 'Integration responses no route response ever sends',
   W9008: 'Deployments that do not depend on the route and integration responses',

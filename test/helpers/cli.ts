@@ -1,5 +1,5 @@
 /** Runs the built `wskit` binary as a real process, as a user would. */
-import { execFile, spawnSync } from 'node:child_process';
+import { type ChildProcess, execFile, spawn, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { packagePath } from '../../generator/paths';
 
@@ -43,4 +43,32 @@ export async function runModule(source: string, args: readonly string[] = []): P
     { cwd: packagePath(), timeout: 20_000 },
   );
   return stdout.trim();
+}
+
+export interface LocalCli {
+  readonly child: ChildProcess;
+  /** Everything it printed so far, stdout and stderr. */
+  output(): string;
+  /** The URL of the banner's `Try: wscat -c` line; rejects if the process exits before printing it. */
+  readonly url: Promise<string>;
+}
+
+/** `wskit local` as a real process; `env`, when given, replaces the environment. */
+export function startLocalCli(args: readonly string[], options: { env?: NodeJS.ProcessEnv } = {}): LocalCli {
+  const child = spawn(process.execPath, [packagePath('bin', 'wskit.mjs'), 'local', ...args], {
+    env: { ...(options.env ?? process.env), AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+  });
+  let output = '';
+  const url = new Promise<string>((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const found = /Try: wscat -c (\S+)/.exec(output)?.[1];
+      if (found) resolve(found);
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.once('exit', () => reject(new Error(`wskit local exited early:\n${output}`)));
+  });
+  return { child, output: () => output, url };
 }

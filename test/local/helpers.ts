@@ -100,11 +100,16 @@ export class Client {
     const queued = this.received.shift();
     if (queued !== undefined) return Promise.resolve(queued);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('no message arrived')), timeoutMs);
-      this.waiters.push((message) => {
+      const waiter = (message: string) => {
         clearTimeout(timer);
         resolve(message);
-      });
+      };
+      // A waiter that gave up must not swallow the next message.
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        reject(new Error('no message arrived'));
+      }, timeoutMs);
+      this.waiters.push(waiter);
     });
   }
 

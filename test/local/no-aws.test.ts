@@ -8,13 +8,13 @@
  *
  * To cover a new feature, add one entry to FEATURES (./every-feature.ts): its resources, files and a probe.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { packagePath } from '../../generator/paths';
+import { type LocalCli, startLocalCli } from '../helpers/cli';
 import { appWith, FEATURES, OUTSIDE } from './every-feature';
 import { Client } from './helpers';
 
@@ -33,39 +33,18 @@ async function startTrap(): Promise<{ server: Server; seen: IncomingMessage[]; e
 }
 
 /** `wskit local` as a developer with a configured AWS environment runs it. */
-function startCli(
-  appDir: string,
-  trap: string,
-  extra: string[],
-): { child: ChildProcess; output: () => string; url: Promise<string> } {
-  const child = spawn(
-    process.execPath,
-    [packagePath('bin', 'wskit.mjs'), 'local', appDir, '--port', '0', ...extra],
-    {
-      env: {
-        PATH: process.env.PATH,
-        HOME: mkdtempSync(join(tmpdir(), 'wskit-home-')), // no ~/.aws
-        AWS_ENDPOINT_URL: trap,
-        AWS_ACCESS_KEY_ID: 'AKIADEVELOPERTRAP000',
-        AWS_SECRET_ACCESS_KEY: 'developer-secret',
-        AWS_REGION: 'us-east-1',
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-      },
+function startCli(appDir: string, trap: string, extra: string[]): LocalCli {
+  const cli = startLocalCli([appDir, '--port', '0', ...extra], {
+    env: {
+      PATH: process.env.PATH,
+      HOME: mkdtempSync(join(tmpdir(), 'wskit-home-')), // no ~/.aws
+      AWS_ENDPOINT_URL: trap,
+      AWS_ACCESS_KEY_ID: 'AKIADEVELOPERTRAP000',
+      AWS_SECRET_ACCESS_KEY: 'developer-secret',
+      AWS_REGION: 'us-east-1',
     },
-  );
-  let output = '';
-  const url = new Promise<string>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const found = /Try: wscat -c (\S+)/.exec(output)?.[1];
-      if (found) resolve(`${found}?token=let-me-in`);
-    });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.once('exit', () => reject(new Error(`wskit local exited early:\n${output}`)));
   });
-  return { child, output: () => output, url };
+  return { ...cli, url: cli.url.then((found) => `${found}?token=let-me-in`) };
 }
 
 async function stop(child: ChildProcess): Promise<void> {

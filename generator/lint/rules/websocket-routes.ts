@@ -59,6 +59,8 @@ function checkTargets(ctx: LintContext, ws: WebSocketApi): void {
     const target = route.properties.Target;
     const at = ['Resources', route.id, 'Properties', 'Target'];
     if (target === undefined) {
+      // An integration on $connect is optional: without one, the connection is made once authorized.
+      if (literal(route.properties.RouteKey) === '$connect') continue;
       ctx.report(
         'W9003',
         ['Resources', route.id, 'Properties'],

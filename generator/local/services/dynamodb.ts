@@ -44,6 +44,7 @@ const ERROR_PREFIX = 'com.amazonaws.dynamodb.v20120810#';
 export const dynamodbService: LocalService = {
   name: 'dynamodb',
   resourceTypes: ['AWS::DynamoDB::Table'],
+  eventTypes: ['DynamoDB'],
   ref: (logicalId, resource, ctx) => physicalName(logicalId, resource, ctx, 'TableName'),
   getAtt(logicalId, resource, attribute, ctx) {
     const table = `table/${physicalName(logicalId, resource, ctx, 'TableName')}`;

@@ -90,7 +90,7 @@ export async function startServices(
     action: host.action,
     task: host.task,
     environment: Object.assign({}, ...running.map((service) => service.environment ?? {})),
-    banner: running.flatMap((service) => service.banner ?? []),
+    banner: [...running.flatMap((service) => service.banner ?? []), ...undeliveredEvents(app, services)],
     update(next) {
       for (const service of running) service.update?.(next);
     },
@@ -98,6 +98,25 @@ export async function startServices(
       await Promise.allSettled(running.map((service) => service.close()));
     },
   };
+}
+
+/**
+ * Banner lines for the function event sources no service delivers (a schedule, a Kinesis stream,
+ * another API): the function still runs for what calls it, but that source never does.
+ */
+function undeliveredEvents(app: LocalApp, services: readonly LocalService[]): string[] {
+  const delivered = new Set(services.flatMap((service) => service.eventTypes ?? []));
+  return [...app.resources].flatMap(([id, resource]) => {
+    if (resource.type !== 'AWS::Serverless::Function' || !app.functions.has(id)) return [];
+    const events = resource.properties.Events;
+    if (events === null || typeof events !== 'object' || Array.isArray(events)) return [];
+    return Object.entries(events).flatMap(([name, event]) => {
+      const type = (event as { Type?: unknown } | null)?.Type;
+      return typeof type === 'string' && !delivered.has(type)
+        ? [`event source   → ${id}.${name} (${type}) does not run locally`]
+        : [];
+    });
+  });
 }
 
 function duplicate(what: string, name: string, service: string) {

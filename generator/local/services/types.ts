@@ -92,6 +92,8 @@ export interface LocalService {
   readonly name: string;
   /** The template resource types this service runs: `['AWS::SQS::Queue']`. */
   readonly resourceTypes: readonly string[];
+  /** The SAM function event types (`Events: ...: Type:`) this service delivers: `['SQS']`. */
+  readonly eventTypes?: readonly string[];
   /** `!Ref` of a resource of this service (a queue URL, a topic ARN...). */
   ref?(logicalId: string, resource: Resource, ctx: StandInContext): Json;
   /** `!GetAtt`; undefined means "not an attribute this service knows". */

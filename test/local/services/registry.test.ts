@@ -41,6 +41,39 @@ function fakeService(name: string, closed: string[], actions: string[] = []): Lo
 }
 
 describe('the service registry', () => {
+  it('names in the banner the function event sources no service delivers', async () => {
+    const withEvents = appFromTemplate(
+      {
+        Resources: {
+          ...template.Resources,
+          Worker: {
+            Type: 'AWS::Serverless::Function',
+            Properties: {
+              Handler: 'index.handler',
+              InlineCode: 'exports.handler = async () => {};',
+              Events: {
+                Jobs: { Type: 'SQS', Properties: { Queue: { 'Fn::GetAtt': ['Queue', 'Arn'] } } },
+                Clicks: {
+                  Type: 'Kinesis',
+                  Properties: { Stream: 'arn:aws:kinesis:us-east-1:123456789012:stream/c' },
+                },
+                Nightly: { Type: 'Schedule', Properties: { Schedule: 'rate(1 day)' } },
+              },
+            },
+          },
+        },
+      },
+      '/tmp/registry-app',
+    );
+    const delivering: LocalService = { ...fakeService('queues', []), eventTypes: ['SQS'] };
+    const running = await startServices(withEvents, host, [delivering]);
+    expect(running.banner).toEqual([
+      'event source   → Worker.Clicks (Kinesis) does not run locally',
+      'event source   → Worker.Nightly (Schedule) does not run locally',
+    ]);
+    await running.close();
+  });
+
   it('finds actions and Task handlers across services and merges their environments', async () => {
     const closed: string[] = [];
     const running = await startServices(app, host, [

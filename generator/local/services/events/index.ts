@@ -28,6 +28,7 @@ import {
 export const eventsService: LocalService = {
   name: 'events',
   resourceTypes: ['AWS::Events::EventBus', 'AWS::Events::Rule'],
+  eventTypes: ['EventBridgeRule', 'CloudWatchEvent'],
   ref: (id, resource, ctx) => eventsAttribute(id, resource, 'Ref', ctx) as string,
   getAtt: (id, resource, attribute, ctx) => eventsAttribute(id, resource, attribute, ctx),
   start: async (app, host) => startEvents(app, host),

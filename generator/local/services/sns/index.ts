@@ -33,6 +33,7 @@ import {
 export const snsService: LocalService = {
   name: 'sns',
   resourceTypes: ['AWS::SNS::Topic'],
+  eventTypes: ['SNS'],
   ref: (id, resource, ctx) => topicAttribute(id, resource, 'TopicArn', ctx) as string,
   getAtt: (id, resource, attribute, ctx) => topicAttribute(id, resource, attribute, ctx),
   start: async (app, host) => startSns(app, host),

@@ -16,6 +16,7 @@ import { type QueueDefinition, queueAttribute, readEventSources, readQueues } fr
 export const sqsService: LocalService = {
   name: 'sqs',
   resourceTypes: ['AWS::SQS::Queue'],
+  eventTypes: ['SQS'],
   ref: (id, resource, ctx) => queueAttribute(id, resource, 'QueueUrl', ctx) as string,
   getAtt: (id, resource, attribute, ctx) => queueAttribute(id, resource, attribute, ctx),
   start: async (app, host) => startSqs(app, host),
