@@ -52,11 +52,15 @@ function checkDeploymentDependencies(
       deployment.raw.DependsOn === undefined
         ? ['Resources', deployment.id]
         : ['Resources', deployment.id, 'DependsOn'];
+    // With no route among its dependencies, CloudFormation may make the deployment first, and an
+    // API with no route cannot be deployed: the stack fails. With some, it deploys; the routes left
+    // out are served only once a later deployment includes them.
+    const reachesNoRoute = missingRoutes.length === ws.routes.length;
     if (missingRoutes.length > 0) {
       ctx.report(
-        'E9008',
+        reachesNoRoute ? 'E9008' : 'W9016',
         at,
-        `${deployment.id}: the Deployment does not depend on route${missingRoutes.length > 1 ? 's' : ''} ${missingRoutes.join(', ')}; add ${missingRoutes.length > 1 ? 'them' : 'it'} to DependsOn (or set AutoDeploy on the stage) so the deployment includes every route`,
+        `${deployment.id}: the Deployment does not depend on route${missingRoutes.length > 1 ? 's' : ''} ${missingRoutes.join(', ')}; add ${missingRoutes.length > 1 ? 'them' : 'it'} to DependsOn (or set AutoDeploy on the stage) so the deployment includes every route${reachesNoRoute ? '' : ' (without it, a deployment made first leaves it out until the next one)'}`,
       );
     }
     const missingResponses = [...ws.routeResponses, ...ws.integrationResponses]
