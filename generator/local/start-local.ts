@@ -31,6 +31,7 @@ import { type RunningServices, startServices } from './services/registry';
 import { appFromTemplate, loadApp } from './template/load-app';
 import { LOCAL_ACCOUNT_ID } from './template/resolve';
 import type { LocalApp } from './types';
+import { urlHost } from './url-host';
 import { TemplateCache } from './vtl/render';
 
 export interface StartLocalOptions {
@@ -143,7 +144,7 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
     throw error;
   });
   const actualPort = (httpServer.address() as AddressInfo).port;
-  const endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
+  const endpoint = `http://${urlHost(host)}:${actualPort}`;
   let aws: RunningServices | undefined;
   let access: AwsAccess | undefined;
   try {
@@ -249,7 +250,7 @@ function serve(
     return closing;
   };
   return {
-    url: `ws://${host}:${port}/${gw.app.stage}`,
+    url: `ws://${urlHost(host)}:${port}/${gw.app.stage}`,
     port,
     get app() {
       return gw.app;
