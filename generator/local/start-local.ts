@@ -19,6 +19,7 @@ import { LOCAL_DEFAULTS } from './defaults';
 import { withRunnableRoutes } from './integrations/availability';
 import { type CodeWatcher, FunctionCode } from './lambda/code';
 import { LambdaRunner } from './lambda/runner';
+import { provideSdk } from './lambda/sdk-provide';
 import { createLogger } from './log';
 import { reloadOnChange } from './reload';
 import { accessPolicy, bindsBeyondLoopback } from './server/access';
@@ -132,6 +133,7 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
       }
     : undefined;
   const code = await FunctionCode.prepare(loaded.functions, loaded.dir, watcher);
+  await provideSdk(code.functions.values(), { install: !options.offline, log: log.line });
   const app: LocalApp = { ...loaded, functions: code.functions };
 
   const httpServer = createServer();
