@@ -29,6 +29,7 @@ import { FRAME_LIMIT_BYTES, MESSAGE_LIMIT_BYTES } from './server/quotas';
 import { handleHttpRequest } from './server/requests';
 import { openSession } from './server/session';
 import { type RunningServices, startServices } from './services/registry';
+import { fireSchedule } from './services/schedules/fire';
 import { appFromTemplate, loadApp } from './template/load-app';
 import { LOCAL_ACCOUNT_ID } from './template/resolve';
 import type { LocalApp } from './types';
@@ -56,6 +57,12 @@ export interface StartLocalOptions {
    * @default false
    */
   readonly offline?: boolean;
+  /**
+   * Run scheduled rules and EventBridge Scheduler schedules at their rate or cron; false: they fire
+   * only through `fireSchedule` (or `POST /@schedules/<id>`).
+   * @default true
+   */
+  readonly schedules?: boolean;
   /** @default the template's stage name */
   readonly stage?: string;
   /** Multiplies Wait state durations; 0 makes them instant. @default 1 */
@@ -97,6 +104,11 @@ export interface LocalServer {
   readonly awsAccess: { readonly local: readonly string[]; readonly others: string };
   /** Connections open right now. */
   connectionCount(): number;
+  /**
+   * Fires a schedule now (`Function.Event` for a SAM event, else its logical id); settles once its
+   * targets have it (a function has run). Throws a LocalError naming the app's schedules if unknown.
+   */
+  fireSchedule(id: string): Promise<void>;
   /** Closes every socket with 1001, then stops the functions, the state machines and the table server. */
   close(): Promise<void>;
 }
@@ -156,6 +168,7 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
       accountId: LOCAL_ACCOUNT_ID,
       log,
       waitScale,
+      schedules: options.schedules ?? true,
       // Services call functions only once running, after the runner below exists.
       invokeFunction: (functionId, event) => (lambda as LambdaRunner).invoke(functionId, event),
     });
@@ -262,6 +275,7 @@ function serve(
     services: services.aws.banner,
     awsAccess,
     connectionCount: () => registry.size,
+    fireSchedule: (id) => fireSchedule(services.aws, id),
     close,
   };
 }

@@ -14,6 +14,7 @@ export async function runLocal(request: LocalRequest): Promise<number> {
     host: request.host,
     allowOrigins: request.allowOrigins,
     offline: request.offline,
+    schedules: request.schedules,
     waitScale: request.waitScale,
     verbose: request.verbose,
     watch: request.watch,
