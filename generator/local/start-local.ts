@@ -135,17 +135,25 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
     );
   }
   let lambda: LambdaRunner | undefined;
+  let sdkAfterChange: ((id: string) => void) | undefined;
   const watcher: CodeWatcher | undefined = options.watch
     ? {
         changed: (id) => {
           log.line(`[${id}] code changed: the next call starts a fresh environment`);
           lambda?.reload(id);
+          sdkAfterChange?.(id);
         },
         failed: (id, message) => log.line(`[${id}] ${message}`),
       }
     : undefined;
   const code = await FunctionCode.prepare(loaded.functions, loaded.dir, watcher);
-  await provideSdk(code.functions.values(), { install: !options.offline, log: log.line });
+  const sdkOptions = { install: !options.offline, log: log.line };
+  await provideSdk(code.functions.values(), sdkOptions);
+  // An SDK package a changed handler now imports is installed, and the function reloads once more.
+  sdkAfterChange = (id) => {
+    const fn = code.functions.get(id);
+    if (fn) void provideSdk([fn], sdkOptions).then((installed) => installed > 0 && lambda?.reload(id));
+  };
   const app: LocalApp = { ...loaded, functions: code.functions };
 
   const httpServer = createServer();

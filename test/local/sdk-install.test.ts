@@ -4,7 +4,7 @@
  * the same moment, and never under --offline, where the handler fails with the command that
  * installs it. npm is the real client; its registry is a local one (fake-registry.ts).
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sdkCache } from '../../generator/local/lambda/sdk-cache-loader';
@@ -12,7 +12,7 @@ import { installSdkPackage } from '../../generator/local/lambda/sdk-install';
 import { type LocalServer, startLocal } from '../../generator/local/start-local';
 import type { Template } from '../../generator/template/types';
 import { type FakeRegistry, fakeRegistry } from './fake-registry';
-import { Client, lambdaRoute, websocketApi, writeApp } from './helpers';
+import { Client, eventually, lambdaRoute, websocketApi, writeApp } from './helpers';
 
 const NAME = '@aws-sdk/client-bedrock-runtime';
 // 3.1.0 is of an older release than wskit's SDK; 999.0.0 of a later one, which must not be taken.
@@ -60,6 +60,10 @@ describe('the cache of AWS SDK packages wskit does not ship', () => {
     expect(logs[0]).toContain(`installing ${NAME} (its version of the AWS SDK release ${release}`);
     const installed = JSON.parse(readFileSync(join(dir, 'node_modules', NAME, 'package.json'), 'utf8'));
     expect(installed.version).toBe('3.1.0');
+    // The packages it shares with wskit's SDK are pinned to the versions wskit runs.
+    const project = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    expect(project.overrides['@smithy/core']).toBe(pins['@smithy/core']);
+    expect(project.overrides['@aws-sdk/core']).toBe(pins['@aws-sdk/core']);
     // Nothing half-done is left beside it: no temporary folder, no lock.
     expect(readdirSync(join(root, release))).toEqual([NAME.replace('/', '+')]);
   }, 60_000);
@@ -127,6 +131,23 @@ describe('wskit local with a handler importing an SDK client wskit does not ship
     expect(registry.downloads).toEqual(['3.1.0']);
     const client = await Client.connect(server.url);
     expect(await client.request('{"action": "which"}')).toBe('3.1.0');
+    await client.close();
+  }, 60_000);
+
+  it('under --watch, installs a package a changed handler starts importing, then reloads it', async () => {
+    const logs: string[] = [];
+    const appDir = writeApp(template, {
+      'connect/app.mjs': 'export const handler = async () => ({ statusCode: 200 });',
+      'which/app.js': "exports.handler = async () => ({ statusCode: 200, body: 'none yet' });",
+    });
+    server = await startLocal({ appDir, port: 0, watch: true, log: (line) => logs.push(line) });
+    const client = await Client.connect(server.url);
+    expect(await client.request('{"action": "which"}')).toBe('none yet');
+    writeFileSync(join(appDir, 'which', 'app.js'), FILES['which/app.js']);
+    expect(
+      await eventually(async () => (await client.request('{"action": "which"}')) === '3.1.0', 20_000),
+    ).toBe(true);
+    expect(logs.filter((line) => line.includes(`installing ${NAME}`))).toHaveLength(1);
     await client.close();
   }, 60_000);
 

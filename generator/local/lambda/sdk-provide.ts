@@ -30,19 +30,29 @@ export interface ProvideSdkOptions {
 /** Installs in one process are shared: two functions importing one client wait for one install. */
 const installing = new Map<string, Promise<SdkInstallOutcome>>();
 
-/** Makes every `@aws-sdk/*` package the Node.js functions import resolvable; never throws. */
+/**
+ * Makes every `@aws-sdk/*` package the Node.js functions import resolvable; never throws. Returns
+ * how many packages were missing and are now installed.
+ */
 export async function provideSdk(
   functions: Iterable<LocalFunction>,
   options: ProvideSdkOptions,
-): Promise<void> {
+): Promise<number> {
   const env = options.env ?? process.env;
-  const nodeFunctions = [...functions].filter((fn) => (fn.runtime ?? 'nodejs').startsWith('nodejs'));
-  const needs = await Promise.all(nodeFunctions.map(async (fn) => ({ fn, missing: await missingSdk(fn) })));
-  const wanted = needs.filter((need) => need.missing.length > 0);
-  if (wanted.length === 0) return;
   const root = sdkCache.sdkCacheRoot(env);
   const { release, pins } = sdkCache.shippedSdk();
-  await Promise.all(
+  const cached = (name: string) =>
+    existsSync(join(sdkCache.cachedProjectDir(root, release, name), 'node_modules', name, 'package.json'));
+  const nodeFunctions = [...functions].filter((fn) => (fn.runtime ?? 'nodejs').startsWith('nodejs'));
+  const needs = await Promise.all(
+    nodeFunctions.map(async (fn) => ({
+      fn,
+      missing: (await missingSdk(fn)).filter((name) => !cached(name)),
+    })),
+  );
+  const wanted = needs.filter((need) => need.missing.length > 0);
+  if (wanted.length === 0) return 0;
+  const outcomes = await Promise.all(
     wanted.flatMap(({ fn, missing }) =>
       missing.map(async (name) => {
         const dir = sdkCache.cachedProjectDir(root, release, name);
@@ -53,10 +63,8 @@ export async function provideSdk(
           sdkCache.projectDir(from ? dirname(from) : fn.codeDir),
         );
         if (!options.install) {
-          if (!existsSync(join(dir, 'node_modules', name))) {
-            options.log(`[${fn.id}] ${name} is not installed, and --offline installs nothing; ${command}`);
-          }
-          return;
+          options.log(`[${fn.id}] ${name} is not installed, and --offline installs nothing; ${command}`);
+          return false;
         }
         let outcome = installing.get(dir);
         if (!outcome) {
@@ -69,9 +77,11 @@ export async function provideSdk(
           installing.delete(dir);
           options.log(`[${fn.id}] could not install ${name}: ${result.reason}; ${command}`);
         }
+        return result.ok;
       }),
     ),
   );
+  return outcomes.filter(Boolean).length;
 }
 
 /** The `@aws-sdk/*` packages the function's code imports that neither it, its layers nor wskit has. */

@@ -55,11 +55,25 @@ const template = {
       Type: 'AWS::Scheduler::Schedule',
       Properties: {
         ScheduleExpression: 'rate(7 minutes)',
+        EndDate: '2026-12-06T02:00:00Z',
         FlexibleTimeWindow: { Mode: 'OFF' },
         Target: {
           Arn: { 'Fn::GetAtt': ['Jobs', 'Arn'] },
           RoleArn: 'arn:aws:iam::123456789012:role/r',
           Input: 'clean up',
+        },
+      },
+    },
+    Later: {
+      Type: 'AWS::Scheduler::Schedule',
+      Properties: {
+        ScheduleExpression: 'cron(0/5 * * * ? *)',
+        StartDate: '2026-12-06T02:01:00Z',
+        FlexibleTimeWindow: { Mode: 'OFF' },
+        Target: {
+          Arn: { 'Fn::GetAtt': ['Jobs', 'Arn'] },
+          RoleArn: 'arn:aws:iam::123456789012:role/r',
+          Input: 'later',
         },
       },
     },
@@ -156,11 +170,12 @@ describe('schedules', () => {
       report: 'Scheduled Event at 2026-12-06T02:00:00Z',
       rule: 'nightly',
     });
-    // The rule's queue target got the resources; Scheduler's got its Input as is, at 7 and 14 minutes.
+    // The rule's queue target got the resources; Scheduler's got its Input as is, at 7 minutes and
+    // not at 14, after its EndDate; the one starting at 02:01 first fires at 02:05.
     expect(await received(services)).toEqual([
       'clean up',
       `["arn:aws:events:us-east-1:${LOCAL_ACCOUNT_ID}:rule/nightly"]`,
-      'clean up',
+      'later',
     ]);
     await services.close();
   });
@@ -188,13 +203,14 @@ describe('schedules', () => {
       body: {
         __type: 'ResourceNotFoundException',
         message:
-          'no schedule "Nope"; this app\'s schedules: NightlyRule, Broken, Cleanup, Ticker.EveryMinute, Ticker.Quarterly, Ticker.Off',
+          'no schedule "Nope"; this app\'s schedules: NightlyRule, Broken, Cleanup, Later, Ticker.EveryMinute, Ticker.Quarterly, Ticker.Off',
       },
     });
     expect(services.banner.filter((line) => line.startsWith('schedule'))).toEqual([
       'schedule       → NightlyRule cron(0 2 * * ? *) (UTC), off (--no-schedules), to Reporter, sqs jobs; fire now: POST http://127.0.0.1:9/@schedules/NightlyRule',
       'schedule       → Broken cannot run: rate(1 minutes): the unit is minute for 1 and minutes otherwise, to Reporter',
       'schedule       → Cleanup rate(7 minutes), off (--no-schedules), to sqs jobs; fire now: POST http://127.0.0.1:9/@schedules/Cleanup',
+      'schedule       → Later cron(0/5 * * * ? *) (UTC), off (--no-schedules), to sqs jobs; fire now: POST http://127.0.0.1:9/@schedules/Later',
       'schedule       → Ticker.EveryMinute rate(1 minute), off (--no-schedules), to Ticker; fire now: POST http://127.0.0.1:9/@schedules/Ticker.EveryMinute',
       'schedule       → Ticker.Quarterly cron(0/15 * * * ? *) (UTC), off (--no-schedules), to Ticker; fire now: POST http://127.0.0.1:9/@schedules/Ticker.Quarterly',
       'schedule       → Ticker.Off disabled, to Ticker; fire now: POST http://127.0.0.1:9/@schedules/Ticker.Off',

@@ -64,8 +64,11 @@ function startSchedules(initial: LocalApp, host: ServiceHost): RunningService {
   };
 
   const arm = (entry: Armed, after: Date) => {
-    const next = entry.timing?.next(after);
-    if (!next) return;
+    const { startDate, endDate } = entry.schedule;
+    const next = entry.timing?.next(
+      startDate && startDate > after ? new Date(startDate.getTime() - 1) : after,
+    );
+    if (!next || (endDate && next > endDate)) return;
     const wait = next.getTime() - Date.now();
     entry.timer = setTimeout(
       () => {

@@ -4,7 +4,8 @@
  *   InputTransformer applied to the scheduled event;
  * - SAM's function event `Type: Schedule`, which SAM turns into such a rule (`<Function><Event>`)
  *   targeting the function, with its `Input`;
- * - `AWS::Scheduler::Schedule` (EventBridge Scheduler): one Target whose `Input` is sent as is;
+ * - `AWS::Scheduler::Schedule` (EventBridge Scheduler): one Target whose `Input` is sent as is,
+ *   between its StartDate and EndDate;
  * - SAM's `Type: ScheduleV2`, which SAM turns into such a schedule, named `<Function><Event>`.
  * A schedule is enabled unless `State: DISABLED` (or, for SAM's Schedule, `Enabled: false`).
  */
@@ -28,6 +29,9 @@ export interface ScheduleDefinition {
   /** Scheduler's `ScheduleExpressionTimezone`. */
   readonly timeZone?: string;
   readonly enabled: boolean;
+  /** Scheduler's `StartDate` and `EndDate`: it fires only between them. */
+  readonly startDate?: Date;
+  readonly endDate?: Date;
   readonly targets: readonly Target[];
 }
 
@@ -105,7 +109,15 @@ function schedulerFields(props: Props, name: string, place: Place) {
       ? { timeZone: props.ScheduleExpressionTimezone }
       : {}),
     enabled: props.State !== 'DISABLED',
+    ...dateOf('startDate', props.StartDate),
+    ...dateOf('endDate', props.EndDate),
   };
+}
+
+/** `{ startDate: Date }` from an ISO 8601 date-time, or nothing. */
+function dateOf(key: 'startDate' | 'endDate', value: Json | undefined) {
+  const time = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+  return Number.isNaN(time) ? {} : { [key]: new Date(time) };
 }
 
 const groupOf = (props: Props) => (typeof props.GroupName === 'string' ? props.GroupName : DEFAULT_GROUP);
