@@ -6,15 +6,14 @@
  * recorded by the host (the delivery to a real function is in test/local/scheduled-broadcast.test.ts);
  * queues are the real SQS service.
  */
-import { createLogger } from '../../../generator/local/log';
-import { type RunningServices, startServices } from '../../../generator/local/services/registry';
+import type { RunningServices } from '../../../generator/local/services/registry';
 import { schedulesService } from '../../../generator/local/services/schedules';
 import { sqsService } from '../../../generator/local/services/sqs';
 import { loadApp } from '../../../generator/local/template/load-app';
 import { LOCAL_ACCOUNT_ID } from '../../../generator/local/template/resolve';
 import type { Template } from '../../../generator/template/types';
 import { writeApp } from '../helpers';
-import { samFunction } from './host';
+import { samFunction, startTestServices } from './host';
 
 const template = {
   Transform: 'AWS::Serverless-2016-10-31',
@@ -95,30 +94,15 @@ interface Invocation {
 
 async function start(schedules: boolean) {
   const invocations: Invocation[] = [];
-  const lines: string[] = [];
   const app = loadApp(writeApp(template), { region: 'us-east-1' });
-  const services = await startServices(
-    app,
-    {
-      host: '127.0.0.1',
-      region: app.region,
-      accountId: LOCAL_ACCOUNT_ID,
-      endpoint: 'http://127.0.0.1:9',
-      waitScale: 0,
-      schedules,
-      log: createLogger((line) => lines.push(line), false),
-      invokeFunction: async (functionId, event) => {
-        invocations.push({
-          functionId,
-          event: event as Record<string, unknown>,
-          at: new Date().toISOString(),
-        });
-        return { ok: true, result: null, requestId: 'r' };
-      },
+  const running = await startTestServices(app, [sqsService, schedulesService], {
+    schedules,
+    invokeFunction: async (functionId, event) => {
+      invocations.push({ functionId, event: event as Record<string, unknown>, at: new Date().toISOString() });
+      return { ok: true, result: null, requestId: 'r' };
     },
-    [sqsService, schedulesService],
-  );
-  return { services, invocations, lines, stack: app.stackName };
+  });
+  return { services: running.services, invocations, close: running.close };
 }
 
 const action = (services: RunningServices, name: string) =>
@@ -141,7 +125,7 @@ describe('schedules', () => {
       now: new Date('2026-12-06T01:50:30Z'),
       doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'],
     });
-    const { services, invocations } = await start(true);
+    const { services, invocations, close } = await start(true);
     await jest.advanceTimersByTimeAsync(15 * 60_000);
     const at = (id: string) => invocations.filter((i) => i.functionId === id).map((i) => i.at);
     // Every minute from the start, not the disabled one; the quarter hours; 02:00 for the nightly rule.
@@ -177,7 +161,7 @@ describe('schedules', () => {
       `["arn:aws:events:us-east-1:${LOCAL_ACCOUNT_ID}:rule/nightly"]`,
       'later',
     ]);
-    await services.close();
+    await close();
   });
 
   it('with schedules off, fire only when asked; a bad expression is reported alone', async () => {
@@ -185,7 +169,7 @@ describe('schedules', () => {
       now: new Date('2026-12-06T01:50:30Z'),
       doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'],
     });
-    const { services, invocations } = await start(false);
+    const { services, invocations, close } = await start(false);
     await jest.advanceTimersByTimeAsync(15 * 60_000);
     expect(invocations).toEqual([]);
     const fire = action(services, 'schedules:Fire');
@@ -215,6 +199,6 @@ describe('schedules', () => {
       'schedule       → Ticker.Quarterly cron(0/15 * * * ? *) (UTC), off (--no-schedules), to Ticker; fire now: POST http://127.0.0.1:9/@schedules/Ticker.Quarterly',
       'schedule       → Ticker.Off disabled, to Ticker; fire now: POST http://127.0.0.1:9/@schedules/Ticker.Off',
     ]);
-    await services.close();
+    await close();
   });
 });

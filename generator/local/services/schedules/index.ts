@@ -82,19 +82,7 @@ function startSchedules(initial: LocalApp, host: ServiceHost): RunningService {
   };
 
   const read = (app: LocalApp) => {
-    const next = readSchedules(app, host).map((schedule): Armed => {
-      try {
-        const timing = parseSchedule(schedule.expression, {
-          startedAt,
-          oneTime: schedule.kind === 'scheduler',
-          ...(schedule.timeZone ? { timeZone: schedule.timeZone } : {}),
-        });
-        return { schedule, timing };
-      } catch (error) {
-        if (!(error instanceof LocalError)) throw error;
-        return { schedule, problem: error.message };
-      }
-    });
+    const next = armable(app, host, startedAt);
     for (const entry of armed) clearTimeout(entry.timer);
     armed = next;
     if (!onTheirOwn) return;
@@ -104,16 +92,10 @@ function startSchedules(initial: LocalApp, host: ServiceHost): RunningService {
 
   return {
     actions: {
-      [FIRE_ACTION]: async (request): Promise<ServiceResponse> => {
+      [FIRE_ACTION]: async (request) => {
         const entry = armed.find((candidate) => candidate.schedule.id === request.id);
-        if (!entry) {
-          const known = armed.map((candidate) => candidate.schedule.id).join(', ') || 'none';
-          const message = `no schedule ${JSON.stringify(request.id)}; this app's schedules: ${known}`;
-          return { statusCode: 404, body: { __type: 'ResourceNotFoundException', message } };
-        }
-        if (entry.problem) {
-          return { statusCode: 400, body: { __type: 'ValidationException', message: entry.problem } };
-        }
+        const refusal = fireRefusal(request.id, entry, armed);
+        if (refusal || !entry) return refusal as ServiceResponse;
         await fire(entry.schedule, new Date());
         return { statusCode: 200, body: { id: entry.schedule.id, targets: entry.schedule.targets.length } };
       },
@@ -127,6 +109,39 @@ function startSchedules(initial: LocalApp, host: ServiceHost): RunningService {
       await Promise.all(deliveries);
     },
   };
+}
+
+/** The app's schedules with their timing parsed; one AWS would refuse carries why. */
+function armable(app: LocalApp, host: ServiceHost, startedAt: Date): Armed[] {
+  return readSchedules(app, host).map((schedule): Armed => {
+    try {
+      const timing = parseSchedule(schedule.expression, {
+        startedAt,
+        oneTime: schedule.kind === 'scheduler',
+        ...(schedule.timeZone ? { timeZone: schedule.timeZone } : {}),
+      });
+      return { schedule, timing };
+    } catch (error) {
+      if (!(error instanceof LocalError)) throw error;
+      return { schedule, problem: error.message };
+    }
+  });
+}
+
+/** Why a schedule cannot be fired now (unknown, or not one AWS accepts), as the API would answer. */
+function fireRefusal(
+  id: unknown,
+  entry: Armed | undefined,
+  armed: readonly Armed[],
+): ServiceResponse | undefined {
+  if (!entry) {
+    const known = armed.map((candidate) => candidate.schedule.id).join(', ') || 'none';
+    const message = `no schedule ${JSON.stringify(id)}; this app's schedules: ${known}`;
+    return { statusCode: 404, body: { __type: 'ResourceNotFoundException', message } };
+  }
+  return entry.problem
+    ? { statusCode: 400, body: { __type: 'ValidationException', message: entry.problem } }
+    : undefined;
 }
 
 /** `schedule       → Ticker.Tick rate(1 minute), to Ticker; fire now: POST <endpoint>/@schedules/Ticker.Tick` */
