@@ -22,7 +22,7 @@ describe('acceptance: inline-greeter', () => {
     it('lists the keep-warm schedule at start, and fires it with its Input', async () => {
       expect(app.server.services).toContainEqual(
         expect.stringMatching(
-          /^schedule +→ GreetFunction\.KeepWarm rate\(5 minutes\), to GreetFunction; fire now: POST http:\/\/127\.0\.0\.1:\d+\/@schedules\/GreetFunction\.KeepWarm$/,
+          /^schedule +→ GreetFunction\.KeepWarm rate\(5 minutes\), to GreetFunction; fire now: curl -X POST http:\/\/127\.0\.0\.1:\d+\/@schedules\/GreetFunction\.KeepWarm$/,
         ),
       );
       expect(app.server.services.join('\n')).not.toContain('does not run locally');

@@ -22,8 +22,8 @@ describe('acceptance: scheduled-ticker', () => {
 
     it('lists both schedules at start, with how to fire each now', () => {
       expect(app.server.services.filter((line) => line.startsWith('schedule'))).toEqual([
-        `schedule       → TickFunction.EveryMinute rate(1 minute), to TickFunction; fire now: POST ${http}/@schedules/TickFunction.EveryMinute`,
-        `schedule       → TickFunction.Hourly cron(0 * * * ? *) (UTC), to TickFunction; fire now: POST ${http}/@schedules/TickFunction.Hourly`,
+        `schedule       → TickFunction.EveryMinute rate(1 minute), to TickFunction; fire now: curl -X POST ${http}/@schedules/TickFunction.EveryMinute`,
+        `schedule       → TickFunction.Hourly cron(0 * * * ? *) (UTC), to TickFunction; fire now: curl -X POST ${http}/@schedules/TickFunction.Hourly`,
       ]);
     });
 

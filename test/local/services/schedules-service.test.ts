@@ -191,13 +191,13 @@ describe('schedules', () => {
       },
     });
     expect(services.banner.filter((line) => line.startsWith('schedule'))).toEqual([
-      'schedule       → NightlyRule cron(0 2 * * ? *) (UTC), off (--no-schedules), to Reporter, sqs jobs; fire now: POST http://127.0.0.1:9/@schedules/NightlyRule',
+      'schedule       → NightlyRule cron(0 2 * * ? *) (UTC), off (--no-schedules), to Reporter, sqs jobs; fire now: curl -X POST http://127.0.0.1:9/@schedules/NightlyRule',
       'schedule       → Broken cannot run: rate(1 minutes): the unit is minute for 1 and minutes otherwise, to Reporter',
-      'schedule       → Cleanup rate(7 minutes), off (--no-schedules), to sqs jobs; fire now: POST http://127.0.0.1:9/@schedules/Cleanup',
-      'schedule       → Later cron(0/5 * * * ? *) (UTC), off (--no-schedules), to sqs jobs; fire now: POST http://127.0.0.1:9/@schedules/Later',
-      'schedule       → Ticker.EveryMinute rate(1 minute), off (--no-schedules), to Ticker; fire now: POST http://127.0.0.1:9/@schedules/Ticker.EveryMinute',
-      'schedule       → Ticker.Quarterly cron(0/15 * * * ? *) (UTC), off (--no-schedules), to Ticker; fire now: POST http://127.0.0.1:9/@schedules/Ticker.Quarterly',
-      'schedule       → Ticker.Off disabled, to Ticker; fire now: POST http://127.0.0.1:9/@schedules/Ticker.Off',
+      'schedule       → Cleanup rate(7 minutes), off (--no-schedules), to sqs jobs; fire now: curl -X POST http://127.0.0.1:9/@schedules/Cleanup',
+      'schedule       → Later cron(0/5 * * * ? *) (UTC), off (--no-schedules), to sqs jobs; fire now: curl -X POST http://127.0.0.1:9/@schedules/Later',
+      'schedule       → Ticker.EveryMinute rate(1 minute), off (--no-schedules), to Ticker; fire now: curl -X POST http://127.0.0.1:9/@schedules/Ticker.EveryMinute',
+      'schedule       → Ticker.Quarterly cron(0/15 * * * ? *) (UTC), off (--no-schedules), to Ticker; fire now: curl -X POST http://127.0.0.1:9/@schedules/Ticker.Quarterly',
+      'schedule       → Ticker.Off disabled, to Ticker; fire now: curl -X POST http://127.0.0.1:9/@schedules/Ticker.Off',
     ]);
     await close();
   });

@@ -144,7 +144,7 @@ function fireRefusal(
     : undefined;
 }
 
-/** `schedule       → Ticker.Tick rate(1 minute), to Ticker; fire now: POST <endpoint>/@schedules/Ticker.Tick` */
+/** `schedule       → Ticker.Tick rate(1 minute), to Ticker; fire now: curl -X POST <endpoint>/@schedules/Ticker.Tick` */
 function bannerOf({ schedule, problem }: Armed, onTheirOwn: boolean, endpoint: string): string {
   const zone = schedule.expression.startsWith('rate(') ? '' : ` (${schedule.timeZone ?? 'UTC'})`;
   const state = problem
@@ -153,7 +153,7 @@ function bannerOf({ schedule, problem }: Armed, onTheirOwn: boolean, endpoint: s
       ? 'disabled'
       : `${schedule.expression}${zone}${onTheirOwn ? '' : ', off (--no-schedules)'}`;
   const targets = schedule.targets.map(targetName).join(', ') || 'no targets';
-  const fire = problem ? '' : `; fire now: POST ${endpoint}/@schedules/${schedule.id}`;
+  const fire = problem ? '' : `; fire now: curl -X POST ${endpoint}/@schedules/${schedule.id}`;
   return bannerLine('schedule', `${schedule.id} ${state}, to ${targets}${fire}`);
 }
 
