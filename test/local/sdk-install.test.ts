@@ -4,7 +4,8 @@
  * the same moment, and never under --offline, where the handler fails with the command that
  * installs it. npm is the real client; its registry is a local one (fake-registry.ts).
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sdkCache } from '../../generator/local/lambda/sdk-cache-loader';
@@ -66,6 +67,26 @@ describe('the cache of AWS SDK packages wskit does not ship', () => {
     expect(project.overrides['@aws-sdk/core']).toBe(pins['@aws-sdk/core']);
     // Nothing half-done is left beside it: no temporary folder, no lock.
     expect(readdirSync(join(root, release))).toEqual([NAME.replace('/', '+')]);
+  }, 60_000);
+
+  it('takes over a lock left by a process that is gone', async () => {
+    const root = sdkCache.sdkCacheRoot();
+    const { release, pins } = sdkCache.shippedSdk();
+    const dir = sdkCache.cachedProjectDir(root, release, NAME);
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    });
+    mkdirSync(`${dir}.lock`, { recursive: true });
+    writeFileSync(join(`${dir}.lock`, 'owner'), gone.stdout);
+    const outcome = await installSdkPackage(NAME, {
+      dir,
+      range: `<=${release}`,
+      release,
+      pins,
+      log: () => {},
+    });
+    expect(outcome).toEqual({ ok: true, dir });
+    expect(existsSync(`${dir}.lock`)).toBe(false);
   }, 60_000);
 
   it('reports why npm failed and leaves nothing in the cache', async () => {
