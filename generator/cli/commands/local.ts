@@ -1,6 +1,6 @@
 /** `wskit local`: serves the app until Ctrl-C, then closes every socket with 1001 and stops cleanly. */
 import { relative } from 'node:path';
-import { pythonLine, runtimeOf } from '../../local/lambda/runtimes';
+import { boto3Line, pythonLine, runtimeOf } from '../../local/lambda/runtimes';
 import type { LocalServer } from '../../local/start-local';
 import { startLocal } from '../../local/start-local';
 import type { LocalApp, LocalIntegration } from '../../local/types';
@@ -14,6 +14,7 @@ export async function runLocal(request: LocalRequest): Promise<number> {
     host: request.host,
     allowOrigins: request.allowOrigins,
     offline: request.offline,
+    schedules: request.schedules,
     waitScale: request.waitScale,
     verbose: request.verbose,
     watch: request.watch,
@@ -151,7 +152,8 @@ function typescriptLine(app: LocalApp): string[] {
 /** Which local Python runs the Python functions. */
 function pythonLines(app: LocalApp): string[] {
   const line = pythonLine(app.functions.values());
-  return line ? [`  Python         → ${line}`] : [];
+  const boto3 = boto3Line(app.functions.values());
+  return [...(line ? [`  Python         → ${line}`] : []), ...(boto3 ? [`                   ${boto3}`] : [])];
 }
 
 /** Routes whose function's runtime cannot run here: they answer Internal server error, and why. */
