@@ -62,7 +62,10 @@ function arnText(value: unknown, parameters: Obj): ArnText | undefined {
     const args = (value as Obj)['Fn::Join'];
     if (!Array.isArray(args) || typeof args[0] !== 'string' || !Array.isArray(args[1])) return undefined;
     const pseudo = (item: unknown) =>
-      isObject(item) && typeof item.Ref === 'string' && item.Ref in PSEUDO_SAMPLES && !(item.Ref in parameters)
+      isObject(item) &&
+      typeof item.Ref === 'string' &&
+      item.Ref in PSEUDO_SAMPLES &&
+      !(item.Ref in parameters)
         ? item.Ref
         : undefined;
     const items = args[1] as unknown[];

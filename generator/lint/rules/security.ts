@@ -94,7 +94,8 @@ function checkRuntimes(ctx: LintContext): void {
         path,
         `${owner}: runtime ${runtime} is deprecated and Lambda refuses new functions on it since ${deprecated.createBlocked}${updates}${use}`,
       );
-    } else ctx.report('W2531', path, `${owner}: runtime ${runtime} is deprecated since ${deprecated.since}${use}`);
+    } else
+      ctx.report('W2531', path, `${owner}: runtime ${runtime} is deprecated since ${deprecated.since}${use}`);
   };
   for (const r of ctx.resources) {
     if (r.type === 'AWS::Lambda::Function' || r.type === 'AWS::Serverless::Function') {

@@ -25,7 +25,12 @@ export interface RuntimeEntry {
   readonly updateBlocked?: string;
 }
 
-const r = (id: string, deprecated?: string, createBlocked?: string, updateBlocked?: string): RuntimeEntry => ({
+const r = (
+  id: string,
+  deprecated?: string,
+  createBlocked?: string,
+  updateBlocked?: string,
+): RuntimeEntry => ({
   id,
   ...(deprecated ? { deprecated } : {}),
   ...(createBlocked ? { createBlocked } : {}),
