@@ -166,12 +166,24 @@ class ValueChecker {
     }
     const candidates = members.filter((m) => matchesShape(value, m));
     if (candidates.length === 0) return this.mismatch(value, members.map(describe).join(' or '), path);
+    // Between scalar or list members, any that takes the value will do (a number or a string:
+    // "3.0.3" is a string); a named property type still says more than "any mapping" beside it.
+    const named = candidates.some((m) => typeof m === 'string' && (m.startsWith('#') || m === 'json'));
+    if (!named && candidates.length > 1 && candidates.some((m) => this.accepts(value, m))) return;
     // A named property type says more than "any mapping" beside it (SAM's intrinsic-or-model unions).
     this.check(
       value,
       candidates.find((m) => typeof m === 'string' && m.startsWith('#')) ?? candidates[0],
       path,
     );
+  }
+
+  /** Whether `value` has type `t` with nothing to report. */
+  private accepts(value: unknown, t: TypeSpec): boolean {
+    let clean = true;
+    const probe = { ...this.ctx, report: () => void (clean = false) } as LintContext;
+    new ValueChecker(probe, this.resource, this.spec).check(value, t, []);
+    return clean;
   }
 
   private mismatch(value: unknown, expected: string, path: Path): undefined {
