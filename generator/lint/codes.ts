@@ -46,6 +46,8 @@ export const RULE_CODES: Readonly<Record<string, string>> = {
   W1019: 'Fn::Sub variables that its string never uses',
   W2001: 'Parameters that are never used',
   W2531: 'Deprecated Lambda runtimes that Lambda still accepts for new functions',
+  W2520:
+    'Properties the SAM transform ignores beside the one it reads (CodeUri beside InlineCode, or with PackageType Image)',
   W3001: 'Resource attributes the SAM transform drops (a Description beside Properties)',
   W9003: 'Routes without a Target (other than $connect, whose integration is optional)',
   W9005: 'Lambda permissions for API Gateway not scoped to the API with SourceArn',

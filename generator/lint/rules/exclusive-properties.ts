@@ -1,10 +1,11 @@
 /**
  * Properties that exclude each other (a Route 53 record with both `AliasTarget` and `TTL`): the
- * stack fails when the resource is created. A value under Fn::If may turn out absent, so only
- * plain values count.
+ * stack fails when the resource is created, an error. Properties of which the SAM transform reads
+ * one and drops the others (InlineCode beside CodeUri) deploy, so those are a warning. A value
+ * under Fn::If may turn out absent, so only plain values count.
  */
 import { oneOf } from '../../errors';
-import { EXCLUSIONS } from '../spec-source/exclusions';
+import { EXCLUSIONS, PRECEDENCES, type PrecedenceEntry } from '../spec-source/exclusions';
 import type { LintContext, Path } from '../types';
 import { intrinsicName, isObject, type Obj } from '../values';
 
@@ -15,7 +16,27 @@ export function checkExclusiveProperties(ctx: LintContext): void {
       for (const { value, path } of objectsAt(r.properties, entry.at, ['Resources', r.id, 'Properties']))
         for (const group of entry.groups) checkGroup(ctx, r.id, value, path, group);
     }
+    for (const entry of PRECEDENCES)
+      if (entry.type === r.type) checkPrecedence(ctx, r.id, r.properties, entry);
   }
+}
+
+function checkPrecedence(ctx: LintContext, id: string, props: Obj, entry: PrecedenceEntry): void {
+  const globals = isObject(ctx.template.Globals) ? ctx.template.Globals : {};
+  const section = globals[entry.type.replace('AWS::Serverless::', '')];
+  const inherited = isObject(section) ? section : {};
+  const merged = { ...inherited, ...props };
+  const selector = merged[entry.selector] ?? entry.selectorDefault;
+  const order = typeof selector === 'string' ? entry.read[selector] : undefined;
+  const used = order?.find((name) => isSet(merged[name]));
+  if (!order || !used) return;
+  for (const name of entry.group)
+    if (name !== used && isSet(props[name]))
+      ctx.report(
+        'W2520',
+        ['Resources', id, 'Properties', name],
+        `${id}: ${name} is ignored; the SAM transform reads ${used} (${entry.selector} ${selector})`,
+      );
 }
 
 function checkGroup(ctx: LintContext, id: string, value: Obj, path: Path, group: readonly string[]): void {
