@@ -29,7 +29,8 @@ export const RULE_CODES: Readonly<Record<string, string>> = {
   E9001: 'A WEBSOCKET API has a supported RouteSelectionExpression',
   E9002: 'Route keys are unique per API',
   E9003: "A route's Target is integrations/<id> of an integration of the same API",
-  E9004: 'A Lambda proxy integration has an AWS::Lambda::Permission for API Gateway',
+  E9004:
+    'API Gateway may invoke a Lambda proxy integration: an AWS::Lambda::Permission for it, or a CredentialsArn role that trusts it and allows lambda:InvokeFunction',
   E9006: 'A route meant to answer has a $default RouteResponse',
   E9007: 'A non-proxy integration behind an answering route has a $default IntegrationResponse',
   E9008: 'The Deployment depends on at least one route of its API (or the stage auto-deploys)',
