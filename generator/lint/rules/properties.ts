@@ -39,11 +39,12 @@ export function checkProperties(ctx: LintContext): void {
 }
 
 /**
- * Types the specification is expected to know: AWS's own. Custom resources, modules and
- * third-party registry types (`Vendor::Service::Type`) are not in it and are not checked.
+ * Types the specification is expected to know: AWS's own. Custom resources, modules, third-party
+ * registry types (`Vendor::Service::Type`) and the CDK's version-reporting `AWS::CDK::Metadata`
+ * (which the CDK deploys only in regions that have it) are not in it and are not checked.
  */
 function isSpecifiedType(type: string): boolean {
-  if (type === 'AWS::CloudFormation::CustomResource' || type.endsWith('::MODULE')) return false;
+  if (UNSPECIFIED_AWS_TYPES.has(type) || type.endsWith('::MODULE')) return false;
   return type.startsWith('AWS::') || type.startsWith('Alexa::') || !type.includes('::');
 }
 
@@ -53,6 +54,11 @@ function samGlobals(template: Obj): Record<string, Obj> {
   if (!isObject(globals)) return {};
   return Object.fromEntries(Object.entries(globals).filter(([, v]) => isObject(v))) as Record<string, Obj>;
 }
+
+const UNSPECIFIED_AWS_TYPES: ReadonlySet<string> = new Set([
+  'AWS::CloudFormation::CustomResource',
+  'AWS::CDK::Metadata',
+]);
 
 class ValueChecker {
   constructor(
