@@ -89,4 +89,12 @@ describe('generator/lint/spec/', () => {
       { u: ['integer', 'string'] },
     ]);
   });
+
+  it('adds what the SAM translator accepts beyond its schema, typed like its source', () => {
+    expect(resourceSpec('AWS::Serverless::Api')?.d.EndpointConfiguration).toHaveProperty('VpcEndpointIds');
+    const fn = resourceSpec('AWS::Serverless::Function');
+    expect(fn?.d.CloudWatchEventProperties).toHaveProperty('RuleName');
+    expect(fn?.d.SQSEventProperties.ParallelizationFactor.t).toBe('integer');
+    expect(resourceSpec('AWS::Serverless::WebSocketApi')?.p.FailOnWarnings.t).toBe('boolean');
+  });
 });

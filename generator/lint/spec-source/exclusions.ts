@@ -33,6 +33,12 @@ export const EXCLUSIONS: readonly ExclusionEntry[] = [
   },
   { type: 'AWS::Serverless::StateMachine', at: '', groups: [['Definition', 'DefinitionUri']] },
   { type: 'AWS::Serverless::Api', at: '', groups: [['DefinitionBody', 'DefinitionUri']] },
+  // The translator takes either spelling and refuses both (api_generator.py _set_endpoint_configuration).
+  {
+    type: 'AWS::Serverless::Api',
+    at: 'EndpointConfiguration',
+    groups: [['VPCEndpointIds', 'VpcEndpointIds']],
+  },
   { type: 'AWS::Serverless::HttpApi', at: '', groups: [['DefinitionBody', 'DefinitionUri']] },
   { type: 'AWS::ApiGateway::RestApi', at: '', groups: [['Body', 'BodyS3Location']] },
   { type: 'AWS::ApiGatewayV2::Api', at: '', groups: [['Body', 'BodyS3Location']] },
