@@ -16,6 +16,7 @@
  * - stepfunctions/events.py `CloudWatchEvent`: as for functions, and State.
  */
 import type { PropSpec, ResourceSpec, TypeSpec } from '../spec-types';
+import { sortKeys } from './sam';
 
 export interface SamAcceptance {
   readonly type: string;
@@ -124,12 +125,4 @@ function typeOf(
   return t === undefined || JSON.stringify(t).includes('"#') || (typeof t === 'string' && t.startsWith('#'))
     ? 'json'
     : t;
-}
-
-function sortKeys<T>(record: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(
-    Object.keys(record)
-      .sort()
-      .map((k) => [k, record[k]]),
-  );
 }

@@ -190,7 +190,7 @@ class SamResource {
   }
 }
 
-function sortKeys<T>(record: Record<string, T>): Record<string, T> {
+export function sortKeys<T>(record: Record<string, T>): Record<string, T> {
   return Object.fromEntries(
     Object.keys(record)
       .sort()
