@@ -187,7 +187,10 @@ class ValueChecker {
   /** Whether `value` has type `t` with nothing to report. */
   private accepts(value: unknown, t: TypeSpec): boolean {
     let clean = true;
-    const probe = { ...this.ctx, report: () => void (clean = false) } as LintContext;
+    const report = () => {
+      clean = false;
+    };
+    const probe = { ...this.ctx, report } as LintContext;
     new ValueChecker(probe, this.resource, this.spec).check(value, t, []);
     return clean;
   }
