@@ -41,7 +41,8 @@ export const RULE_CODES: Readonly<Record<string, string>> = {
   E9015: 'Mapping templates parse as VTL',
   E9016: 'A request template renders valid JSON for a sample message',
   E9017: 'State machine definitions are valid ASL (structure, transitions, files found)',
-  E9105: 'IAM policy actions have the form service:Action (IAM refuses the policy otherwise)',
+  E9105:
+    'IAM policy actions have the form service:Action, and S3 bucket policies name only existing actions (the policy is refused otherwise)',
   E9106: 'ARNs in IAM policy Resource have six parts: arn:partition:service:region:account:resource',
   E9018: 'State machine definitions pass the asl-validator package (with --asl-validator)',
   W1019: 'Fn::Sub variables that its string never uses',

@@ -1,7 +1,8 @@
 /**
  * IAM names that cannot work. An action without a service prefix makes IAM refuse the policy (an
  * error); an action AWS does not define (`dynamodb:PutItems`) deploys and grants nothing, which
- * IAM accepts, so it is a warning with the action meant, as cfn-lint's W3037. Actions come from
+ * IAM accepts, so it is a warning with the action meant, as cfn-lint's W3037, except in an S3
+ * bucket policy, which S3 refuses (an error). Actions come from
  * AWS's IAM data. ARNs follow IAM's grammar (iam-arns.ts).
  */
 import { show } from '../../errors';
@@ -17,7 +18,9 @@ export function checkIamNames(ctx: LintContext): void {
     for (const key of ['Action', 'NotAction']) {
       const actions = entries(statement, key, path);
       const granted = grantedNames(actions.map((a) => a.value));
-      for (const action of actions) checkAction(ctx, action.value, action.path, granted);
+      // S3 validates a bucket policy's actions and refuses the policy (MalformedPolicy); IAM does not.
+      const refusing = ctx.byId.get(String(path[1]))?.type === 'AWS::S3::BucketPolicy';
+      for (const action of actions) checkAction(ctx, action.value, action.path, granted, refusing);
     }
     for (const key of ['Resource', 'NotResource'])
       for (const resource of entries(statement, key, path))
@@ -43,7 +46,13 @@ function grantedNames(actions: readonly unknown[]): Set<string> {
  * likely stands for (`sqs:SendMessageBatch` beside `sqs:SendMessage`, which authorizes batches):
  * then nothing is missing, and it is information.
  */
-function checkAction(ctx: LintContext, action: unknown, path: Path, granted: ReadonlySet<string>): void {
+function checkAction(
+  ctx: LintContext,
+  action: unknown,
+  path: Path,
+  granted: ReadonlySet<string>,
+  refusing: boolean,
+): void {
   // `*` and `*:Get*` span services: nothing to look up.
   if (typeof action !== 'string' || /^[^:]*[*?][^:]*:/.test(action) || action === '*') return;
   const found = lookUpAction(action);
@@ -61,12 +70,20 @@ function checkAction(ctx: LintContext, action: unknown, path: Path, granted: Rea
     const meant = closestName(name, found.names);
     const covered =
       meant !== undefined && granted.has(`${found.service.toLowerCase()}:${meant.toLowerCase()}`);
-    ctx.report(
-      covered ? 'I9105' : 'W9105',
-      path,
-      covered
-        ? `IAM action ${show(action)} does not exist in ${found.service}; the statement's ${found.service}:${meant} already grants what it is meant for`
-        : `IAM action ${show(action)} does not exist in ${found.service}${didYouMean(name, found.names)}, so it allows nothing`,
-    );
+    const hint = didYouMean(name, found.names);
+    if (refusing)
+      ctx.report(
+        'E9105',
+        path,
+        `IAM action ${show(action)} does not exist in ${found.service}${hint}, and S3 refuses a bucket policy naming it`,
+      );
+    else
+      ctx.report(
+        covered ? 'I9105' : 'W9105',
+        path,
+        covered
+          ? `IAM action ${show(action)} does not exist in ${found.service}; the statement's ${found.service}:${meant} already grants what it is meant for`
+          : `IAM action ${show(action)} does not exist in ${found.service}${hint}, so it allows nothing`,
+      );
   }
 }
