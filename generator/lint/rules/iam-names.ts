@@ -59,7 +59,13 @@ function checkAction(
   if (found === undefined) {
     ctx.report('E9105', path, `IAM action ${show(action)} is not "service:Action"; IAM refuses the policy`);
   } else if (found.kind === 'unknown-service') {
-    const hint = didYouMean(found.service, knownServices());
+    // SDK client names (bedrock-runtime, iot-data) act under the service's own prefix (bedrock, iot).
+    const services = knownServices();
+    const parts = found.service.toLowerCase().split('-');
+    const base = parts
+      .map((_, i) => parts.slice(0, parts.length - 1 - i).join('-'))
+      .find((p) => services.includes(p));
+    const hint = base ? ` (did you mean ${show(base)}?)` : didYouMean(found.service, services);
     ctx.report(
       'W9105',
       path,
