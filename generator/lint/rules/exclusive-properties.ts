@@ -5,7 +5,13 @@
  * under Fn::If may turn out absent, so only plain values count.
  */
 import { oneOf } from '../../errors';
-import { EXCLUSIONS, PRECEDENCES, type PrecedenceEntry } from '../spec-source/exclusions';
+import {
+  EXCLUSIONS,
+  PRECEDENCES,
+  type PrecedenceEntry,
+  REFUSALS,
+  type RefusalEntry,
+} from '../spec-source/exclusions';
 import type { LintContext, Path } from '../types';
 import { intrinsicName, isObject, type Obj } from '../values';
 
@@ -18,14 +24,34 @@ export function checkExclusiveProperties(ctx: LintContext): void {
     }
     for (const entry of PRECEDENCES)
       if (entry.type === r.type) checkPrecedence(ctx, r.id, r.properties, entry);
+    for (const entry of REFUSALS) if (entry.type === r.type) checkRefusal(ctx, r.id, r.properties, entry);
+  }
+}
+
+/** A SAM resource's Globals section, which the translator merges into it first. */
+function samGlobalsOf(ctx: LintContext, type: string): Obj {
+  const globals = isObject(ctx.template.Globals) ? ctx.template.Globals : {};
+  const section = globals[type.replace('AWS::Serverless::', '')];
+  return isObject(section) ? section : {};
+}
+
+function checkRefusal(ctx: LintContext, id: string, props: Obj, entry: RefusalEntry): void {
+  const [property, value] = entry.when;
+  if (props[property] !== value) return;
+  const inherited = samGlobalsOf(ctx, entry.type);
+  for (const name of entry.refused) {
+    const own = isSet(props[name]);
+    if (!own && !isSet(inherited[name])) continue;
+    ctx.report(
+      'E2520',
+      own ? ['Resources', id, 'Properties', name] : ['Resources', id, 'Properties', property],
+      `${id}: ${name}${own ? '' : ' (from Globals)'} cannot be set with ${property} ${value}; the SAM transform refuses it`,
+    );
   }
 }
 
 function checkPrecedence(ctx: LintContext, id: string, props: Obj, entry: PrecedenceEntry): void {
-  const globals = isObject(ctx.template.Globals) ? ctx.template.Globals : {};
-  const section = globals[entry.type.replace('AWS::Serverless::', '')];
-  const inherited = isObject(section) ? section : {};
-  const merged = { ...inherited, ...props };
+  const merged = { ...samGlobalsOf(ctx, entry.type), ...props };
   const selector = merged[entry.selector] ?? entry.selectorDefault;
   const order = typeof selector === 'string' ? entry.read[selector] : undefined;
   const used = order?.find((name) => isSet(merged[name]));

@@ -80,3 +80,24 @@ export const PRECEDENCES: readonly PrecedenceEntry[] = [
     group: ['InlineCode', 'CodeUri', 'ImageUri'],
   },
 ];
+
+/**
+ * Properties the SAM transform refuses when another has a given value.
+ *
+ * Source: `SamFunction._validate_package_type` (samtranslator/model/sam_resources.py, 1.110.0):
+ * with PackageType Image, Runtime, Handler and Layers make the transform fail; Globals count, as
+ * the translator merges them first.
+ */
+export interface RefusalEntry {
+  readonly type: string;
+  readonly when: readonly [property: string, value: string];
+  readonly refused: readonly string[];
+}
+
+export const REFUSALS: readonly RefusalEntry[] = [
+  {
+    type: 'AWS::Serverless::Function',
+    when: ['PackageType', 'Image'],
+    refused: ['Runtime', 'Handler', 'Layers'],
+  },
+];
