@@ -1,0 +1,90 @@
+/**
+ * AWS_PROXY integrations whose IntegrationUri is the function's own ARN, as API Gateway v2 accepts
+ * and the developer guide's WebSocket templates write it: `!GetAtt Fn.Arn`, an alias or version ARN,
+ * and a `!Sub` that spells the ARN out. Each route runs its function; a bare ARN of a function the
+ * template lacks stays unavailable with the reason.
+ */
+import type { LocalServer } from '../../generator/local/start-local';
+import { startLocal } from '../../generator/local/start-local';
+import type { Json, Template } from '../../generator/template/types';
+import { Client, websocketApi, writeApp } from './helpers';
+
+const echo = `exports.handler = async (event) => ({ statusCode: 200, body: 'echo:' + event.requestContext.routeKey });
+`;
+
+/** A two-way route whose AWS_PROXY integration has `uri` as its IntegrationUri. */
+function route(key: string, uri: Json): Template['Resources'] {
+  return {
+    [`${key}Route`]: {
+      Type: 'AWS::ApiGatewayV2::Route',
+      Properties: {
+        ApiId: { Ref: 'Api' },
+        RouteKey: key,
+        RouteResponseSelectionExpression: '$default',
+        Target: { 'Fn::Sub': `integrations/\${${key}Integration}` },
+      },
+    },
+    [`${key}Integration`]: {
+      Type: 'AWS::ApiGatewayV2::Integration',
+      Properties: { ApiId: { Ref: 'Api' }, IntegrationType: 'AWS_PROXY', IntegrationUri: uri },
+    },
+    [`${key}RouteResponse`]: {
+      Type: 'AWS::ApiGatewayV2::RouteResponse',
+      Properties: { ApiId: { Ref: 'Api' }, RouteId: { Ref: `${key}Route` }, RouteResponseKey: '$default' },
+    },
+  };
+}
+
+describe('wskit local: a bare Lambda ARN as an AWS_PROXY IntegrationUri', () => {
+  let server: LocalServer;
+  let client: Client;
+  beforeAll(async () => {
+    const dir = writeApp(
+      {
+        AWSTemplateFormatVersion: '2010-09-09',
+        Transform: 'AWS::Serverless-2016-10-31',
+        Resources: {
+          ...websocketApi('bare-arn', 'dev'),
+          EchoFunction: {
+            Type: 'AWS::Serverless::Function',
+            Properties: {
+              CodeUri: 'src/',
+              Handler: 'echo.handler',
+              Runtime: 'nodejs22.x',
+              AutoPublishAlias: 'live',
+            },
+          },
+          ...route('getatt', { 'Fn::GetAtt': ['EchoFunction', 'Arn'] }),
+          ...route('alias', { Ref: 'EchoFunction.Alias' }),
+          ...route('version', { Ref: 'EchoFunction.Version' }),
+          ...route('spelled', {
+            'Fn::Sub':
+              'arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${EchoFunction}',
+          }),
+          ...route('elsewhere', 'arn:aws:lambda:us-east-1:210987654321:function:someone-else'),
+        },
+      },
+      { 'src/echo.js': echo },
+    );
+    server = await startLocal({ appDir: dir, port: 0, log: () => {} });
+    client = await Client.connect(server.url);
+  });
+  afterAll(async () => {
+    await client?.close();
+    await server?.close();
+  });
+
+  it.each(['getatt', 'alias', 'version', 'spelled'])('runs the function of the %s route', async (key) => {
+    expect(await client.request(JSON.stringify({ action: key }))).toBe(`echo:${key}`);
+  });
+
+  it('leaves a bare ARN of a function the template lacks unavailable, with the reason', async () => {
+    const integration = server.app.routes.get('elsewhere')?.integration;
+    expect(integration).toMatchObject({
+      kind: 'unavailable',
+      reason: expect.stringContaining('function arn:aws:lambda:us-east-1:210987654321:function:someone-else'),
+    });
+    const reply = JSON.parse(await client.request(JSON.stringify({ action: 'elsewhere' })));
+    expect(reply.message).toBe('Internal server error');
+  });
+});
