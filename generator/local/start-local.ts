@@ -27,6 +27,7 @@ import type { Gateway } from './server/gateway';
 import { FRAME_LIMIT_BYTES, MESSAGE_LIMIT_BYTES } from './server/quotas';
 import { handleHttpRequest } from './server/requests';
 import { openSession } from './server/session';
+import { handleProtocols } from './server/subprotocol';
 import { type RunningServices, startServices } from './services/registry';
 import { appFromTemplate, loadApp } from './template/load-app';
 import { LOCAL_ACCOUNT_ID } from './template/resolve';
@@ -218,6 +219,7 @@ function serve(
     noServer: true,
     maxPayload: MESSAGE_LIMIT_BYTES,
     perMessageDeflate: false,
+    handleProtocols,
   });
   httpServer.on('request', (request, response) => handleHttpRequest(gw, request, response));
   httpServer.on('upgrade', (request, socket, head) => {

@@ -5,8 +5,16 @@ import type { RunningServices } from '../services/registry';
 import type { TemplateCache } from '../vtl/render';
 
 export type IntegrationResult =
-  /** `body` is what a two-way route sends back (undefined: nothing); `status` decides `$connect`. */
-  | { readonly kind: 'reply'; readonly status: number; readonly body: string | undefined }
+  /**
+   * `body` is what a two-way route sends back (undefined: nothing); `status` decides `$connect`, and
+   * a proxy function's `headers` answer its handshake (`Sec-WebSocket-Protocol`).
+   */
+  | {
+      readonly kind: 'reply';
+      readonly status: number;
+      readonly body: string | undefined;
+      readonly headers?: Readonly<Record<string, unknown>>;
+    }
   | { readonly kind: 'error'; readonly status: number; readonly message: GatewayErrorMessage };
 
 export type GatewayErrorMessage =

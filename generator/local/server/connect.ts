@@ -13,6 +13,7 @@ import { authorize } from './authorizer';
 import { runRoute } from './dispatch';
 import type { HandshakeInfo, RequestInfo } from './events';
 import type { Gateway } from './gateway';
+import { answerProtocol, protocolOfHeaders } from './subprotocol';
 
 /** `socket` is null when the client left while `$connect` ran: it still gets its `$disconnect`. */
 export type OnOpen = (
@@ -84,6 +85,7 @@ export async function handleUpgrade(
         message: result.kind === 'error' ? result.message : STATUS_CODES[status],
       });
     }
+    if (result.kind === 'reply') answerProtocol(request, protocolOfHeaders(result.headers));
   } else {
     gw.log.line(`${connection.id} $connect (no route) 200`);
   }
