@@ -5,6 +5,7 @@
  * A form-encoded (query protocol) request sees the query protocol's answer, as API Gateway does.
  */
 import { routeKeyOf } from '../server/route-selection';
+import { wholeOutput } from '../services/query-output';
 import { queryAnswer } from '../services/query-shapes';
 import type { ServiceResponse } from '../services/types';
 import type { AwsIntegration, LocalIntegrationResponse, MockIntegration } from '../types';
@@ -158,7 +159,9 @@ async function callService(
   });
   // A form-encoded request speaks the query protocol: its answer comes back in that protocol's shape.
   if (!decoded.query) return answer;
-  return { statusCode: answer.statusCode, body: queryAnswer(name?.split(':').at(-1) as string, answer) };
+  const [service, actionName] = (name as string).split(':') as [string, string];
+  const result = answer.statusCode < 300 ? wholeOutput(service, actionName, answer.body) : answer.body;
+  return { statusCode: answer.statusCode, body: queryAnswer(actionName, answer, result) };
 }
 
 function parseRequest(request: string): { input: Record<string, unknown> } | ServiceResponse {
