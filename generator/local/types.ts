@@ -69,8 +69,12 @@ interface MappedIntegration {
   readonly timeoutMs: number;
   readonly templateSelectionExpression?: string;
   readonly requestTemplates: Readonly<Record<string, string>>;
+  /** What a message no request template matches does (see integrations/passthrough.ts). @default WHEN_NO_MATCH */
+  readonly passthroughBehavior?: PassthroughBehavior;
   readonly responses: readonly LocalIntegrationResponse[];
 }
+
+export type PassthroughBehavior = 'WHEN_NO_MATCH' | 'WHEN_NO_TEMPLATES' | 'NEVER';
 
 /** A non-proxy integration: request template → service action → integration response template. */
 export interface AwsIntegration extends MappedIntegration {

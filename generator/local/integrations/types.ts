@@ -20,7 +20,8 @@ export type IntegrationResult =
 export type GatewayErrorMessage =
   | 'Internal server error'
   | 'Endpoint request timed out'
-  | 'Invalid request body';
+  | 'Invalid request body'
+  | 'Unsupported Media Type';
 
 export interface Services {
   readonly lambda: LambdaRunner;
@@ -49,6 +50,12 @@ export const invalidRequestBody: IntegrationResult = {
   kind: 'error',
   status: 400,
   message: 'Invalid request body',
+};
+/** A message no request template matches, where the PassthroughBehavior refuses it. */
+export const unsupportedMediaType: IntegrationResult = {
+  kind: 'error',
+  status: 415,
+  message: 'Unsupported Media Type',
 };
 export const timedOut: IntegrationResult = {
   kind: 'error',

@@ -76,7 +76,13 @@ export async function handleUpgrade(
       gw.services,
       handshake,
     );
-    const status = result.kind === 'error' ? (result.status === 504 ? 504 : 502) : result.status;
+    // A failed integration is 502; a timeout (504) and a refusal before the integration (415) keep theirs.
+    const status =
+      result.kind === 'error'
+        ? result.status === 504 || result.status === 415
+          ? result.status
+          : 502
+        : result.status;
     gw.log.line(
       `${connection.id} $connect ${describe(route.integration.kind)} ${status} ${Date.now() - started}ms`,
     );

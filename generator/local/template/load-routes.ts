@@ -8,6 +8,7 @@
 import { INTEGRATION_TIMEOUT_MS } from '../../api-gateway-quotas';
 import type { Json, Resource, Template } from '../../template/types';
 import { parseAwsServiceUri } from '../integrations/aws-service';
+import { passthroughOf } from '../integrations/passthrough';
 import type {
   LocalAuthorizer,
   LocalFunction,
@@ -106,16 +107,21 @@ function loadIntegration(
   const type = String(props.IntegrationType);
   const timeoutMs = Math.min(Number(props.TimeoutInMillis ?? INTEGRATION_TIMEOUT_MS), INTEGRATION_TIMEOUT_MS);
   const uri = String(props.IntegrationUri ?? '');
+  const passthroughBehavior = passthroughOf(props.PassthroughBehavior);
   const templates = {
     timeoutMs,
     templateSelectionExpression: templateSelectionOf(props),
     requestTemplates: (props.RequestTemplates ?? {}) as Record<string, string>,
+    ...(typeof passthroughBehavior === 'string' ? { passthroughBehavior } : {}),
     responses,
   };
   const functionId =
     functionOfUri(uri, functions) ??
     (type === 'AWS_PROXY' && BARE_FUNCTION_ARN.test(uri) ? functionOfArn(uri, functions) : undefined);
   if (type === 'AWS_PROXY' && functionId) return { kind: 'lambda-proxy', id, functionId, timeoutMs };
+  if (typeof passthroughBehavior === 'object' && (type === 'AWS' || type === 'MOCK')) {
+    return unavailableIntegration(id, passthroughBehavior.reason);
+  }
   if (type === 'MOCK') return { kind: 'mock', id, ...templates };
   if (type === 'AWS' && functionId)
     return { kind: 'aws', id, service: 'lambda', action: 'lambda:Invoke', functionId, ...templates };
