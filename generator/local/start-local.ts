@@ -24,6 +24,7 @@ import { reloadOnChange } from './reload';
 import { accessPolicy, bindsBeyondLoopback } from './server/access';
 import { handleUpgrade } from './server/connect';
 import type { Gateway } from './server/gateway';
+import { loadIamKeyring } from './server/iam-keys';
 import { FRAME_LIMIT_BYTES, MESSAGE_LIMIT_BYTES } from './server/quotas';
 import { handleHttpRequest } from './server/requests';
 import { openSession } from './server/session';
@@ -56,6 +57,11 @@ export interface StartLocalOptions {
    * @default false
    */
   readonly offline?: boolean;
+  /**
+   * Credentials files (the AWS credentials file format) whose keys verify SigV4 signatures on
+   * `AWS_IAM` handshakes, beside the credentials wskit runs with. @default none
+   */
+  readonly iamCredentialFiles?: readonly string[];
   /** @default the template's stage name */
   readonly stage?: string;
   /** Multiplies Wait state durations; 0 makes them instant. @default 1 */
@@ -95,6 +101,8 @@ export interface LocalServer {
   readonly services: readonly string[];
   /** Which AWS services handlers reach locally, and how they reach the others. */
   readonly awsAccess: { readonly local: readonly string[]; readonly others: string };
+  /** Where the keys that verify `AWS_IAM` signatures came from (no secrets). */
+  readonly iamKeySources: readonly string[];
   /** Connections open right now. */
   connectionCount(): number;
   /** Closes every socket with 1001, then stops the functions, the state machines and the table server. */
@@ -132,6 +140,7 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
         failed: (id, message) => log.line(`[${id}] ${message}`),
       }
     : undefined;
+  const iamKeys = await loadIamKeyring(process.env, options.iamCredentialFiles);
   const code = await FunctionCode.prepare(loaded.functions, loaded.dir, watcher);
   const app: LocalApp = { ...loaded, functions: code.functions };
 
@@ -181,6 +190,7 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
         idleTimeoutMs: options.idleTimeoutMs ?? LOCAL_DEFAULTS.idleTimeoutMs,
         maxConnectionMs: options.maxConnectionMs ?? LOCAL_DEFAULTS.maxConnectionMs,
       },
+      iamKeys,
       pending: new Set(),
     };
     const templateFile = app.templateFile;
@@ -261,6 +271,7 @@ function serve(
       : {}),
     services: services.aws.banner,
     awsAccess,
+    iamKeySources: gw.iamKeys.sources,
     connectionCount: () => registry.size,
     close,
   };

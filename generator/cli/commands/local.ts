@@ -23,10 +23,12 @@ export async function runLocal(request: LocalRequest): Promise<number> {
     ...(request.idleTimeoutMs ? { idleTimeoutMs: request.idleTimeoutMs } : {}),
     ...(request.maxConnectionMs ? { maxConnectionMs: request.maxConnectionMs } : {}),
     ...(request.parameterOverrides ? { parameterOverrides: request.parameterOverrides } : {}),
+    ...(request.iamCredentialFiles ? { iamCredentialFiles: request.iamCredentialFiles } : {}),
   });
   const { app, url, dynamoEndpoint, awsAccess } = server;
   for (const line of banner(app, url, request.waitScale, request.watch, dynamoEndpoint, awsAccess))
     write(line);
+  for (const line of iamLines(app, server.iamKeySources)) write(line);
   for (const line of server.services) write(`  ${line}`);
   await new Promise<void>((resolve) => {
     const stop = () => {
@@ -55,6 +57,8 @@ export function banner(
     const extras = [
       route.twoWay ? 'two-way' : '',
       route.authorizer ? `authorizer ${route.authorizer.name}` : '',
+      route.iam ? 'AWS_IAM' : '',
+      route.apiKeyRequired ? 'API key' : '',
     ]
       .filter(Boolean)
       .join(', ');
@@ -77,6 +81,16 @@ export function banner(
     ...(watch ? ['  watching       → the template, state machine definitions and function code'] : []),
     `Try: wscat -c ${url}`,
     'Ctrl-C stops.',
+  ];
+}
+
+/** How `AWS_IAM` handshakes are checked, once: whose keys verify, and that other keys are taken on trust. */
+export function iamLines(app: LocalApp, sources: readonly string[]): string[] {
+  if (![...app.routes.values()].some((route) => route.iam)) return [];
+  const verified =
+    sources.length > 0 ? `verified for the keys of ${sources.join(', ')}` : 'no keys known to verify';
+  return [
+    `  AWS_IAM        → SigV4 ${verified}; any other key is accepted unverified when well-formed and in date (IAM cannot be asked locally)`,
   ];
 }
 

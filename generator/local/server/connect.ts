@@ -10,6 +10,7 @@ import type { Connection } from '../connections/registry';
 import { newGatewayId } from '../ids';
 import { checkAccess } from './access';
 import { authorize } from './authorizer';
+import { checkConnectApiKey, checkIamHandshake } from './connect-checks';
 import { runRoute } from './dispatch';
 import type { HandshakeInfo, RequestInfo } from './events';
 import type { Gateway } from './gateway';
@@ -58,7 +59,10 @@ export async function handleUpgrade(
     epochMs: started,
   };
   const route = gw.app.routes.get('$connect');
+  const iam = await checkIamHandshake(gw, route, request, url, connection.id);
+  if (!iam.ok) return reject(socket, 403, { message: 'Forbidden' });
   let authorizerContext: Record<string, unknown> | undefined;
+  let usageIdentifierKey: string | undefined;
   if (route?.authorizer) {
     const decision = await authorize(route.authorizer, info, handshake, gw.services);
     if (!decision.allowed) {
@@ -66,8 +70,16 @@ export async function handleUpgrade(
       return reject(socket, decision.status, { message: STATUS_CODES[decision.status] ?? 'Forbidden' });
     }
     authorizerContext = decision.context;
+    usageIdentifierKey = decision.usageIdentifierKey;
   }
-  const accepted = { ...connection, ...(authorizerContext ? { authorizer: authorizerContext } : {}) };
+  const apiKey = checkConnectApiKey(gw, route, handshake.headers, usageIdentifierKey, connection.id);
+  if (!apiKey.ok) return reject(socket, 403, { message: 'Forbidden' });
+  const accepted = {
+    ...connection,
+    ...(authorizerContext ? { authorizer: authorizerContext } : {}),
+    ...(iam.value ? { identity: iam.value } : {}),
+    ...(apiKey.value ? { apiKey: apiKey.value } : {}),
+  };
   if (route) {
     const result = await runRoute(
       route,

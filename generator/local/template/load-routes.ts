@@ -92,6 +92,8 @@ export function loadRoutes(
       integration,
       twoWay: twoWayRoutes.has(id),
       ...(authorizer ? { authorizer } : {}),
+      ...(props.AuthorizationType === 'AWS_IAM' ? { iam: true } : {}),
+      ...(props.ApiKeyRequired === true || props.ApiKeyRequired === 'true' ? { apiKeyRequired: true } : {}),
       ...(validation && !('reason' in validation) ? { requestValidation: validation } : {}),
     });
   }
