@@ -10,6 +10,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Sha256 } from '@smithy/core/checksum';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { banner, iamLines } from '../../generator/cli/commands/local';
+import { LocalError } from '../../generator/local/errors';
 import type { LocalServer } from '../../generator/local/start-local';
 import { startLocal } from '../../generator/local/start-local';
 import { Client, lambdaRoute, websocketApi, writeApp } from './helpers';
@@ -205,6 +207,18 @@ describe('wskit local: AWS_IAM on $connect', () => {
     );
   });
 
+  it('says once in the banner whose keys verify and that others are accepted unverified', () => {
+    const lines = [...banner(server.app, server.url, 1), ...iamLines(server.app, server.iamKeySources)];
+    expect(lines.find((line) => line.startsWith('  $connect '))).toContain('AWS_IAM');
+    const iam = lines.filter((line) => line.startsWith('  AWS_IAM '));
+    expect(iam).toEqual([
+      expect.stringMatching(
+        /SigV4 verified for the keys of AWS_ACCESS_KEY_ID, .*credentials \[tester\], .*credentials \[guest\]; any other key is accepted unverified when well-formed and in date/,
+      ),
+    ]);
+    for (const secret of SECRETS) expect(iam[0]).not.toContain(secret);
+  });
+
   it('names where its keys came from, and never logs a secret', () => {
     expect(server.iamKeySources).toEqual([
       'AWS_ACCESS_KEY_ID',
@@ -212,5 +226,17 @@ describe('wskit local: AWS_IAM on $connect', () => {
       expect.stringMatching(/credentials \[guest\]$/),
     ]);
     for (const secret of SECRETS) expect(logged.join('\n')).not.toContain(secret);
+  });
+});
+
+describe('wskit local --iam-credentials', () => {
+  it('refuses a credentials file that is not there, naming the flag and the expected format', async () => {
+    const dir = writeApp({ Resources: websocketApi('iam-missing', 'dev') });
+    const started = startLocal({ appDir: dir, port: 0, iamCredentialFiles: [join(dir, 'nowhere')] });
+    await expect(started).rejects.toThrow(LocalError);
+    await expect(started).rejects.toMatchObject({
+      code: 'E_LOCAL_IAM_CREDENTIALS',
+      message: `--iam-credentials ${join(dir, 'nowhere')}: no such file (expected a file in the AWS credentials file format)`,
+    });
   });
 });
