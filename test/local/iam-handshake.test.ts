@@ -6,6 +6,7 @@
  * `requestContext.identity`. Keys whose secret wskit local does not hold are accepted unverified
  * when well-formed and in date, and the log says so on each connection.
  */
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Sha256 } from '@smithy/core/checksum';
@@ -35,6 +36,38 @@ const node = (handler: string) => ({
 });
 
 type Credentials = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+
+const hasBotocore = spawnSync('python3', ['-c', 'import botocore'], { stdio: 'ignore' }).status === 0;
+
+/** A presigned URL and signed headers for `url`, from botocore's SigV4 query and header signers. */
+function botocoreSigned(
+  url: string,
+  credentials: Credentials,
+): { url: string; headers: Record<string, string> } {
+  const script = [
+    'import json, sys',
+    'from botocore.auth import SigV4Auth, SigV4QueryAuth',
+    'from botocore.awsrequest import AWSRequest',
+    'from botocore.credentials import Credentials',
+    'key, secret, url = sys.argv[1:4]',
+    'c = Credentials(key, secret)',
+    "query = AWSRequest(method='GET', url=url)",
+    "SigV4QueryAuth(c, 'execute-api', 'us-east-1', expires=300).add_auth(query)",
+    "header = AWSRequest(method='GET', url=url)",
+    "SigV4Auth(c, 'execute-api', 'us-east-1').add_auth(header)",
+    "print(json.dumps({'url': query.url, 'headers': dict(header.headers)}))",
+  ].join('\n');
+  const http = url.replace(/^ws:/, 'http:');
+  const out = spawnSync(
+    'python3',
+    ['-c', script, credentials.accessKeyId, credentials.secretAccessKey, http],
+    {
+      encoding: 'utf8',
+    },
+  );
+  const signed = JSON.parse(out.stdout) as { url: string; headers: Record<string, string> };
+  return { url: signed.url.replace(/^http:/, 'ws:'), headers: signed.headers };
+}
 
 describe('wskit local: AWS_IAM on $connect', () => {
   let server: LocalServer;
@@ -175,6 +208,19 @@ describe('wskit local: AWS_IAM on $connect', () => {
     expect(headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIAWSKITRUNNING0001\//);
     expect(await identityOf(server.url, headers)).toMatchObject({ accessKey: RUNNING.accessKeyId });
   });
+
+  // botocore is the AWS CLI's signer; its presigned URLs hash the payload as UNSIGNED-PAYLOAD.
+  (hasBotocore ? it : it.skip)(
+    `accepts what botocore (the AWS CLI's signer) signs, URL and header alike, and refuses its wrong secret${hasBotocore ? '' : ' (skipped: python3 has no botocore)'}`,
+    async () => {
+      const signed = botocoreSigned(server.url, RUNNING);
+      expect(await identityOf(signed.url)).toMatchObject({ accessKey: RUNNING.accessKeyId });
+      expect(await identityOf(server.url, signed.headers)).toMatchObject({ accessKey: RUNNING.accessKeyId });
+      const wrong = botocoreSigned(server.url, { ...RUNNING, secretAccessKey: 'not-the-secret' });
+      await refused(wrong.url);
+      await refused(server.url, wrong.headers);
+    },
+  );
 
   it('refuses a signature made with a wrong secret, in either form', async () => {
     const wrong = { ...TESTER, secretAccessKey: 'not-the-secret' };
