@@ -9,7 +9,7 @@ import { checkApiKey } from '../../generator/local/server/api-key';
 import type { LocalServer } from '../../generator/local/start-local';
 import { startLocal } from '../../generator/local/start-local';
 import type { Template } from '../../generator/template/types';
-import { Client, lambdaRoute, websocketApi, writeApp } from './helpers';
+import { Client, lambdaRoute, nodeFunction, websocketApi, writeApp } from './helpers';
 
 const KEY = 'wskit-test-key-0123456789';
 
@@ -24,10 +24,6 @@ const authorizer = `exports.handler = async (event) => ({
   policyDocument: { Version: '2012-10-17', Statement: [{ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: event.methodArn }] },
 });
 `;
-const node = (handler: string) => ({
-  Type: 'AWS::Serverless::Function',
-  Properties: { CodeUri: 'src/', Handler: handler, Runtime: 'nodejs22.x' },
-});
 const apiKey = (value?: string) => ({
   Type: 'AWS::ApiGateway::ApiKey',
   Properties: { Enabled: true, ...(value ? { Value: value } : {}) },
@@ -55,8 +51,8 @@ describe('wskit local: ApiKeyRequired on $connect, key in the x-api-key header',
     const resources = {
       ...websocketApi('keys', 'dev'),
       Key: apiKey(KEY),
-      ...lambdaRoute('Api', '$connect', 'ConnectFunction', node('connect.handler'), false),
-      ...lambdaRoute('Api', 'echo', 'EchoFunction', node('echo.handler')),
+      ...lambdaRoute('Api', '$connect', 'ConnectFunction', nodeFunction('connect.handler'), false),
+      ...lambdaRoute('Api', 'echo', 'EchoFunction', nodeFunction('echo.handler')),
     };
     server = await start(
       requireKey(resources, 'ConnectRoute'),
@@ -112,8 +108,8 @@ describe('wskit local: ApiKeySelectionExpression $context.authorizer.usageIdenti
           IdentitySource: ['route.request.querystring.key'],
         },
       },
-      AuthorizerFunction: node('authorizer.handler'),
-      ...lambdaRoute('Api', '$connect', 'ConnectFunction', node('connect.handler'), false),
+      AuthorizerFunction: nodeFunction('authorizer.handler'),
+      ...lambdaRoute('Api', '$connect', 'ConnectFunction', nodeFunction('connect.handler'), false),
     };
     const route = resources.ConnectRoute as { Properties: Record<string, unknown> };
     Object.assign(route.Properties, {
@@ -143,7 +139,7 @@ describe('wskit local: ApiKeyRequired on a message route', () => {
     const resources = {
       ...websocketApi('keys', 'dev'),
       Key: apiKey(KEY),
-      ...lambdaRoute('Api', 'echo', 'EchoFunction', node('echo.handler')),
+      ...lambdaRoute('Api', 'echo', 'EchoFunction', nodeFunction('echo.handler')),
     };
     server = await start(requireKey(resources, 'EchoRoute'), { 'src/echo.js': echo }, []);
   });

@@ -6,34 +6,15 @@
  */
 import type { LocalServer } from '../../generator/local/start-local';
 import { startLocal } from '../../generator/local/start-local';
-import type { Json, Template } from '../../generator/template/types';
-import { Client, websocketApi, writeApp } from './helpers';
+import type { Json } from '../../generator/template/types';
+import { Client, twoWayRoute, websocketApi, writeApp } from './helpers';
 
 const echo = `exports.handler = async (event) => ({ statusCode: 200, body: 'echo:' + event.requestContext.routeKey });
 `;
 
 /** A two-way route whose AWS_PROXY integration has `uri` as its IntegrationUri. */
-function route(key: string, uri: Json): Template['Resources'] {
-  return {
-    [`${key}Route`]: {
-      Type: 'AWS::ApiGatewayV2::Route',
-      Properties: {
-        ApiId: { Ref: 'Api' },
-        RouteKey: key,
-        RouteResponseSelectionExpression: '$default',
-        Target: { 'Fn::Sub': `integrations/\${${key}Integration}` },
-      },
-    },
-    [`${key}Integration`]: {
-      Type: 'AWS::ApiGatewayV2::Integration',
-      Properties: { ApiId: { Ref: 'Api' }, IntegrationType: 'AWS_PROXY', IntegrationUri: uri },
-    },
-    [`${key}RouteResponse`]: {
-      Type: 'AWS::ApiGatewayV2::RouteResponse',
-      Properties: { ApiId: { Ref: 'Api' }, RouteId: { Ref: `${key}Route` }, RouteResponseKey: '$default' },
-    },
-  };
-}
+const route = (key: string, uri: Json) =>
+  twoWayRoute(key, key, { IntegrationType: 'AWS_PROXY', IntegrationUri: uri });
 
 describe('wskit local: a bare Lambda ARN as an AWS_PROXY IntegrationUri', () => {
   let server: LocalServer;

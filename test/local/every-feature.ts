@@ -327,6 +327,34 @@ def handler(event, context):
       await client.close();
     },
   },
+  {
+    name: 'a Lambda route named by the function’s bare ARN, and a MOCK route that refuses unmatched messages',
+    resources: {
+      ...route('Bare', 'bare', {
+        IntegrationType: 'AWS_PROXY',
+        IntegrationUri: { 'Fn::GetAtt': ['BareFunction', 'Arn'] },
+      }),
+      BareFunction: fn('bare'),
+      ...route('Strict', 'strict', {
+        IntegrationType: 'MOCK',
+        PassthroughBehavior: 'NEVER',
+        TemplateSelectionExpression: '$request.body.kind',
+        RequestTemplates: { known: '{"statusCode": 200}' },
+      }),
+      ...integrationResponse('Strict', '{"strict": true}'),
+    },
+    files: { 'bare/index.js': "exports.handler = async () => ({ statusCode: 200, body: 'bare' });" },
+    async probe(url) {
+      const client = await Client.connect(url);
+      expect(await client.request('{"action": "bare"}')).toBe('bare');
+      expect(JSON.parse(await client.request('{"action": "strict", "kind": "known"}'))).toEqual({
+        strict: true,
+      });
+      const refused = JSON.parse(await client.request('{"action": "strict", "kind": "other"}'));
+      expect(refused.message).toBe('Unsupported Media Type');
+      await client.close();
+    },
+  },
 ];
 
 /** A route to services wskit does not serve (S3 through the SDK; Bedrock and a web hook through fetch). */

@@ -7,7 +7,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import WebSocket from 'ws';
 import type { LocalServer } from '../../generator/local/start-local';
 import { packagePath } from '../../generator/paths';
-import type { Template } from '../../generator/template/types';
+import type { Json, Template } from '../../generator/template/types';
 import { toYaml } from '../../generator/template/yaml';
 
 /** The `lambda` example app with its committed bundles (a generate test keeps them current). */
@@ -23,6 +23,41 @@ export function websocketApi(name: string, stageName: string): Template['Resourc
       Properties: { Name: name, ProtocolType: 'WEBSOCKET', RouteSelectionExpression: '$request.body.action' },
     },
     Stage: { Type: 'AWS::ApiGatewayV2::Stage', Properties: { ApiId: { Ref: 'Api' }, StageName: stageName } },
+  };
+}
+
+/** A Node.js SAM function whose code is in the app's `src/` folder. */
+export function nodeFunction(handler: string): Template['Resources'][string] {
+  return {
+    Type: 'AWS::Serverless::Function',
+    Properties: { CodeUri: 'src/', Handler: handler, Runtime: 'nodejs22.x' },
+  };
+}
+
+/** A two-way route `key` (ids `<id>Route`, `<id>Integration`...) to an integration with `integration`'s properties. */
+export function twoWayRoute(
+  id: string,
+  key: string,
+  integration: Record<string, Json>,
+): Template['Resources'] {
+  return {
+    [`${id}Route`]: {
+      Type: 'AWS::ApiGatewayV2::Route',
+      Properties: {
+        ApiId: { Ref: 'Api' },
+        RouteKey: key,
+        RouteResponseSelectionExpression: '$default',
+        Target: { 'Fn::Sub': `integrations/\${${id}Integration}` },
+      },
+    },
+    [`${id}Integration`]: {
+      Type: 'AWS::ApiGatewayV2::Integration',
+      Properties: { ApiId: { Ref: 'Api' }, ...integration },
+    },
+    [`${id}RouteResponse`]: {
+      Type: 'AWS::ApiGatewayV2::RouteResponse',
+      Properties: { ApiId: { Ref: 'Api' }, RouteId: { Ref: `${id}Route` }, RouteResponseKey: '$default' },
+    },
   };
 }
 

@@ -15,7 +15,7 @@ import { banner, iamLines } from '../../generator/cli/commands/local';
 import { LocalError } from '../../generator/local/errors';
 import type { LocalServer } from '../../generator/local/start-local';
 import { startLocal } from '../../generator/local/start-local';
-import { Client, lambdaRoute, websocketApi, writeApp } from './helpers';
+import { Client, lambdaRoute, nodeFunction, websocketApi, writeApp } from './helpers';
 
 const TESTER = { accessKeyId: 'AKIAWSKITTESTER00001', secretAccessKey: 'tester-secret-do-not-log' };
 const GUEST = {
@@ -30,11 +30,6 @@ const connect = `exports.handler = async () => { console.log('connect ran'); ret
 `;
 const whoami = `exports.handler = async (event) => ({ statusCode: 200, body: JSON.stringify(event.requestContext.identity) });
 `;
-const node = (handler: string) => ({
-  Type: 'AWS::Serverless::Function',
-  Properties: { CodeUri: 'src/', Handler: handler, Runtime: 'nodejs22.x' },
-});
-
 type Credentials = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 
 const hasBotocore = spawnSync('python3', ['-c', 'import botocore'], { stdio: 'ignore' }).status === 0;
@@ -81,8 +76,8 @@ describe('wskit local: AWS_IAM on $connect', () => {
         Transform: 'AWS::Serverless-2016-10-31',
         Resources: {
           ...websocketApi('iam', 'dev'),
-          ...lambdaRoute('Api', '$connect', 'ConnectFunction', node('connect.handler'), false),
-          ...lambdaRoute('Api', 'whoami', 'WhoamiFunction', node('whoami.handler')),
+          ...lambdaRoute('Api', '$connect', 'ConnectFunction', nodeFunction('connect.handler'), false),
+          ...lambdaRoute('Api', 'whoami', 'WhoamiFunction', nodeFunction('whoami.handler')),
         },
       },
       { 'src/connect.js': connect, 'src/whoami.js': whoami },
@@ -284,5 +279,42 @@ describe('wskit local --iam-credentials', () => {
       code: 'E_LOCAL_IAM_CREDENTIALS',
       message: `--iam-credentials ${join(dir, 'nowhere')}: no such file (expected a file in the AWS credentials file format)`,
     });
+  });
+});
+
+describe('wskit local: SAM’s WebSocketApi with Auth AWS_IAM and a route with ApiKeyRequired', () => {
+  let server: LocalServer;
+  beforeAll(async () => {
+    const dir = writeApp(
+      {
+        AWSTemplateFormatVersion: '2010-09-09',
+        Transform: 'AWS::Serverless-2016-10-31',
+        Resources: {
+          ChatApi: {
+            Type: 'AWS::Serverless::WebSocketApi',
+            Properties: {
+              StageName: 'dev',
+              RouteSelectionExpression: '$request.body.action',
+              Auth: { AuthType: 'AWS_IAM' },
+              Routes: {
+                $connect: { FunctionArn: { 'Fn::GetAtt': ['ConnectFunction', 'Arn'] } },
+                whoami: { FunctionArn: { 'Fn::GetAtt': ['WhoamiFunction', 'Arn'] }, ApiKeyRequired: true },
+              },
+            },
+          },
+          ConnectFunction: nodeFunction('connect.handler'),
+          WhoamiFunction: nodeFunction('whoami.handler'),
+        },
+      },
+      { 'src/connect.js': connect, 'src/whoami.js': whoami },
+    );
+    server = await startLocal({ appDir: dir, port: 0, log: () => {} });
+  });
+  afterAll(() => server?.close());
+
+  it('carries AWS_IAM to $connect and ApiKeyRequired to its route, as the SAM transform does', async () => {
+    expect(server.app.routes.get('$connect')?.iam).toBe(true);
+    expect(server.app.routes.get('whoami')?.apiKeyRequired).toBe(true);
+    await expect(Client.connect(server.url)).rejects.toMatchObject({ status: 403 });
   });
 });

@@ -9,31 +9,18 @@
 import type { LocalServer } from '../../generator/local/start-local';
 import { startLocal } from '../../generator/local/start-local';
 import type { Template } from '../../generator/template/types';
-import { Client, websocketApi, writeApp } from './helpers';
+import { Client, twoWayRoute, websocketApi, writeApp } from './helpers';
 
 /** A two-way MOCK route; `templated` gives it a request template for the key `known`. */
 function mockRoute(key: string, behavior: string | undefined, templated: boolean): Template['Resources'] {
   const id = key.replace(/[^A-Za-z]/g, '');
   return {
-    [`${id}Route`]: {
-      Type: 'AWS::ApiGatewayV2::Route',
-      Properties: {
-        ApiId: { Ref: 'Api' },
-        RouteKey: key,
-        RouteResponseSelectionExpression: '$default',
-        Target: { 'Fn::Sub': `integrations/\${${id}Integration}` },
-      },
-    },
-    [`${id}Integration`]: {
-      Type: 'AWS::ApiGatewayV2::Integration',
-      Properties: {
-        ApiId: { Ref: 'Api' },
-        IntegrationType: 'MOCK',
-        TemplateSelectionExpression: '$request.body.kind',
-        ...(behavior ? { PassthroughBehavior: behavior } : {}),
-        ...(templated ? { RequestTemplates: { known: '{"statusCode": 201}' } } : {}),
-      },
-    },
+    ...twoWayRoute(id, key, {
+      IntegrationType: 'MOCK',
+      TemplateSelectionExpression: '$request.body.kind',
+      ...(behavior ? { PassthroughBehavior: behavior } : {}),
+      ...(templated ? { RequestTemplates: { known: '{"statusCode": 201}' } } : {}),
+    }),
     [`${id}IntegrationResponse`]: {
       Type: 'AWS::ApiGatewayV2::IntegrationResponse',
       Properties: {
@@ -43,10 +30,6 @@ function mockRoute(key: string, behavior: string | undefined, templated: boolean
         TemplateSelectionExpression: '\\$default',
         ResponseTemplates: { $default: '{"status": $context.status}' },
       },
-    },
-    [`${id}RouteResponse`]: {
-      Type: 'AWS::ApiGatewayV2::RouteResponse',
-      Properties: { ApiId: { Ref: 'Api' }, RouteId: { Ref: `${id}Route` }, RouteResponseKey: '$default' },
     },
   };
 }

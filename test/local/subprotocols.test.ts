@@ -8,7 +8,7 @@
 import WebSocket from 'ws';
 import type { LocalServer } from '../../generator/local/start-local';
 import { startLocal } from '../../generator/local/start-local';
-import { lambdaRoute, websocketApi, writeApp } from './helpers';
+import { lambdaRoute, nodeFunction, websocketApi, writeApp } from './helpers';
 
 // Picks `myprotocol` when offered, answers without a protocol to `plain`, refuses other offers.
 const connect = `exports.handler = async (event) => {
@@ -21,11 +21,6 @@ const connect = `exports.handler = async (event) => {
 };
 `;
 
-const node = (handler: string) => ({
-  Type: 'AWS::Serverless::Function',
-  Properties: { CodeUri: 'src/', Handler: handler, Runtime: 'nodejs22.x' },
-});
-
 describe('wskit local: the $connect integration answers the subprotocol', () => {
   let server: LocalServer;
   beforeAll(async () => {
@@ -35,7 +30,7 @@ describe('wskit local: the $connect integration answers the subprotocol', () => 
         Transform: 'AWS::Serverless-2016-10-31',
         Resources: {
           ...websocketApi('protocols', 'dev'),
-          ...lambdaRoute('Api', '$connect', 'ConnectFunction', node('connect.handler'), false),
+          ...lambdaRoute('Api', '$connect', 'ConnectFunction', nodeFunction('connect.handler'), false),
         },
       },
       { 'src/connect.js': connect },

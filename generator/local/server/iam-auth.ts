@@ -74,36 +74,46 @@ export async function checkIamSignature(
   return { allowed: true, identity: identityOf(parsed, key), verified: key !== undefined };
 }
 
-/** The signature's parts from the query string or the Authorization header, or why there is none. */
-function parseSignature({ query, headers }: SignedHandshake): Signature | string {
-  let fields: Record<string, string | undefined>;
-  let form: Signature['form'];
+type Fields = Readonly<Record<string, string | undefined>>;
+
+/** The signature's fields from the query string (a presigned URL) or the Authorization header. */
+function signatureFields({
+  query,
+  headers,
+}: SignedHandshake): { form: Signature['form']; fields: Fields } | undefined {
   if (query.has('X-Amz-Signature') || query.has('X-Amz-Algorithm')) {
-    form = 'query';
-    fields = {
-      algorithm: query.get('X-Amz-Algorithm') ?? undefined,
-      credential: query.get('X-Amz-Credential') ?? undefined,
-      signedHeaders: query.get('X-Amz-SignedHeaders') ?? undefined,
-      signature: query.get('X-Amz-Signature') ?? undefined,
-      date: query.get('X-Amz-Date') ?? undefined,
-      token: query.get('X-Amz-Security-Token') ?? undefined,
-      expires: query.get('X-Amz-Expires') ?? undefined,
+    const get = (name: string) => query.get(`X-Amz-${name}`) ?? undefined;
+    const fields = {
+      algorithm: get('Algorithm'),
+      credential: get('Credential'),
+      signedHeaders: get('SignedHeaders'),
+      signature: get('Signature'),
+      date: get('Date'),
+      token: get('Security-Token'),
+      expires: get('Expires'),
     };
-  } else if (headers.authorization) {
-    form = 'header';
-    const [algorithm, rest = ''] = headers.authorization.trim().split(/\s+(.*)/s);
-    const part = (name: string) => new RegExp(`(?:^|[\\s,])${name}=([^,\\s]+)`).exec(rest)?.[1];
-    fields = {
-      algorithm,
-      credential: part('Credential'),
-      signedHeaders: part('SignedHeaders'),
-      signature: part('Signature'),
-      date: headers['x-amz-date'],
-      token: headers['x-amz-security-token'],
-    };
-  } else {
-    return 'no SigV4 signature (X-Amz-Signature in the query string, or an Authorization header)';
+    return { form: 'query', fields };
   }
+  if (!headers.authorization) return undefined;
+  // `AWS4-HMAC-SHA256 Credential=<key>/<scope>, SignedHeaders=host;x-amz-date, Signature=<hex>`
+  const [algorithm, rest = ''] = headers.authorization.trim().split(/\s+(.*)/s);
+  const part = (name: string) => new RegExp(`(?:^|[\\s,])${name}=([^,\\s]+)`).exec(rest)?.[1];
+  const fields = {
+    algorithm,
+    credential: part('Credential'),
+    signedHeaders: part('SignedHeaders'),
+    signature: part('Signature'),
+    date: headers['x-amz-date'],
+    token: headers['x-amz-security-token'],
+  };
+  return { form: 'header', fields };
+}
+
+/** The signature's parts, checked for form, or why it is missing or malformed. */
+function parseSignature(handshake: SignedHandshake): Signature | string {
+  const found = signatureFields(handshake);
+  if (!found) return 'no SigV4 signature (X-Amz-Signature in the query string, or an Authorization header)';
+  const { form, fields } = found;
   if (fields.algorithm !== ALGORITHM) return `the signature's algorithm must be ${ALGORITHM}`;
   const scope = /^([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request$/.exec(fields.credential ?? '');
   const date = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(fields.date ?? '');

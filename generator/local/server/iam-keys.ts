@@ -8,9 +8,8 @@
  * `cognito_identity_pool_id`). Secrets never leave this module's values: nothing logs them.
  */
 import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { loadSharedConfigFiles } from '@smithy/core/config';
+import { currentProfile } from '../aws-access';
 import { LocalError } from '../errors';
 
 /** Who a key stands for, as `requestContext.identity` reports it (absent: wskit local's stand-ins). */
@@ -54,14 +53,8 @@ export async function loadIamKeyring(
     { aws_access_key_id: env.AWS_ACCESS_KEY_ID, aws_secret_access_key: env.AWS_SECRET_ACCESS_KEY },
     'AWS_ACCESS_KEY_ID',
   );
-  const name = env.AWS_PROFILE || env.AWS_DEFAULT_PROFILE || 'default';
-  const aws = join(env.HOME ?? homedir(), '.aws');
-  const own = await loadSharedConfigFiles({
-    filepath: env.AWS_SHARED_CREDENTIALS_FILE ?? join(aws, 'credentials'),
-    configFilepath: env.AWS_CONFIG_FILE ?? join(aws, 'config'),
-    ignoreCache: true,
-  });
-  add({ ...own.configFile[name], ...own.credentialsFile[name] }, `profile ${name}`);
+  const own = await currentProfile(env);
+  add(own.settings, `profile ${own.name}`);
   for (const file of credentialFiles) {
     if (!existsSync(file)) {
       throw new LocalError(
