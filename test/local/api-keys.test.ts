@@ -9,7 +9,7 @@ import { checkApiKey } from '../../generator/local/server/api-key';
 import type { LocalServer } from '../../generator/local/start-local';
 import { startLocal } from '../../generator/local/start-local';
 import type { Template } from '../../generator/template/types';
-import { Client, lambdaRoute, nodeFunction, websocketApi, writeApp } from './helpers';
+import { Client, lambdaRoute, nodeFunction, websocketApi, writeSamApp } from './helpers';
 
 const KEY = 'wskit-test-key-0123456789';
 
@@ -37,10 +37,7 @@ function requireKey(resources: Template['Resources'], routeId: string): Template
 }
 
 async function start(resources: Template['Resources'], files: Record<string, string>, logged: string[]) {
-  const dir = writeApp(
-    { AWSTemplateFormatVersion: '2010-09-09', Transform: 'AWS::Serverless-2016-10-31', Resources: resources },
-    files,
-  );
+  const dir = writeSamApp(resources, files);
   return startLocal({ appDir: dir, port: 0, log: (line) => logged.push(line) });
 }
 

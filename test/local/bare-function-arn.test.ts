@@ -7,7 +7,7 @@
 import type { LocalServer } from '../../generator/local/start-local';
 import { startLocal } from '../../generator/local/start-local';
 import type { Json } from '../../generator/template/types';
-import { Client, twoWayRoute, websocketApi, writeApp } from './helpers';
+import { Client, twoWayRoute, websocketApi, writeSamApp } from './helpers';
 
 const echo = `exports.handler = async (event) => ({ statusCode: 200, body: 'echo:' + event.requestContext.routeKey });
 `;
@@ -20,30 +20,25 @@ describe('wskit local: a bare Lambda ARN as an AWS_PROXY IntegrationUri', () => 
   let server: LocalServer;
   let client: Client;
   beforeAll(async () => {
-    const dir = writeApp(
+    const dir = writeSamApp(
       {
-        AWSTemplateFormatVersion: '2010-09-09',
-        Transform: 'AWS::Serverless-2016-10-31',
-        Resources: {
-          ...websocketApi('bare-arn', 'dev'),
-          EchoFunction: {
-            Type: 'AWS::Serverless::Function',
-            Properties: {
-              CodeUri: 'src/',
-              Handler: 'echo.handler',
-              Runtime: 'nodejs22.x',
-              AutoPublishAlias: 'live',
-            },
+        ...websocketApi('bare-arn', 'dev'),
+        EchoFunction: {
+          Type: 'AWS::Serverless::Function',
+          Properties: {
+            CodeUri: 'src/',
+            Handler: 'echo.handler',
+            Runtime: 'nodejs22.x',
+            AutoPublishAlias: 'live',
           },
-          ...route('getatt', { 'Fn::GetAtt': ['EchoFunction', 'Arn'] }),
-          ...route('alias', { Ref: 'EchoFunction.Alias' }),
-          ...route('version', { Ref: 'EchoFunction.Version' }),
-          ...route('spelled', {
-            'Fn::Sub':
-              'arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${EchoFunction}',
-          }),
-          ...route('elsewhere', 'arn:aws:lambda:us-east-1:210987654321:function:someone-else'),
         },
+        ...route('getatt', { 'Fn::GetAtt': ['EchoFunction', 'Arn'] }),
+        ...route('alias', { Ref: 'EchoFunction.Alias' }),
+        ...route('version', { Ref: 'EchoFunction.Version' }),
+        ...route('spelled', {
+          'Fn::Sub': 'arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${EchoFunction}',
+        }),
+        ...route('elsewhere', 'arn:aws:lambda:us-east-1:210987654321:function:someone-else'),
       },
       { 'src/echo.js': echo },
     );

@@ -2,8 +2,8 @@
  * The app of the trap test (no-aws.test.ts): one entry per feature `wskit local` serves, each with
  * its resources, files and a probe that uses it through a client. A new feature is one more entry.
  */
-import type { Resource, Template } from '../../generator/template/types';
-import { Client, websocketApi, writeApp } from './helpers';
+import type { Json, Resource, Template } from '../../generator/template/types';
+import { Client, twoWayRoute, websocketApi, writeApp } from './helpers';
 
 const lambdaUri = (fn: string) => ({
   'Fn::Sub': `arn:\${AWS::Partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${fn}.Arn}/invocations`,
@@ -13,25 +13,8 @@ const fn = (dir: string, extra: Record<string, unknown> = {}): Resource => ({
   Properties: { CodeUri: `${dir}/`, Handler: 'index.handler', Runtime: 'nodejs22.x', ...extra },
 });
 /** A two-way route `key` to `integration`. */
-const route = (id: string, key: string, integration: Record<string, unknown>): Record<string, Resource> => ({
-  [`${id}Route`]: {
-    Type: 'AWS::ApiGatewayV2::Route',
-    Properties: {
-      ApiId: { Ref: 'Api' },
-      RouteKey: key,
-      RouteResponseSelectionExpression: '$default',
-      Target: { 'Fn::Sub': `integrations/\${${id}Integration}` },
-    },
-  },
-  [`${id}RouteResponse`]: {
-    Type: 'AWS::ApiGatewayV2::RouteResponse',
-    Properties: { ApiId: { Ref: 'Api' }, RouteId: { Ref: `${id}Route` }, RouteResponseKey: '$default' },
-  },
-  [`${id}Integration`]: {
-    Type: 'AWS::ApiGatewayV2::Integration',
-    Properties: { ApiId: { Ref: 'Api' }, ...integration },
-  },
-});
+const route = (id: string, key: string, integration: Record<string, Json>) =>
+  twoWayRoute(id, key, integration);
 const integrationResponse = (id: string, template: string): Record<string, Resource> => ({
   [`${id}IntegrationResponse`]: {
     Type: 'AWS::ApiGatewayV2::IntegrationResponse',

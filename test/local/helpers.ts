@@ -72,6 +72,14 @@ export function writeApp(template: Template, files: Record<string, string> = {})
   return dir;
 }
 
+/** Writes a SAM template (with the transform) of `resources`, and extra files; returns the folder. */
+export function writeSamApp(resources: Template['Resources'], files: Record<string, string> = {}): string {
+  return writeApp(
+    { AWSTemplateFormatVersion: '2010-09-09', Transform: 'AWS::Serverless-2016-10-31', Resources: resources },
+    files,
+  );
+}
+
 /** A copy of an app folder, outside this repository (no node_modules above it), to change files in. */
 export function copyApp(appDir: string): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'wskit-app-copy-')), 'app');

@@ -15,7 +15,7 @@ import { banner, iamLines } from '../../generator/cli/commands/local';
 import { LocalError } from '../../generator/local/errors';
 import type { LocalServer } from '../../generator/local/start-local';
 import { startLocal } from '../../generator/local/start-local';
-import { Client, lambdaRoute, nodeFunction, websocketApi, writeApp } from './helpers';
+import { Client, lambdaRoute, nodeFunction, websocketApi, writeApp, writeSamApp } from './helpers';
 
 const TESTER = { accessKeyId: 'AKIAWSKITTESTER00001', secretAccessKey: 'tester-secret-do-not-log' };
 const GUEST = {
@@ -70,15 +70,11 @@ describe('wskit local: AWS_IAM on $connect', () => {
   const logged: string[] = [];
   const saved = { ...process.env };
   beforeAll(async () => {
-    const dir = writeApp(
+    const dir = writeSamApp(
       {
-        AWSTemplateFormatVersion: '2010-09-09',
-        Transform: 'AWS::Serverless-2016-10-31',
-        Resources: {
-          ...websocketApi('iam', 'dev'),
-          ...lambdaRoute('Api', '$connect', 'ConnectFunction', nodeFunction('connect.handler'), false),
-          ...lambdaRoute('Api', 'whoami', 'WhoamiFunction', nodeFunction('whoami.handler')),
-        },
+        ...websocketApi('iam', 'dev'),
+        ...lambdaRoute('Api', '$connect', 'ConnectFunction', nodeFunction('connect.handler'), false),
+        ...lambdaRoute('Api', 'whoami', 'WhoamiFunction', nodeFunction('whoami.handler')),
       },
       { 'src/connect.js': connect, 'src/whoami.js': whoami },
     );
@@ -285,26 +281,22 @@ describe('wskit local --iam-credentials', () => {
 describe('wskit local: SAM’s WebSocketApi with Auth AWS_IAM and a route with ApiKeyRequired', () => {
   let server: LocalServer;
   beforeAll(async () => {
-    const dir = writeApp(
+    const dir = writeSamApp(
       {
-        AWSTemplateFormatVersion: '2010-09-09',
-        Transform: 'AWS::Serverless-2016-10-31',
-        Resources: {
-          ChatApi: {
-            Type: 'AWS::Serverless::WebSocketApi',
-            Properties: {
-              StageName: 'dev',
-              RouteSelectionExpression: '$request.body.action',
-              Auth: { AuthType: 'AWS_IAM' },
-              Routes: {
-                $connect: { FunctionArn: { 'Fn::GetAtt': ['ConnectFunction', 'Arn'] } },
-                whoami: { FunctionArn: { 'Fn::GetAtt': ['WhoamiFunction', 'Arn'] }, ApiKeyRequired: true },
-              },
+        ChatApi: {
+          Type: 'AWS::Serverless::WebSocketApi',
+          Properties: {
+            StageName: 'dev',
+            RouteSelectionExpression: '$request.body.action',
+            Auth: { AuthType: 'AWS_IAM' },
+            Routes: {
+              $connect: { FunctionArn: { 'Fn::GetAtt': ['ConnectFunction', 'Arn'] } },
+              whoami: { FunctionArn: { 'Fn::GetAtt': ['WhoamiFunction', 'Arn'] }, ApiKeyRequired: true },
             },
           },
-          ConnectFunction: nodeFunction('connect.handler'),
-          WhoamiFunction: nodeFunction('whoami.handler'),
         },
+        ConnectFunction: nodeFunction('connect.handler'),
+        WhoamiFunction: nodeFunction('whoami.handler'),
       },
       { 'src/connect.js': connect, 'src/whoami.js': whoami },
     );

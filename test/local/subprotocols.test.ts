@@ -8,7 +8,7 @@
 import WebSocket from 'ws';
 import type { LocalServer } from '../../generator/local/start-local';
 import { startLocal } from '../../generator/local/start-local';
-import { lambdaRoute, nodeFunction, websocketApi, writeApp } from './helpers';
+import { lambdaRoute, nodeFunction, websocketApi, writeSamApp } from './helpers';
 
 // Picks `myprotocol` when offered, answers without a protocol to `plain`, refuses other offers.
 const connect = `exports.handler = async (event) => {
@@ -24,14 +24,10 @@ const connect = `exports.handler = async (event) => {
 describe('wskit local: the $connect integration answers the subprotocol', () => {
   let server: LocalServer;
   beforeAll(async () => {
-    const dir = writeApp(
+    const dir = writeSamApp(
       {
-        AWSTemplateFormatVersion: '2010-09-09',
-        Transform: 'AWS::Serverless-2016-10-31',
-        Resources: {
-          ...websocketApi('protocols', 'dev'),
-          ...lambdaRoute('Api', '$connect', 'ConnectFunction', nodeFunction('connect.handler'), false),
-        },
+        ...websocketApi('protocols', 'dev'),
+        ...lambdaRoute('Api', '$connect', 'ConnectFunction', nodeFunction('connect.handler'), false),
       },
       { 'src/connect.js': connect },
     );
