@@ -26,6 +26,7 @@ describe('query-protocol answers of AWS integrations to SQS and SNS', () => {
         Api: { Type: 'AWS::ApiGatewayV2::Api', Properties: { ProtocolType: 'WEBSOCKET' } },
         Jobs: { Type: 'AWS::SQS::Queue', Properties: {} },
         Notices: { Type: 'AWS::SNS::Topic', Properties: {} },
+        Ordered: { Type: 'AWS::SNS::Topic', Properties: { TopicName: 'ordered.fifo', FifoTopic: true } },
       },
     });
     stack = dir.split('/').at(-1) as string;
@@ -228,6 +229,22 @@ describe('query-protocol answers of AWS integrations to SQS and SNS', () => {
         ResponseMetadata: requestId,
       },
     });
+  });
+
+  it('answers SNS Publish on a FIFO topic with its sequence number, growing with each message', async () => {
+    const topic = encodeURIComponent('arn:aws:sns:us-east-1:123456789012:ordered.fifo');
+    const publish = async () => {
+      const request = `TopicArn=${topic}&Message=hello&MessageGroupId=g&MessageDeduplicationId=${Math.random()}`;
+      const { body } = await answer(sns('Publish'), request);
+      return body.PublishResponse.PublishResult as { MessageId: string; SequenceNumber: string };
+    };
+    const first = await publish();
+    const second = await publish();
+    expect(first).toEqual({
+      MessageId: expect.any(String),
+      SequenceNumber: expect.stringMatching(/^\d{20}$/),
+    });
+    expect(BigInt(second.SequenceNumber)).toBeGreaterThan(BigInt(first.SequenceNumber));
   });
 
   it('answers SNS PublishBatch with every member of each entry, successful and failed', async () => {
