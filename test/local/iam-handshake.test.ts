@@ -11,7 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Sha256 } from '@smithy/core/checksum';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { banner, iamLines } from '../../generator/cli/commands/local';
+import { banner } from '../../generator/cli/commands/local';
 import { LocalError } from '../../generator/local/errors';
 import type { LocalServer } from '../../generator/local/start-local';
 import { startLocal } from '../../generator/local/start-local';
@@ -245,7 +245,7 @@ describe('wskit local: AWS_IAM on $connect', () => {
   });
 
   it('says once in the banner whose keys verify and that others are accepted unverified', () => {
-    const lines = [...banner(server.app, server.url, 1), ...iamLines(server.app, server.iamKeySources)];
+    const lines = banner(server.app, server.url, 1, false, undefined, undefined, server.iamKeySources);
     expect(lines.find((line) => line.startsWith('  $connect '))).toContain('AWS_IAM');
     const iam = lines.filter((line) => line.startsWith('  AWS_IAM '));
     expect(iam).toEqual([

@@ -26,9 +26,16 @@ export async function runLocal(request: LocalRequest): Promise<number> {
     ...(request.iamCredentialFiles ? { iamCredentialFiles: request.iamCredentialFiles } : {}),
   });
   const { app, url, dynamoEndpoint, awsAccess } = server;
-  for (const line of banner(app, url, request.waitScale, request.watch, dynamoEndpoint, awsAccess))
-    write(line);
-  for (const line of iamLines(app, server.iamKeySources)) write(line);
+  const lines = banner(
+    app,
+    url,
+    request.waitScale,
+    request.watch,
+    dynamoEndpoint,
+    awsAccess,
+    server.iamKeySources,
+  );
+  for (const line of lines) write(line);
   for (const line of server.services) write(`  ${line}`);
   await new Promise<void>((resolve) => {
     const stop = () => {
@@ -51,6 +58,7 @@ export function banner(
   watch = false,
   dynamoEndpoint?: string,
   aws?: LocalServer['awsAccess'],
+  iamKeySources: readonly string[] = [],
 ): string[] {
   const routes = [...app.routes.values()].map((route) => {
     const target = routeTarget(route.integration);
@@ -77,6 +85,7 @@ export function banner(
       ? [`  AWS services   → local: ${aws.local.join(', ')}`, `                   any other: ${aws.others}`]
       : []),
     ...pythonLines(app),
+    ...iamLines(app, iamKeySources),
     ...(waitScale !== 1 ? [`  Wait states    × ${waitScale}`] : []),
     ...(watch ? ['  watching       → the template, state machine definitions and function code'] : []),
     `Try: wscat -c ${url}`,
@@ -85,7 +94,7 @@ export function banner(
 }
 
 /** How `AWS_IAM` handshakes are checked, once: whose keys verify, and that other keys are taken on trust. */
-export function iamLines(app: LocalApp, sources: readonly string[]): string[] {
+function iamLines(app: LocalApp, sources: readonly string[]): string[] {
   if (![...app.routes.values()].some((route) => route.iam)) return [];
   const verified =
     sources.length > 0 ? `verified for the keys of ${sources.join(', ')}` : 'no keys known to verify';
