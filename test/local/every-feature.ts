@@ -3,7 +3,7 @@
  * its resources, files and a probe that uses it through a client. A new feature is one more entry.
  */
 import type { Json, Resource, Template } from '../../generator/template/types';
-import { Client, twoWayRoute, websocketApi, writeApp } from './helpers';
+import { Client, integrationResponse, twoWayRoute, websocketApi, writeApp } from './helpers';
 
 const lambdaUri = (fn: string) => ({
   'Fn::Sub': `arn:\${AWS::Partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${fn}.Arn}/invocations`,
@@ -15,18 +15,6 @@ const fn = (dir: string, extra: Record<string, unknown> = {}): Resource => ({
 /** A two-way route `key` to `integration`. */
 const route = (id: string, key: string, integration: Record<string, Json>) =>
   twoWayRoute(id, key, integration);
-const integrationResponse = (id: string, template: string): Record<string, Resource> => ({
-  [`${id}IntegrationResponse`]: {
-    Type: 'AWS::ApiGatewayV2::IntegrationResponse',
-    Properties: {
-      ApiId: { Ref: 'Api' },
-      IntegrationId: { Ref: `${id}Integration` },
-      IntegrationResponseKey: '$default',
-      ResponseTemplates: { $default: template },
-    },
-  },
-});
-
 export interface Feature {
   readonly name: string;
   readonly resources: Record<string, Resource>;

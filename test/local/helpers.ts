@@ -61,6 +61,21 @@ export function twoWayRoute(
   };
 }
 
+/** The `$default` integration response of `<id>Integration`, rendering `template`. */
+export function integrationResponse(id: string, template: string): Template['Resources'] {
+  return {
+    [`${id}IntegrationResponse`]: {
+      Type: 'AWS::ApiGatewayV2::IntegrationResponse',
+      Properties: {
+        ApiId: { Ref: 'Api' },
+        IntegrationId: { Ref: `${id}Integration` },
+        IntegrationResponseKey: '$default',
+        ResponseTemplates: { $default: template },
+      },
+    },
+  };
+}
+
 /** Writes a template and extra files (definitions, handlers) into a new folder; returns the folder. */
 export function writeApp(template: Template, files: Record<string, string> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'wskit-local-app-'));

@@ -9,7 +9,7 @@
 import type { LocalServer } from '../../generator/local/start-local';
 import { startLocal } from '../../generator/local/start-local';
 import type { Template } from '../../generator/template/types';
-import { Client, twoWayRoute, websocketApi, writeApp } from './helpers';
+import { Client, integrationResponse, twoWayRoute, websocketApi, writeApp } from './helpers';
 
 /** A two-way MOCK route; `templated` gives it a request template for the key `known`. */
 function mockRoute(key: string, behavior: string | undefined, templated: boolean): Template['Resources'] {
@@ -21,16 +21,7 @@ function mockRoute(key: string, behavior: string | undefined, templated: boolean
       ...(behavior ? { PassthroughBehavior: behavior } : {}),
       ...(templated ? { RequestTemplates: { known: '{"statusCode": 201}' } } : {}),
     }),
-    [`${id}IntegrationResponse`]: {
-      Type: 'AWS::ApiGatewayV2::IntegrationResponse',
-      Properties: {
-        ApiId: { Ref: 'Api' },
-        IntegrationId: { Ref: `${id}Integration` },
-        IntegrationResponseKey: '$default',
-        TemplateSelectionExpression: '\\$default',
-        ResponseTemplates: { $default: '{"status": $context.status}' },
-      },
-    },
+    ...integrationResponse(id, '{"status": $context.status}'),
   };
 }
 
