@@ -20,6 +20,7 @@ export interface LocalFlags {
   readonly idleTimeout?: string;
   readonly maxConnectionDuration?: string;
   readonly parameterOverrides?: readonly string[];
+  readonly iamCredentials?: readonly string[];
 }
 
 /** Checked options of `wskit local`. */
@@ -41,6 +42,8 @@ export interface LocalRequest {
   readonly idleTimeoutMs?: number;
   readonly maxConnectionMs?: number;
   readonly parameterOverrides?: Readonly<Record<string, string>>;
+  /** Credentials files whose keys verify AWS_IAM handshakes. */
+  readonly iamCredentialFiles?: readonly string[];
 }
 
 export function registerLocal(program: Command, run: (request: LocalRequest) => Promise<void>): void {
@@ -73,6 +76,11 @@ export function registerLocal(program: Command, run: (request: LocalRequest) => 
     .option(
       '--parameter-overrides <pairs...>',
       'template parameter values: Key=Value Key2=Value2 (or ParameterKey=Key,ParameterValue=Value)',
+    )
+    .option(
+      '--iam-credentials <file>',
+      'verify AWS_IAM handshakes signed with the keys of this AWS credentials file too (repeat; default: the credentials wskit runs with)',
+      (value: string, previous: string[] = []) => [...previous, value],
     )
     .option('--watch', 'apply changes to the template, state machine definitions and function code on save')
     .option(
@@ -116,6 +124,7 @@ export function localRequest(target: string | undefined, flags: LocalFlags): Loc
     ...(idleTimeoutMs !== undefined ? { idleTimeoutMs } : {}),
     ...(maxConnectionMs !== undefined ? { maxConnectionMs } : {}),
     ...(parameterOverrides ? { parameterOverrides } : {}),
+    ...(flags.iamCredentials?.length ? { iamCredentialFiles: flags.iamCredentials } : {}),
   };
 }
 

@@ -13,6 +13,7 @@ import { parseYaml } from '../../template/yaml';
 import { LOCAL_DEFAULTS } from '../defaults';
 import { LocalError } from '../errors';
 import type { LocalApp, LocalFunction, LocalResource, LocalStateMachine, LocalTable } from '../types';
+import { loadApiKeys } from './load-api-keys';
 import { checkBundle, loadFunctions } from './load-functions';
 import { loadRoutes } from './load-routes';
 import {
@@ -121,6 +122,7 @@ export function appFromTemplate(source: Template, dir: string, options: LoadOpti
     ),
     resources: resolvedResources(template, properties),
     placeholderParameters: parameters.placeholders,
+    apiKeys: loadApiKeys(template, properties(api), properties),
   };
 }
 
