@@ -19,6 +19,9 @@ export interface LocalFlags {
   readonly idleTimeout?: string;
   readonly maxConnectionDuration?: string;
   readonly parameterOverrides?: readonly string[];
+  /** False with --no-console. */
+  readonly console?: boolean;
+  readonly consolePort?: string;
 }
 
 /** Checked options of `wskit local`. */
@@ -38,6 +41,8 @@ export interface LocalRequest {
   readonly idleTimeoutMs?: number;
   readonly maxConnectionMs?: number;
   readonly parameterOverrides?: Readonly<Record<string, string>>;
+  /** The console's port, or false with --no-console. */
+  readonly console: false | { readonly port: number };
 }
 
 export function registerLocal(program: Command, done: Done): void {
@@ -76,6 +81,15 @@ export function registerLocal(program: Command, done: Done): void {
       '--offline',
       "refuse handlers' calls to AWS services wskit does not serve (default: they use your AWS credentials, as with sam local)",
     )
+    .option(
+      '--no-console',
+      'do not serve the local console (the browser view of connections, frames, runs...)',
+    )
+    .option(
+      '--console-port <port>',
+      'port of the local console (0: any free port)',
+      String(LOCAL_DEFAULTS.consolePort),
+    )
     .option('--verbose', 'also log rendered templates, Lambda events and state machine traces')
     .action(async (target: string, flags: LocalFlags) => {
       const { runLocal } = await import('./local');
@@ -106,6 +120,17 @@ export function localRequest(target: string | undefined, flags: LocalFlags): Loc
     verbose: flags.verbose === true,
     watch: flags.watch === true,
     offline: flags.offline === true,
+    console:
+      flags.console === false
+        ? false
+        : {
+            port: integer(
+              '--console-port',
+              flags.consolePort ?? String(LOCAL_DEFAULTS.consolePort),
+              0,
+              65_535,
+            ),
+          },
     ...(flags.stage ? { stage: flags.stage } : {}),
     ...(flags.region ? { region: flags.region } : {}),
     ...(idleTimeoutMs !== undefined ? { idleTimeoutMs } : {}),

@@ -18,6 +18,7 @@ export async function runLocal(request: LocalRequest): Promise<number> {
     verbose: request.verbose,
     watch: request.watch,
     log: write,
+    console: request.console,
     ...(request.stage ? { stage: request.stage } : {}),
     ...(request.region ? { region: request.region } : {}),
     ...(request.idleTimeoutMs ? { idleTimeoutMs: request.idleTimeoutMs } : {}),
@@ -28,6 +29,7 @@ export async function runLocal(request: LocalRequest): Promise<number> {
   for (const line of banner(app, url, request.waitScale, request.watch, dynamoEndpoint, awsAccess))
     write(line);
   for (const line of server.services) write(`  ${line}`);
+  if (server.consoleUrl) write(`Console: ${server.consoleUrl}`);
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);

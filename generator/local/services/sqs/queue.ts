@@ -85,12 +85,20 @@ interface StoredMessage {
   receiptHandle?: string;
 }
 
+export type QueueObserver = (
+  queue: string,
+  action: 'sent' | 'received' | 'deleted' | 'dead-lettered',
+  message: StoredMessage,
+) => void;
+
 export class Queue {
   private messages: StoredMessage[] = [];
   private readonly deduplication = new Map<string, { at: number; result: SendResult }>();
   private sequence = 0n;
   /** Where a message goes when it passes maxReceiveCount; set by the set of queues. */
   deadLetter?: (message: StoredMessage) => void;
+  /** Told of each message sent, received, deleted or dead-lettered (the console's queue view). */
+  observer?: QueueObserver;
 
   constructor(
     readonly config: QueueConfig,
@@ -128,6 +136,7 @@ export class Queue {
         : {}),
     };
     this.messages.push(message);
+    this.observer?.(this.config.name, 'sent', message);
     const result: SendResult = {
       MessageId: message.id,
       MD5OfMessageBody: message.md5,
@@ -140,7 +149,9 @@ export class Queue {
 
   /** A message moved here from another queue's redrive keeps its id, body and attributes. */
   accept(message: StoredMessage): void {
-    this.messages.push({ ...message, visibleAt: this.now(), receiveCount: 0, receiptHandle: undefined });
+    const moved = { ...message, visibleAt: this.now(), receiveCount: 0, receiptHandle: undefined };
+    this.messages.push(moved);
+    this.observer?.(this.config.name, 'sent', moved);
   }
 
   receive(maxMessages = 1, visibilityTimeoutSeconds?: number): ReceivedMessage[] {
@@ -161,6 +172,7 @@ export class Queue {
       const redrive = this.config.redrive;
       if (redrive && this.deadLetter && message.receiveCount >= redrive.maxReceiveCount) {
         this.remove(message);
+        this.observer?.(this.config.name, 'dead-lettered', message);
         this.deadLetter(message);
         continue;
       }
@@ -168,6 +180,7 @@ export class Queue {
       message.firstReceivedAt ??= now;
       message.visibleAt = now + 1000 * (visibilityTimeoutSeconds ?? this.config.visibilityTimeoutSeconds);
       message.receiptHandle = `${message.id}#${randomUUID()}`;
+      this.observer?.(this.config.name, 'received', message);
       taken.push(received(message));
     }
     return taken;
@@ -176,7 +189,10 @@ export class Queue {
   delete(receiptHandle: string): SqsFailure | undefined {
     const message = this.byHandle(receiptHandle);
     if (message === null) return invalidHandle(receiptHandle);
-    if (message) this.remove(message);
+    if (message) {
+      this.remove(message);
+      this.observer?.(this.config.name, 'deleted', message);
+    }
     return undefined;
   }
 
