@@ -88,7 +88,7 @@ export class LambdaRunner {
       runtime: choice.runtime,
       environment: lambdaEnvironment(fn, this.options),
       maxEnvironments: this.options.maxEnvironmentsPerFunction,
-      onOutput: (line) => this.options.onOutput(fn, line),
+      onOutput: (line, requestId) => this.options.onOutput(fn, line, requestId),
     });
     this.pools.set(functionId, pool);
     return pool;
