@@ -13,7 +13,6 @@ export const ARTIFACTS = packagePath('test-artifacts', 'console');
 
 const available = existsSync(CHROMIUM);
 if (!available) {
-  // biome-ignore lint/suspicious/noConsole: the reason a suite is skipped belongs in the test output
   console.warn(`console browser tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
 }
 

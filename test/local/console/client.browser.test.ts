@@ -25,7 +25,11 @@ const app: Template = {
     },
     DefaultResponse: {
       Type: 'AWS::ApiGatewayV2::RouteResponse',
-      Properties: { ApiId: { Ref: 'Api' }, RouteId: { Ref: 'ApiDefaultRoute' }, RouteResponseKey: '$default' },
+      Properties: {
+        ApiId: { Ref: 'Api' },
+        RouteId: { Ref: 'ApiDefaultRoute' },
+        RouteResponseKey: '$default',
+      },
     },
     OnConnect: {
       Type: 'AWS::Serverless::Function',
@@ -41,7 +45,9 @@ const app: Template = {
       Properties: {
         Runtime: 'nodejs22.x',
         Handler: 'index.handler',
-        Environment: { Variables: { SIGNING: { Ref: 'SigningKey' }, DB_PASSWORD: 'hunter2', COLOUR: 'teal' } },
+        Environment: {
+          Variables: { SIGNING: { Ref: 'SigningKey' }, DB_PASSWORD: 'hunter2', COLOUR: 'teal' },
+        },
         InlineCode:
           'exports.handler = async (e) => { console.log(`echoing ${e.body.length} characters`); return { statusCode: 200, body: `echo: ${e.body}` }; };',
       },

@@ -35,7 +35,11 @@ describeInBrowser('local console: executions and queues', () => {
   });
   afterAll(() => browser?.close());
 
-  async function withApp(appDir: string, view: string, body: (server: LocalServer, page: Page) => Promise<void>) {
+  async function withApp(
+    appDir: string,
+    view: string,
+    body: (server: LocalServer, page: Page) => Promise<void>,
+  ) {
     const server = await startLocal({ appDir, port: 0, waitScale: 0, console: { port: 0 } });
     const page = await openConsole(browser, server.consoleUrl as string, view);
     try {
@@ -64,10 +68,14 @@ describeInBrowser('local console: executions and queues', () => {
     await withApp(appDir, 'executions', async (server, page) => {
       const client = await Client.connect(server.url);
       expect(JSON.parse(await client.request('{"quantity": 3}'))).toMatchObject({ status: 'SUCCEEDED' });
-      expect(JSON.parse(await client.request('{"quantity": 30}'))).toMatchObject({ status: 'FAILED', error: 'TooMany' });
+      expect(JSON.parse(await client.request('{"quantity": 30}'))).toMatchObject({
+        status: 'FAILED',
+        error: 'TooMany',
+      });
       await page.locator('.item', { hasText: 'FAILED' }).waitFor();
       await page.locator('.item', { hasText: 'FAILED' }).click();
-      const status = (state: string) => page.locator(`.node[data-state="${state}"]`).getAttribute('data-status');
+      const status = (state: string) =>
+        page.locator(`.node[data-state="${state}"]`).getAttribute('data-status');
       await page.locator('.node[data-state="Reject"][data-status="failed"]').waitFor();
       expect(await status('Validate')).toBe('succeeded');
       expect(await status('Route')).toBe('succeeded');
