@@ -14,8 +14,11 @@ describe('localRequest', () => {
         verbose: false,
         watch: false,
         offline: false,
+        console: { port: 3002 },
       },
     ],
+    ['.', { console: false }, { console: false }],
+    ['.', { consolePort: '0' }, { console: { port: 0 } }],
     [
       'my-api',
       { port: '0', waitScale: '0', verbose: true, watch: true, offline: true },
@@ -60,6 +63,7 @@ describe('localRequest', () => {
     [{ allowOrigin: ['https://app.example.com/chat'] }, /--allow-origin "https:\/\/app.example.com\/chat"/],
     [{ parameterOverrides: ['Stage'] }, /--parameter-overrides "Stage": expected Key=Value/],
     [{ parameterOverrides: ['=qa'] }, /--parameter-overrides "=qa"/],
+    [{ consolePort: '3002x' }, /--console-port "3002x": expected a whole number from 0 to 65535/],
   ])('fails on %j', (flags, message) => {
     expect(() => localRequest('.', flags)).toThrow(message);
     expect(() => localRequest('.', flags)).toThrow(expect.objectContaining({ exitCode: 2, code: 'E_USAGE' }));

@@ -91,8 +91,8 @@ export class LiveChannel {
 
 /** An event as the console's JSON carries it: its sequence number first, long strings cut. */
 export function eventJson(seq: number, event: LocalEvent, maxString: number): string {
-  return JSON.stringify({ seq, ...event }, (_key, value: unknown) =>
-    typeof value === 'string' && value.length > maxString
+  return JSON.stringify({ seq, ...event }, (key, value: unknown) =>
+    typeof value === 'string' && value.length > maxString && key !== 'type'
       ? `${value.slice(0, maxString)}… (${value.length - maxString} more characters)`
       : value,
   );
