@@ -10,7 +10,7 @@ import type { EventBus } from '../events/bus';
 import type { EventRing } from '../events/ring';
 import type { LocalApp } from '../types';
 import type { ConsoleClients } from './clients';
-import type { ConsoleState } from './state';
+import { type ConsoleState, withRuns } from './state';
 import { eventJson } from './stream';
 
 export interface ApiContext {
@@ -58,13 +58,17 @@ export async function handleApi(
       return true;
     case '/api/state':
       // `nextSeq`: the first event this snapshot does not include, for clients that follow the stream.
-      json(response, 200, { nextSeq: ctx.ring.nextSeq, ...state });
+      json(response, 200, {
+        nextSeq: ctx.ring.nextSeq,
+        detailPaused: ctx.events.detailIsPaused,
+        ...snapshot(ctx),
+      });
       return true;
     case '/api/connections':
       json(response, 200, Object.values(state.connections));
       return true;
     case '/api/runs':
-      json(response, 200, Object.values(state.runs));
+      json(response, 200, Object.values(snapshot(ctx).runs));
       return true;
     case '/api/executions':
       json(response, 200, Object.values(state.executions));
@@ -132,6 +136,13 @@ function parseObject(text: string | null): Record<string, unknown> {
 
 const strings = (record: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(record).map(([name, value]) => [name, String(value)]));
+
+/** The views, with function runs folded from the ring now (see `withRuns`). */
+const snapshot = (ctx: ApiContext) =>
+  withRuns(
+    ctx.state,
+    ctx.ring.since().map(({ event }) => event),
+  );
 
 /** A table's items (the first 500), read with a Scan from the local DynamoDB. */
 async function tableItems(ctx: ApiContext, name: string, response: ServerResponse): Promise<void> {

@@ -18,7 +18,8 @@ import { checkAccess } from '../server/access';
 import type { LocalApp } from '../types';
 import { type ApiContext, handleApi } from './api';
 import { ConsoleClients } from './clients';
-import { applyEvent, emptyState } from './state';
+import { guardDetail } from './load-guard';
+import { applyEvent, emptyState, isRunEvent } from './state';
 import { LiveChannel } from './stream';
 
 /** `startLocal({ console })`: where and how much. */
@@ -29,12 +30,15 @@ export interface ConsoleOptions {
   readonly historySize?: number;
   /** Most events a second sent to each page; the rest are counted as dropped. @default 400 */
   readonly liveEventsPerSecond?: number;
+  /** Above this many events a second, events come without payloads (bodies, Lambda events, results). @default 2000 */
+  readonly detailEventsPerSecond?: number;
 }
 
 export const CONSOLE_DEFAULTS = {
   port: LOCAL_DEFAULTS.consolePort,
   historySize: LOCAL_DEFAULTS.consoleHistorySize,
   liveEventsPerSecond: 400,
+  detailEventsPerSecond: 2000,
   /** Longer strings (frame bodies, events) are cut for the page. */
   maxString: 16_384,
 };
@@ -75,15 +79,20 @@ export async function startConsole(deps: ConsoleDeps, options: ConsoleOptions = 
     port = CONSOLE_DEFAULTS.port,
     historySize = CONSOLE_DEFAULTS.historySize,
     liveEventsPerSecond = CONSOLE_DEFAULTS.liveEventsPerSecond,
+    detailEventsPerSecond = CONSOLE_DEFAULTS.detailEventsPerSecond,
   } = options;
   const ring = new EventRing(historySize);
   const state = emptyState();
   const maxString = CONSOLE_DEFAULTS.maxString;
   const live = new LiveChannel({ perSecond: liveEventsPerSecond, maxString });
+  const guard = guardDetail(deps.events, detailEventsPerSecond, (paused) =>
+    live.notice('detail', { paused }),
+  );
   const unsubscribe = deps.events.on(
     (event) => {
+      guard.count();
       const seq = ring.push(event);
-      applyEvent(state, event);
+      if (!isRunEvent(event)) applyEvent(state, event);
       if (live.size > 0) live.push(seq, event);
     },
     { detailed: true },
@@ -110,6 +119,7 @@ export async function startConsole(deps: ConsoleDeps, options: ConsoleOptions = 
     server.listen(port, deps.host, () => resolve());
   }).catch((error: unknown) => {
     unsubscribe();
+    guard.stop();
     throw error;
   });
   const actual = (server.address() as AddressInfo).port;
@@ -119,6 +129,7 @@ export async function startConsole(deps: ConsoleDeps, options: ConsoleOptions = 
     port: actual,
     close: async () => {
       unsubscribe();
+      guard.stop();
       ctx.clients.closeAll();
       live.close();
       const closed = new Promise((resolve) => server.close(resolve));

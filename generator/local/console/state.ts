@@ -83,6 +83,21 @@ export const STATE_LIMITS = {
 
 export const emptyState = (): ConsoleState => ({ connections: {}, runs: {}, executions: {}, queues: {} });
 
+/**
+ * The views with function runs folded from `events` (the ring): runs come many per second under
+ * load, so the server folds them only when asked, while the rest is kept up to date as it happens.
+ */
+export function withRuns(state: ConsoleState, events: Iterable<LocalEvent>): ConsoleState {
+  const folded = emptyState();
+  for (const event of events)
+    if (event.type === 'function.run' || event.type === 'function.log') applyEvent(folded, event);
+  return { ...state, runs: folded.runs };
+}
+
+/** True for the events `withRuns` folds on demand. */
+export const isRunEvent = (event: LocalEvent) =>
+  event.type === 'function.run' || event.type === 'function.log';
+
 /** Applies one event; returns true when a view changed. */
 export function applyEvent(state: ConsoleState, event: LocalEvent): boolean {
   switch (event.type) {

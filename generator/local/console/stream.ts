@@ -49,6 +49,12 @@ export class LiveChannel {
     this.timer ??= setInterval(() => this.flush(), FLUSH_MS).unref();
   }
 
+  /** A message to every page at once (`detail`: payloads paused or resumed under load). */
+  notice(name: string, data: unknown): void {
+    for (const client of this.clients)
+      client.response.write(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
+  }
+
   push(seq: number, event: LocalEvent): void {
     let text: string | undefined;
     for (const client of this.clients) {

@@ -18,6 +18,7 @@ export class EventBus {
   /** Someone reads payloads: include bodies, events and results. */
   detailed = false;
   private listeners: { readonly listener: EventListener; readonly detailed: boolean }[] = [];
+  private detailPaused = false;
 
   /** Subscribes; returns the unsubscribe. */
   on(listener: EventListener, options: ListenOptions = {}): () => void {
@@ -28,6 +29,19 @@ export class EventBus {
       this.listeners = this.listeners.filter((other) => other !== entry);
       this.refresh();
     };
+  }
+
+  /**
+   * Under load the console asks for events without payloads: keeping every frame body and Lambda
+   * event alive would cost the data plane memory and collection time.
+   */
+  pauseDetail(paused: boolean): void {
+    this.detailPaused = paused;
+    this.refresh();
+  }
+
+  get detailIsPaused(): boolean {
+    return this.detailPaused;
   }
 
   emit(event: LocalEvent): void {
@@ -42,6 +56,6 @@ export class EventBus {
 
   private refresh(): void {
     this.active = this.listeners.length > 0;
-    this.detailed = this.listeners.some((entry) => entry.detailed);
+    this.detailed = !this.detailPaused && this.listeners.some((entry) => entry.detailed);
   }
 }

@@ -6,6 +6,7 @@
 import { createServer, get, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { maskEnvironment, noEchoValues } from '../../../generator/local/console/describe';
+import { guardDetail } from '../../../generator/local/console/load-guard';
 import { applyEvent, emptyState } from '../../../generator/local/console/state';
 import { LiveChannel } from '../../../generator/local/console/stream';
 import { EventBus } from '../../../generator/local/events/bus';
@@ -44,6 +45,20 @@ describe('EventBus', () => {
     bus.on((event) => seen.push(event));
     expect(() => bus.emit(frame(1))).not.toThrow();
     expect(seen).toHaveLength(1);
+  });
+});
+
+describe('guardDetail', () => {
+  it('pauses payloads while events come faster than the budget, and resumes when they slow down', async () => {
+    const bus = new EventBus();
+    bus.on(() => {}, { detailed: true });
+    const told: boolean[] = [];
+    const guard = guardDetail(bus, 40, (paused) => told.push(paused));
+    for (let i = 0; i < 100; i++) guard.count();
+    expect(await eventually(async () => !bus.detailed)).toBe(true);
+    expect(await eventually(async () => bus.detailed)).toBe(true);
+    expect(told).toEqual([true, false]);
+    guard.stop();
   });
 });
 

@@ -76,6 +76,14 @@ function App() {
           ))}
         </nav>
         <div class={`live ${store.live ? 'on' : 'off'}`}>{store.live ? '● live' : '○ reconnecting'}</div>
+        {store.detailPaused && (
+          <div
+            class="dropped"
+            title="Above a few thousand events a second, events come without bodies, Lambda events and results."
+          >
+            busy: payloads paused
+          </div>
+        )}
         {store.dropped > 0 && (
           <div
             class="dropped"

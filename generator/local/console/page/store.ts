@@ -47,6 +47,8 @@ export class Store {
   events: Numbered[] = [];
   /** Events the server left out of the live channel under load. */
   dropped = 0;
+  /** The server sends events without payloads while the load is high. */
+  detailPaused = false;
   live = false;
   private readonly listeners = new Set<() => void>();
   private scheduled = false;
@@ -80,6 +82,10 @@ export class Store {
       else for (const event of events) this.add(event);
       this.changed();
     });
+    source.addEventListener('detail', (message) => {
+      this.detailPaused = (JSON.parse((message as MessageEvent).data) as { paused: boolean }).paused;
+      this.changed();
+    });
     source.addEventListener('dropped', (message) => {
       this.dropped += (JSON.parse((message as MessageEvent).data) as { count: number }).count;
       this.changed();
@@ -88,12 +94,13 @@ export class Store {
 
   private async reload(): Promise<void> {
     this.buffered = [];
-    const [{ nextSeq, ...state }, events] = await Promise.all([
-      getJson<ConsoleState & { nextSeq: number }>('/api/state'),
+    const [{ nextSeq, detailPaused, ...state }, events] = await Promise.all([
+      getJson<ConsoleState & { nextSeq: number; detailPaused: boolean }>('/api/state'),
       getJson<Numbered[]>('/api/events'),
     ]);
     this.state = state;
     this.stateSeq = nextSeq;
+    this.detailPaused = detailPaused;
     this.events = events.slice(-TIMELINE_LIMIT);
     const buffered = this.buffered;
     this.buffered = undefined;
