@@ -23,7 +23,7 @@ import { EventBus } from './events/bus';
 import { withRunnableRoutes } from './integrations/availability';
 import { type CodeWatcher, FunctionCode } from './lambda/code';
 import { LambdaRunner } from './lambda/runner';
-import { createLogger } from './log';
+import { createLogger, type Logger } from './log';
 import { reloadOnChange } from './reload';
 import { accessPolicy, bindsBeyondLoopback } from './server/access';
 import { handleUpgrade } from './server/connect';
@@ -217,7 +217,9 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
       await handlerAccess.close();
     };
     const awsAccess = { local: localServices(aws.environment), others: access.others };
-    const panel = options.console ? await openConsole(gw, options, endpoint) : undefined;
+    const panel = options.console
+      ? await openConsole(gw, options, endpoint).catch(consoleFailed(log))
+      : undefined;
     const closeAll = async () => {
       await panel?.close();
       await closeCode();
@@ -293,6 +295,14 @@ function serve(
     close,
   };
 }
+
+/** A console that cannot start (its port taken) is reported; the API runs without it. */
+const consoleFailed = (log: Logger) => (error: NodeJS.ErrnoException) => {
+  const reason =
+    error.code === 'EADDRINUSE' ? 'its port is in use (choose one with --console-port)' : error.message;
+  log.line(`warning: the console did not start: ${reason}`);
+  return undefined;
+};
 
 /** The console on its own port, reading the gateway's event bus and describing its app. */
 function openConsole(gw: Gateway, options: StartLocalOptions, endpoint: string): Promise<RunningConsole> {

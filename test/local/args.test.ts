@@ -19,6 +19,8 @@ describe('localRequest', () => {
     ],
     ['.', { console: false }, { console: false }],
     ['.', { consolePort: '0' }, { console: { port: 0 } }],
+    ['.', { port: '0' }, { console: { port: 0 } }],
+    ['.', { port: '0', consolePort: '4000' }, { console: { port: 4000 } }],
     [
       'my-api',
       { port: '0', waitScale: '0', verbose: true, watch: true, offline: true },

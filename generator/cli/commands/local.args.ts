@@ -87,8 +87,7 @@ export function registerLocal(program: Command, done: Done): void {
     )
     .option(
       '--console-port <port>',
-      'port of the local console (0: any free port)',
-      String(LOCAL_DEFAULTS.consolePort),
+      `port of the local console (default ${LOCAL_DEFAULTS.consolePort}; any free port when --port is 0)`,
     )
     .option('--verbose', 'also log rendered templates, Lambda events and state machine traces')
     .action(async (target: string, flags: LocalFlags) => {
@@ -120,23 +119,19 @@ export function localRequest(target: string | undefined, flags: LocalFlags): Loc
     verbose: flags.verbose === true,
     watch: flags.watch === true,
     offline: flags.offline === true,
-    console:
-      flags.console === false
-        ? false
-        : {
-            port: integer(
-              '--console-port',
-              flags.consolePort ?? String(LOCAL_DEFAULTS.consolePort),
-              0,
-              65_535,
-            ),
-          },
+    console: flags.console === false ? false : { port: consolePort(flags.consolePort, port) },
     ...(flags.stage ? { stage: flags.stage } : {}),
     ...(flags.region ? { region: flags.region } : {}),
     ...(idleTimeoutMs !== undefined ? { idleTimeoutMs } : {}),
     ...(maxConnectionMs !== undefined ? { maxConnectionMs } : {}),
     ...(parameterOverrides ? { parameterOverrides } : {}),
   };
+}
+
+/** `--port 0` (tests, several apps at once) asks for free ports: the console's too, unless given. */
+function consolePort(value: string | undefined, apiPort: number): number {
+  if (value !== undefined) return integer('--console-port', value, 0, 65_535);
+  return apiPort === 0 ? 0 : LOCAL_DEFAULTS.consolePort;
 }
 
 function allowedOrigin(value: string): string {

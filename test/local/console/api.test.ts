@@ -3,7 +3,8 @@
  * API (loopback Host and Origin unless widened), the event history that the log lines also come
  * from, disconnect and post, clients opened with chosen headers, and the server-sent stream.
  */
-import { get, request as httpRequest } from 'node:http';
+import { createServer, get, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { logLine } from '../../../generator/local/events/log-lines';
 import type { LocalEvent } from '../../../generator/local/events/types';
 import { type LocalServer, startLocal } from '../../../generator/local/start-local';
@@ -165,6 +166,32 @@ describe('local console API: the lambda app', () => {
 });
 
 describe('local console API: options', () => {
+  it('reports a console port in use and runs the API without it', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const lines: string[] = [];
+    const port = (taken.address() as AddressInfo).port;
+    const server = await startLocal({
+      appDir: sfnSyncAppDir(),
+      port: 0,
+      waitScale: 0,
+      console: { port },
+      log: (l) => lines.push(l),
+    });
+    try {
+      expect(server.consoleUrl).toBeUndefined();
+      expect(lines.join('\n')).toMatch(
+        /warning: the console did not start: its port is in use \(choose one with --console-port\)/,
+      );
+      const client = await Client.connect(server.url);
+      expect(JSON.parse(await client.request('{}')).status).toBe('SUCCEEDED');
+      await client.close();
+    } finally {
+      await server.close();
+      taken.close();
+    }
+  });
+
   it('runs only when asked, on the port given', async () => {
     const plain = await startLocal({ appDir: sfnSyncAppDir(), port: 0 });
     expect(plain.consoleUrl).toBeUndefined();

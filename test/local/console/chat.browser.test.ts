@@ -29,8 +29,10 @@ describeInBrowser('local console: the lambda app', () => {
   };
 
   it('shows a connection when a ws client connects, with its handshake', async () => {
+    const other = await Client.connect(`${server.url}?room=green`);
+    const before = await openIds();
     const client = await Client.connect(`${server.url}?room=blue`);
-    const [id] = await openIds();
+    const [id] = (await openIds()).filter((open) => !before.includes(open));
     await page.locator(`[data-connection="${id}"]`).waitFor();
     await page.locator(`[data-connection="${id}"]`).click();
     const detail = page.locator('[data-testid="connection-detail"]');
@@ -38,10 +40,14 @@ describeInBrowser('local console: the lambda app', () => {
     expect(await detail.locator('h3').innerText()).toContain(id);
     client.socket.send('{"action":"sendmessage","data":"hello, room"}');
     expect(await client.next()).toBe('hello, room');
-    await detail.locator('.row.in', { hasText: 'hello, room' }).waitFor();
+    expect(await other.next()).toBe('hello, room');
     await detail.locator('.row.route', { hasText: 'sendmessage → lambda' }).waitFor();
+    await detail.locator('.row.fn', { hasText: 'SendMessageFunction' }).waitFor();
+    await detail.locator('.row.in', { hasText: 'hello, room' }).click();
+    await detail.getByTestId('event-detail').getByText('"data": "hello, room"').waitFor();
     await screenshot(page, 'connection');
     await client.close();
+    await other.close();
   });
 
   it('shows the connections table gaining a row on $connect and losing it on $disconnect', async () => {

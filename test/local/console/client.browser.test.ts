@@ -77,6 +77,7 @@ describeInBrowser('local console: the in-page client', () => {
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     await page.locator('.row.out', { hasText: 'echo: {"say":"hi"}' }).waitFor();
     await page.locator('.row.route', { hasText: '$default → lambda' }).waitFor();
+    await page.locator('.row.log', { hasText: 'Echo: echoing 12 characters' }).waitFor();
     await screenshot(page, 'client');
 
     await show(page, 'Function runs');

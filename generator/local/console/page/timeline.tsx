@@ -28,8 +28,9 @@ export function Timeline({
   const [filter, setFilter] = useState<TimelineFilter>({ status: 'all' });
   const [selected, setSelected] = useState<number | undefined>(undefined);
   const connectionId = fixedConnection ?? filter.connectionId;
+  const owners = connectionOfRuns(events);
   const shown = events.filter((event) =>
-    matches(event, { ...filter, ...(connectionId ? { connectionId } : {}) }),
+    matches(event, { ...filter, ...(connectionId ? { connectionId } : {}) }, owners),
   );
   const rows = shown.slice(-400).reverse();
   const detail = selected === undefined ? undefined : events.find((event) => event.seq === selected);
@@ -75,7 +76,7 @@ export function Timeline({
       {rows.length === 0 ? (
         <Empty>Nothing yet. Connect a client (or open one on the Client page) and send a message.</Empty>
       ) : (
-        <div class="rows">
+        <div class={fixedConnection ? 'rows fixed' : 'rows'}>
           {rows.map((event) => (
             <Row
               key={event.seq}
@@ -91,9 +92,34 @@ export function Timeline({
   );
 }
 
-export function matches(event: Numbered, filter: TimelineFilter): boolean {
-  if (filter.connectionId && (!('connectionId' in event) || event.connectionId !== filter.connectionId))
-    return false;
+/**
+ * Which connection each function run served, from the event API Gateway gave it
+ * (`requestContext.connectionId`), so a connection's timeline shows its runs and their log lines.
+ */
+function connectionOfRuns(events: readonly Numbered[]): Map<string, string> {
+  const owners = new Map<string, string>();
+  for (const event of events) {
+    if (event.type !== 'function.run') continue;
+    const context = (event.event as { requestContext?: { connectionId?: unknown } } | undefined)
+      ?.requestContext;
+    if (typeof context?.connectionId === 'string') owners.set(event.requestId, context.connectionId);
+  }
+  return owners;
+}
+
+function connectionOf(event: Numbered, owners: ReadonlyMap<string, string>): string | undefined {
+  if ('connectionId' in event) return event.connectionId;
+  if (event.type === 'function.run' || event.type === 'function.log')
+    return owners.get(event.requestId ?? '');
+  return undefined;
+}
+
+export function matches(
+  event: Numbered,
+  filter: TimelineFilter,
+  owners: ReadonlyMap<string, string>,
+): boolean {
+  if (filter.connectionId && connectionOf(event, owners) !== filter.connectionId) return false;
   if (filter.routeKey && !(event.type === 'route' && event.routeKey === filter.routeKey)) return false;
   if (filter.status === 'errors' && !isError(event)) return false;
   return true;
@@ -131,7 +157,7 @@ function Row({ event, selected, onSelect }: { event: Numbered; selected: boolean
     <button type="button" class={`row ${tone}${selected ? ' selected' : ''}`} onClick={onSelect}>
       <span class="at">{time(event.at)}</span>
       <span class="icon">{icon}</span>
-      <span class="who">{'connectionId' in event && event.connectionId ? event.connectionId : ''}</span>
+      <span class="who">{'connectionId' in event ? event.connectionId : ''}</span>
       <span class="text">{text}</span>
       <span class="extra">{extra}</span>
     </button>
