@@ -319,6 +319,7 @@ function openConsole(gw: Gateway, options: StartLocalOptions, endpoint: string):
       host: options.host ?? LOCAL_DEFAULTS.host,
       access: gw.access,
       events: gw.log.events,
+      log: gw.log,
       registry: gw.registry,
       app: () => gw.app,
       apiUrl: endpoints.url,

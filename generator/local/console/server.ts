@@ -13,6 +13,7 @@ import type { ConnectionRegistry } from '../connections/registry';
 import { LOCAL_DEFAULTS } from '../defaults';
 import type { EventBus } from '../events/bus';
 import { EventRing } from '../events/ring';
+import type { Logger } from '../log';
 import type { AccessPolicy } from '../server/access';
 import { checkAccess } from '../server/access';
 import type { LocalApp } from '../types';
@@ -47,6 +48,8 @@ export interface ConsoleDeps {
   readonly host: string;
   readonly access: AccessPolicy;
   readonly events: EventBus;
+  /** Where a refused request is reported, as the API reports its own. */
+  readonly log: Logger;
   readonly registry: ConnectionRegistry;
   readonly app: () => LocalApp;
   readonly describe: () => unknown;
@@ -148,6 +151,7 @@ async function handle(
 ): Promise<void> {
   const refusal = checkAccess(request, deps.access);
   if (refusal) {
+    deps.log.line(`console ${request.method} ${request.url} ${refusal}`);
     response.writeHead(403, { 'content-type': 'application/json' }).end(JSON.stringify({ message: refusal }));
     return;
   }
