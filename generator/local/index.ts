@@ -9,4 +9,5 @@
  * await local.close();
  */
 export { type LocalServer, type StartLocalOptions, startLocal } from './start-local';
+export type { ConsoleOptions } from './console/options';
 export type { LocalApp } from './types';

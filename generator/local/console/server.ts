@@ -10,7 +10,6 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { ConnectionRegistry } from '../connections/registry';
-import { LOCAL_DEFAULTS } from '../defaults';
 import type { EventBus } from '../events/bus';
 import { EventRing } from '../events/ring';
 import type { Logger } from '../log';
@@ -20,29 +19,9 @@ import type { LocalApp } from '../types';
 import { type ApiContext, handleApi } from './api';
 import { ConsoleClients } from './clients';
 import { guardDetail } from './load-guard';
+import { CONSOLE_DEFAULTS, type ConsoleOptions } from './options';
 import { applyEvent, emptyState, isRunEvent } from './state';
 import { LiveChannel } from './stream';
-
-/** `startLocal({ console })`: where and how much. */
-export interface ConsoleOptions {
-  /** 0 picks a free port. @default 3002 */
-  readonly port?: number;
-  /** Events kept for pages that open later and for `GET /api/events`. @default 5000 */
-  readonly historySize?: number;
-  /** Most events a second sent to each page; the rest are counted as dropped. @default 400 */
-  readonly liveEventsPerSecond?: number;
-  /** Above this many events a second, events come without payloads (bodies, Lambda events, results). @default 2000 */
-  readonly detailEventsPerSecond?: number;
-}
-
-export const CONSOLE_DEFAULTS = {
-  port: LOCAL_DEFAULTS.consolePort,
-  historySize: LOCAL_DEFAULTS.consoleHistorySize,
-  liveEventsPerSecond: 400,
-  detailEventsPerSecond: 2000,
-  /** Longer strings (frame bodies, events) are cut for the page. */
-  maxString: 16_384,
-};
 
 export interface ConsoleDeps {
   readonly host: string;

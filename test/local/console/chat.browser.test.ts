@@ -46,6 +46,16 @@ describeInBrowser('local console: the lambda app', () => {
     await detail.locator('.row.in', { hasText: 'hello, room' }).click();
     await detail.getByTestId('event-detail').getByText('"data": "hello, room"').waitFor();
     await screenshot(page, 'connection');
+
+    // The whole API's timeline, filtered to one connection's routes, then to errors (there are none).
+    await show(page, 'Timeline');
+    await page.getByLabel('connection').selectOption(id as string);
+    await page.getByLabel('route').selectOption('sendmessage');
+    const rows = page.locator('.rows .row');
+    await rows.first().waitFor();
+    expect(await rows.allInnerTexts()).toEqual([expect.stringContaining('sendmessage → lambda')]);
+    await page.getByLabel('status').selectOption('errors');
+    await page.getByText('No event matches these filters.').waitFor();
     await client.close();
     await other.close();
   });

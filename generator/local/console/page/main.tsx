@@ -64,7 +64,7 @@ function App() {
         <div class="brand">
           <b>wskit</b> local
         </div>
-        <div class="app-name">
+        <div class="app-name" title={`${app.stackName} / ${app.stage}`}>
           {app.stackName} <span class="muted">/ {app.stage}</span>
         </div>
         <nav>

@@ -74,7 +74,11 @@ export function Timeline({
         <span class="count">{shown.length} events</span>
       </div>
       {rows.length === 0 ? (
-        <Empty>Nothing yet. Connect a client (or open one on the Client page) and send a message.</Empty>
+        <Empty>
+          {events.length === 0
+            ? 'Nothing yet. Connect a client (or open one on the Client page) and send a message.'
+            : 'No event matches these filters.'}
+        </Empty>
       ) : (
         <div class={fixedConnection ? 'rows fixed' : 'rows'}>
           {rows.map((event) => (
