@@ -72,9 +72,13 @@ export async function startConsole(deps: ConsoleDeps, options: ConsoleOptions = 
   );
   const unsubscribe = deps.events.on(
     (event) => {
-      guard.count();
-      const seq = ring.push(event);
+      const kept = guard.count();
       if (!isRunEvent(event)) applyEvent(state, event);
+      if (!kept) {
+        live.skip();
+        return;
+      }
+      const seq = ring.push(event);
       if (live.size > 0) live.push(seq, event);
     },
     { detailed: true },

@@ -55,6 +55,11 @@ export class LiveChannel {
       client.response.write(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
   }
 
+  /** An event the console did not keep (load): counted in each page's next `dropped` message. */
+  skip(): void {
+    for (const client of this.clients) client.dropped += 1;
+  }
+
   push(seq: number, event: LocalEvent): void {
     let text: string | undefined;
     for (const client of this.clients) {

@@ -96,14 +96,26 @@ export class LambdaRunner {
 }
 
 /** Emits the run once it finishes; payloads only for a detailed listener. */
-async function told(
+function told(
   events: EventBus,
   functionId: string,
   event: unknown,
   pending: Promise<InvokeOutcome>,
 ): Promise<InvokeOutcome> {
   const started = Date.now();
-  const outcome = await pending;
+  return pending.then((outcome) => {
+    emitRun(events, functionId, event, outcome, started);
+    return outcome;
+  });
+}
+
+function emitRun(
+  events: EventBus,
+  functionId: string,
+  event: unknown,
+  outcome: InvokeOutcome,
+  started: number,
+): void {
   const at = Date.now();
   const detailed = events.detailed;
   events.emit({
@@ -116,7 +128,6 @@ async function told(
     ...(detailed ? { event } : {}),
     ...(outcome.ok ? (detailed ? { result: outcome.result } : {}) : { error: outcome.error }),
   });
-  return outcome;
 }
 
 /** What a function sees in its environment: the template's variables first, then what Lambda reserves. */
