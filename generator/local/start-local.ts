@@ -20,6 +20,7 @@ import { describeApp } from './console/describe';
 import type { ConsoleOptions } from './console/options';
 import { type RunningConsole, startConsole } from './console/server';
 import { LOCAL_DEFAULTS } from './defaults';
+import { LocalError } from './errors';
 import { EventBus } from './events/bus';
 import { withRunnableRoutes } from './integrations/availability';
 import { type CodeWatcher, FunctionCode } from './lambda/code';
@@ -299,6 +300,7 @@ function serve(
 
 /** A console that cannot start (its port taken) is reported; the API runs without it. */
 const consoleFailed = (log: Logger) => (error: NodeJS.ErrnoException) => {
+  if (error instanceof LocalError) throw error; // a bad option is the user's to fix
   const reason =
     error.code === 'EADDRINUSE' ? 'its port is in use (choose one with --console-port)' : error.message;
   log.line(`warning: the console did not start: ${reason}`);

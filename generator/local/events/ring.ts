@@ -2,6 +2,7 @@
  * The console's history: the last `size` events, each with a sequence number, so memory stays
  * bounded however long the emulator runs. A page that connects late reads what the ring still holds.
  */
+import { LocalError } from '../errors';
 import type { LocalEvent } from './types';
 
 export interface Numbered {
@@ -15,8 +16,13 @@ export class EventRing {
   private next = 0;
 
   constructor(readonly size: number) {
-    if (!Number.isInteger(size) || size < 1)
-      throw new RangeError(`ring size ${size}: expected a whole number of 1 or more`);
+    if (!Number.isInteger(size) || size < 1) {
+      throw new LocalError(
+        'E_LOCAL_CONSOLE',
+        `console historySize ${size}: expected a whole number of 1 or more`,
+        'console.historySize',
+      );
+    }
     this.slots = new Array(size);
   }
 

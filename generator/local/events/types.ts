@@ -31,8 +31,8 @@ export type LocalEvent =
       readonly at: number;
       readonly connectionId?: string;
       readonly status: number;
-      /** `access`, `authorizer` or `$connect`. */
-      readonly by: string;
+      /** What said no: the Host/Origin check, the authorizer, or `$connect`'s integration. */
+      readonly by: 'access' | 'authorizer' | '$connect';
       readonly reason: string;
       /** For a refusal by `$connect`: what ran it (`lambda`, `aws`...). */
       readonly integration?: string;

@@ -134,7 +134,7 @@ function emitRefused(
   connectionId: string,
   started: number,
   status: number,
-  by: string,
+  by: 'authorizer' | '$connect',
   handshake: HandshakeInfo,
   integration?: string,
 ): void {

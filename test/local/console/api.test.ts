@@ -192,6 +192,12 @@ describe('local console API: options', () => {
     }
   });
 
+  it('refuses a history size that is not a positive whole number', async () => {
+    await expect(
+      startLocal({ appDir: sfnSyncAppDir(), port: 0, console: { port: 0, historySize: 0 } }),
+    ).rejects.toMatchObject({ code: 'E_LOCAL_CONSOLE', path: 'console.historySize' });
+  });
+
   it('runs only when asked, on the port given', async () => {
     const plain = await startLocal({ appDir: sfnSyncAppDir(), port: 0 });
     expect(plain.consoleUrl).toBeUndefined();

@@ -78,7 +78,8 @@ describe('EventRing', () => {
   });
 
   it('refuses a size that is not a positive whole number', () => {
-    expect(() => new EventRing(0)).toThrow('ring size 0: expected a whole number of 1 or more');
+    expect(() => new EventRing(0)).toThrow('console historySize 0: expected a whole number of 1 or more');
+    expect(() => new EventRing(1.5)).toThrow(expect.objectContaining({ code: 'E_LOCAL_CONSOLE' }));
   });
 });
 
