@@ -21,6 +21,9 @@ export interface LocalFlags {
   readonly maxConnectionDuration?: string;
   readonly parameterOverrides?: readonly string[];
   readonly iamCredentials?: readonly string[];
+  /** False with --no-console. */
+  readonly console?: boolean;
+  readonly consolePort?: string;
 }
 
 /** Checked options of `wskit local`. */
@@ -44,6 +47,8 @@ export interface LocalRequest {
   readonly parameterOverrides?: Readonly<Record<string, string>>;
   /** Credentials files whose keys verify AWS_IAM handshakes. */
   readonly iamCredentialFiles?: readonly string[];
+  /** The console's port, or false with --no-console. */
+  readonly console: false | { readonly port: number };
 }
 
 export function registerLocal(program: Command, run: (request: LocalRequest) => Promise<void>): void {
@@ -91,6 +96,14 @@ export function registerLocal(program: Command, run: (request: LocalRequest) => 
       '--no-schedules',
       'do not run scheduled rules and EventBridge Scheduler schedules on their own (POST /@schedules/<id> still fires one)',
     )
+    .option(
+      '--no-console',
+      'do not serve the local console (the browser view of connections, frames, runs...)',
+    )
+    .option(
+      '--console-port <port>',
+      `port of the local console (default ${LOCAL_DEFAULTS.consolePort}; any free port when --port is 0)`,
+    )
     .option('--verbose', 'also log rendered templates, Lambda events and state machine traces')
     .action((target: string, flags: LocalFlags) => run(localRequest(target, flags)));
 }
@@ -119,6 +132,7 @@ export function localRequest(target: string | undefined, flags: LocalFlags): Loc
     watch: flags.watch === true,
     offline: flags.offline === true,
     schedules: flags.schedules !== false,
+    console: flags.console === false ? false : { port: consolePort(flags.consolePort, port) },
     ...(flags.stage ? { stage: flags.stage } : {}),
     ...(flags.region ? { region: flags.region } : {}),
     ...(idleTimeoutMs !== undefined ? { idleTimeoutMs } : {}),
@@ -126,6 +140,12 @@ export function localRequest(target: string | undefined, flags: LocalFlags): Loc
     ...(parameterOverrides ? { parameterOverrides } : {}),
     ...(flags.iamCredentials?.length ? { iamCredentialFiles: flags.iamCredentials } : {}),
   };
+}
+
+/** `--port 0` (tests, several apps at once) asks for free ports: the console's too, unless given. */
+function consolePort(value: string | undefined, apiPort: number): number {
+  if (value !== undefined) return integer('--console-port', value, 0, 65_535);
+  return apiPort === 0 ? 0 : LOCAL_DEFAULTS.consolePort;
 }
 
 function allowedOrigin(value: string): string {
