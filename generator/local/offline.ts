@@ -17,10 +17,17 @@ export interface OfflineEndpoint {
 
 const ERROR_CODE = 'OfflineRefused';
 
-export async function startOfflineEndpoint(host: string, log: Logger): Promise<OfflineEndpoint> {
+/** Why calls are refused: `--offline`, or no AWS credentials to make them with. */
+export type RefusalReason = 'offline' | 'no-credentials';
+
+export async function startOfflineEndpoint(
+  host: string,
+  log: Logger,
+  reason: RefusalReason = 'offline',
+): Promise<OfflineEndpoint> {
   const server = createServer((request, response) => {
     request.resume(); // the body is not needed
-    request.on('end', () => refuse(request, response, log));
+    request.on('end', () => refuse(request, response, log, reason));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -37,12 +44,21 @@ export async function startOfflineEndpoint(host: string, log: Logger): Promise<O
   };
 }
 
-function refuse(request: IncomingMessage, response: ServerResponse, log: Logger): void {
+function refuse(
+  request: IncomingMessage,
+  response: ServerResponse,
+  log: Logger,
+  reason: RefusalReason,
+): void {
   const [service, aws] = serviceOf(request);
-  const message = aws
-    ? `wskit local --offline: ${service} is not served locally, and --offline refuses calls to AWS`
-    : `wskit local --offline: ${service} is outside this machine, and --offline refuses calls that leave it`;
-  log.line(`--offline refused a call to ${service}: ${request.method} ${request.url}`);
+  const message =
+    reason === 'no-credentials'
+      ? `wskit local: ${service} is not served locally, and no AWS credentials were found, so nothing is sent to AWS (configure credentials to reach your account)`
+      : aws
+        ? `wskit local --offline: ${service} is not served locally, and --offline refuses calls to AWS`
+        : `wskit local --offline: ${service} is outside this machine, and --offline refuses calls that leave it`;
+  const who = reason === 'no-credentials' ? 'no AWS credentials:' : '--offline';
+  log.line(`${who} refused a call to ${service}: ${request.method} ${request.url}`);
   const contentType = String(request.headers['content-type'] ?? '');
   const [type, body, headers] = errorIn(service, contentType, message);
   response.writeHead(403, { 'content-type': type, ...headers }).end(body);
