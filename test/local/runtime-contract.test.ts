@@ -156,6 +156,24 @@ describe.each(CASES)('Lambda runtime contract: $runtime', (test) => {
   });
 });
 
+describe('Lambda runtime: nodejs, the SDK it includes', () => {
+  const node = CASES.find((test) => test.runtime.startsWith('nodejs')) as RuntimeCase;
+
+  it('says, when a handler requires the AWS SDK v2, that the runtime includes only v3', async () => {
+    const pool = poolFor(node, "const AWS = require('aws-sdk');\nexports.handler = async () => 1;");
+    try {
+      expect(errorOf(await pool.invoke({ n: 1 }))).toMatchObject({
+        errorType: 'Runtime.ImportModuleError',
+        errorMessage: expect.stringMatching(
+          /^Cannot find module 'aws-sdk'[\s\S]* \(the Lambda Node\.js runtimes from nodejs18\.x on include only the AWS SDK v3/,
+        ),
+      });
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
 describe('Lambda runtime: python, what Lambda leaves out', () => {
   const python = CASES.find((test) => test.runtime.startsWith('python')) as RuntimeCase;
 

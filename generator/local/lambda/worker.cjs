@@ -70,6 +70,9 @@ async function loadModule(file) {
   return import(pathToFileURL(file).href);
 }
 
+const AWS_SDK_V2_HINT =
+  " (the Lambda Node.js runtimes from nodejs18.x on include only the AWS SDK v3, @aws-sdk/*: add aws-sdk to the function's package.json or move the code to v3)";
+
 async function loadHandler() {
   const file = handlerFile();
   if (!file) {
@@ -81,6 +84,8 @@ async function loadHandler() {
     // As the Lambda runtime reports a handler module whose imports cannot be found.
     if (error?.code === 'MODULE_NOT_FOUND' || error?.code === 'ERR_MODULE_NOT_FOUND') {
       error.name = 'Runtime.ImportModuleError';
+      // Samples written for the old runtimes fail the same way on nodejs18.x and later: say why.
+      if (/['"]aws-sdk['"]/.test(error.message)) error.message += AWS_SDK_V2_HINT;
     }
     throw error;
   });
