@@ -84,7 +84,7 @@ describe('how handlers reach AWS', () => {
               'AWS4-HMAC-SHA256 Credential=AKIAWSKITLOCAL000000/20261206/us-east-1/bedrock/aws4_request',
           },
         });
-        expect([response.status, (await response.json()).message]).toEqual([
+        expect([response.status, ((await response.json()) as { message: string }).message]).toEqual([
           403,
           expect.stringMatching(
             /^wskit local: bedrock is not served locally, and no AWS credentials were found/,
