@@ -174,6 +174,32 @@ describe('Lambda runtime: nodejs, the SDK it includes', () => {
   });
 });
 
+describe('Lambda runtime: nodejs, dependencies nobody installed', () => {
+  const node = CASES.find((test) => test.runtime.startsWith('nodejs')) as RuntimeCase;
+
+  it.each([
+    [
+      'an ES module',
+      'index.mjs',
+      "import pad from 'wskit-test-pad/left.js';\nexport const handler = async () => pad;",
+    ],
+    ['CommonJS', 'index.js', "const pad = require('wskit-test-pad');\nexports.handler = async () => pad;"],
+  ])('says, for %s importing a package its package.json lists, to install it', async (_, file, source) => {
+    const manifest = JSON.stringify({ dependencies: { 'wskit-test-pad': '^1.0.0' } });
+    const pool = poolFor({ ...node, file }, source, { 'package.json': manifest });
+    try {
+      expect(errorOf(await pool.invoke({ n: 1 }))).toMatchObject({
+        errorType: 'Runtime.ImportModuleError',
+        errorMessage: expect.stringMatching(
+          /package\.json lists wskit-test-pad, but it is not installed: run npm install in \S*wskit-runtime-contract-\w+, as sam build does\)$/,
+        ),
+      });
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
 describe('Lambda runtime: python, what Lambda leaves out', () => {
   const python = CASES.find((test) => test.runtime.startsWith('python')) as RuntimeCase;
 

@@ -7,6 +7,7 @@ const { dirname, join, resolve } = require('node:path');
 const { pathToFileURL } = require('node:url');
 const { parentPort, workerData, threadId } = require('node:worker_threads');
 const { redirectHttpsToEmulator } = require('./emulator-https.cjs');
+const { importHint } = require('./import-hints.cjs');
 const { provideSdkToCommonJs } = require('./runtime-sdk.cjs');
 
 const {
@@ -70,9 +71,6 @@ async function loadModule(file) {
   return import(pathToFileURL(file).href);
 }
 
-const AWS_SDK_V2_HINT =
-  " (the Lambda Node.js runtimes from nodejs18.x on include only the AWS SDK v3, @aws-sdk/*: add aws-sdk to the function's package.json or move the code to v3)";
-
 async function loadHandler() {
   const file = handlerFile();
   if (!file) {
@@ -84,8 +82,7 @@ async function loadHandler() {
     // As the Lambda runtime reports a handler module whose imports cannot be found.
     if (error?.code === 'MODULE_NOT_FOUND' || error?.code === 'ERR_MODULE_NOT_FOUND') {
       error.name = 'Runtime.ImportModuleError';
-      // Samples written for the old runtimes fail the same way on nodejs18.x and later: say why.
-      if (/['"]aws-sdk['"]/.test(error.message)) error.message += AWS_SDK_V2_HINT;
+      error.message += importHint(error.message, codeDir);
     }
     throw error;
   });
