@@ -4,6 +4,7 @@
  * here, as they could only fail there), and under --offline nothing of the developer's.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:http2';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startAwsAccess } from '../../generator/local/aws-access';
@@ -95,6 +96,41 @@ describe('how handlers reach AWS', () => {
       }
     },
   );
+
+  it('refuses over HTTP/2 too, as the SDK streaming clients (Bedrock Runtime) speak it to an http:// endpoint', async () => {
+    const running = await access({ HOME: home() });
+    const session = connect(running.environment.AWS_ENDPOINT_URL as string);
+    try {
+      const answer = await new Promise<[number, string]>((resolve, reject) => {
+        const stream = session.request({
+          ':method': 'POST',
+          ':path': '/model/m/converse-stream',
+          authorization:
+            'AWS4-HMAC-SHA256 Credential=AKIAWSKITLOCAL000000/20261206/us-east-1/bedrock/aws4_request',
+          'content-type': 'application/json',
+        });
+        let status = 0;
+        let body = '';
+        stream.on('response', (headers) => {
+          status = Number(headers[':status']);
+        });
+        stream.on('data', (chunk) => {
+          body += chunk;
+        });
+        stream.on('end', () => resolve([status, body]));
+        stream.on('error', reject);
+        stream.end('{}');
+      });
+      expect(answer[0]).toBe(403);
+      expect(JSON.parse(answer[1])).toEqual({
+        __type: 'OfflineRefused',
+        message: expect.stringMatching(/^wskit local: bedrock is not served locally, and no AWS credentials/),
+      });
+    } finally {
+      session.close();
+      await running.close();
+    }
+  });
 
   it("keeps the developer's own AWS_ENDPOINT_URL when there are no credentials", async () => {
     const running = await access({ HOME: home(), AWS_ENDPOINT_URL: 'http://127.0.0.1:4566' });
