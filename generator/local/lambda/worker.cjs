@@ -82,7 +82,9 @@ async function loadHandler() {
     // As the Lambda runtime reports a handler module whose imports cannot be found.
     if (error?.code === 'MODULE_NOT_FOUND' || error?.code === 'ERR_MODULE_NOT_FOUND') {
       error.name = 'Runtime.ImportModuleError';
-      error.message += importHint(error.message, codeDir);
+      // On the first line, which is what logs show (CommonJS adds its require stack below it).
+      const [first, ...rest] = error.message.split('\n');
+      error.message = [first + importHint(error.message, codeDir), ...rest].join('\n');
     }
     throw error;
   });
