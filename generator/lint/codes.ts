@@ -39,7 +39,7 @@ export const RULE_CODES: Readonly<Record<string, string>> = {
   E9012: 'StartSyncExecution integrations target EXPRESS state machines',
   E9013: "A StartSyncExecution integration's role allows states:StartSyncExecution on the machine",
   E9015: 'Mapping templates parse as VTL',
-  E9016: 'A request template renders valid JSON for a sample message',
+  E9016: 'A request template renders valid JSON (or a valid form body) for a plain message',
   E9017: 'State machine definitions are valid ASL (structure, transitions, files found)',
   E9105:
     'IAM policy actions have the form service:Action, and S3 bucket policies name only existing actions (the policy is refused otherwise)',
@@ -59,6 +59,8 @@ export const RULE_CODES: Readonly<Record<string, string>> = {
   W9014: 'Synchronous state machines whose Wait states exceed the 29 s integration timeout',
   W9016: 'Deployments that depend on some routes of their API but not all',
   W9105: "IAM actions that no AWS service defines (from AWS's IAM data): they deploy and allow nothing",
+  W9017:
+    'Request templates that break only for messages holding quotes, an apostrophe or a backslash (JSON), or & = % (form bodies)',
   W9101: 'IAM statements allowing Action "*"',
   W9102: 'IAM statements allowing Resource "*" for actions that have resource-level permissions',
   I9103: 'Hard-coded arn:aws partition (matters only in GovCloud and China)',

@@ -6,6 +6,9 @@
 import type * as Velocity from 'velocityjs';
 import { urlDecode, urlEncode } from '../local/vtl/util';
 
+/** A message any template that handles JSON at all renders correctly. */
+export const PLAIN_MESSAGE = JSON.stringify({ action: 'sendmessage', data: 'hello world' });
+
 /** A message with the characters that break naive templates: quotes, an apostrophe, a backslash. */
 export const SAMPLE_MESSAGE = JSON.stringify({ action: 'sendmessage', data: 'it\'s a "quoted" \\ message' });
 

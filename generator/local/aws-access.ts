@@ -4,8 +4,11 @@
  * chain's inputs (the `AWS_*` variables of wskit's environment, and `~/.aws` through HOME) are
  * handed to the handler, whose SDK resolves them itself when it calls: wskit makes no call of its
  * own. When the developer has no credentials at all, dummy ones let handlers sign for the local
- * services, which accept any signature. `--offline` hands over nothing of the developer's: dummy
- * credentials, and every other call goes to a local endpoint that refuses it (./offline.ts).
+ * services, which accept any signature, and their calls to any other AWS service go to a local
+ * endpoint that refuses them (./offline.ts): signed with dummy credentials they could only fail on
+ * AWS, and nothing is sent there (a developer's own `AWS_ENDPOINT_URL` still wins). `--offline`
+ * hands over nothing of the developer's: dummy credentials, and every other call, to AWS or
+ * anywhere off the machine, is refused.
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -65,15 +68,24 @@ export async function startAwsAccess(options: AwsAccessOptions): Promise<AwsAcce
     };
   }
   const source = await credentialSource(env);
+  if (source) {
+    return {
+      environment: developerChain(env),
+      others: `your AWS account (credentials from ${source}); --offline refuses them`,
+      close: async () => {},
+    };
+  }
+  const refusing = await startOfflineEndpoint(options.host, options.log, 'no-credentials');
   return {
     environment: {
+      AWS_ENDPOINT_URL: refusing.endpoint,
       ...developerChain(env),
-      ...(source ? {} : DUMMY_CREDENTIALS),
+      ...DUMMY_CREDENTIALS,
     },
-    others: source
-      ? `your AWS account (credentials from ${source}); --offline refuses them`
-      : 'your AWS account, but no credentials were found (dummy ones are used); --offline refuses them',
-    close: async () => {},
+    others: env.AWS_ENDPOINT_URL
+      ? `your AWS_ENDPOINT_URL ${env.AWS_ENDPOINT_URL} (no credentials were found: dummy ones are used)`
+      : 'refused: no AWS credentials were found, so nothing is sent to AWS (configure credentials to reach your account)',
+    close: refusing.close,
   };
 }
 

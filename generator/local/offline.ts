@@ -1,11 +1,13 @@
 /**
  * `--offline`: where every AWS call of a handler goes instead of AWS (its `AWS_ENDPOINT_URL`), and
- * every other request that would leave the machine (lambda/emulator-https.cjs redirects them). It
+ * every other request that would leave the machine (lambda/emulator-https.cjs redirects them); with
+ * no AWS credentials at all, where the AWS calls go (../aws-access.ts). It
  * answers each with an error in the service's own protocol (JSON, query XML or S3 XML), so the SDK
  * raises `OfflineRefused` with a message naming the service (or host) and `--offline`, and logs it.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
+import { listenHttp1And2 } from './http1-and-2';
 import type { Logger } from './log';
 import { urlHost } from './url-host';
 
@@ -17,39 +19,51 @@ export interface OfflineEndpoint {
 
 const ERROR_CODE = 'OfflineRefused';
 
-export async function startOfflineEndpoint(host: string, log: Logger): Promise<OfflineEndpoint> {
-  const server = createServer((request, response) => {
+/** Why calls are refused: `--offline`, or no AWS credentials to make them with. */
+export type RefusalReason = 'offline' | 'no-credentials';
+
+export async function startOfflineEndpoint(
+  host: string,
+  log: Logger,
+  reason: RefusalReason = 'offline',
+): Promise<OfflineEndpoint> {
+  // HTTP/2 too: the SDK's streaming clients (Bedrock Runtime's) speak it to an http:// endpoint.
+  const server = await listenHttp1And2(host, (request, response) => {
     request.resume(); // the body is not needed
-    request.on('end', () => refuse(request, response, log));
+    request.on('end', () => refuse(request, response, log, reason));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, host, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    endpoint: `http://${urlHost(host)}:${port}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return { endpoint: `http://${urlHost(host)}:${server.port}`, close: () => server.close() };
 }
 
-function refuse(request: IncomingMessage, response: ServerResponse, log: Logger): void {
+function refuse(
+  request: IncomingMessage | Http2ServerRequest,
+  response: ServerResponse | Http2ServerResponse,
+  log: Logger,
+  reason: RefusalReason,
+): void {
   const [service, aws] = serviceOf(request);
-  const message = aws
-    ? `wskit local --offline: ${service} is not served locally, and --offline refuses calls to AWS`
-    : `wskit local --offline: ${service} is outside this machine, and --offline refuses calls that leave it`;
-  log.line(`--offline refused a call to ${service}: ${request.method} ${request.url}`);
+  const message =
+    reason === 'no-credentials'
+      ? `wskit local: ${service} is not served locally, and no AWS credentials were found, so nothing is sent to AWS (configure credentials to reach your account)`
+      : aws
+        ? `wskit local --offline: ${service} is not served locally, and --offline refuses calls to AWS`
+        : `wskit local --offline: ${service} is outside this machine, and --offline refuses calls that leave it`;
+  const who = reason === 'no-credentials' ? 'no AWS credentials:' : '--offline';
+  log.line(`${who} refused a call to ${service}: ${request.method} ${request.url}`);
   const contentType = String(request.headers['content-type'] ?? '');
   const [type, body, headers] = errorIn(service, contentType, message);
-  response.writeHead(403, { 'content-type': type, ...headers }).end(body);
+  response.statusCode = 403;
+  for (const [name, value] of Object.entries({ 'content-type': type, ...headers }))
+    response.setHeader(name, value);
+  response.end(body);
 }
 
 /** The error as the service's protocol spells it, so the SDK raises it with its code and message. */
-function errorIn(service: string, contentType: string, message: string): [string, string, object] {
+function errorIn(
+  service: string,
+  contentType: string,
+  message: string,
+): [string, string, Record<string, string>] {
   const error = `<Code>${ERROR_CODE}</Code><Message>${message}</Message>`;
   if (service === 's3') return ['application/xml', `<Error>${error}</Error>`, {}];
   if (contentType.startsWith('application/x-www-form-urlencoded')) {
@@ -66,7 +80,7 @@ function errorIn(service: string, contentType: string, message: string): [string
  * What a call is for, and whether that is AWS: the SigV4 credential scope names the service
  * (`.../us-east-1/bedrock/aws4_request`); other calls are named by the host they were meant for.
  */
-function serviceOf(request: IncomingMessage): [name: string, aws: boolean] {
+function serviceOf(request: Pick<IncomingMessage, 'headers'>): [name: string, aws: boolean] {
   const scope = /Credential=[^/]+\/\d{8}\/[^/]+\/([^/]+)\//.exec(String(request.headers.authorization ?? ''));
   if (scope?.[1]) return [scope[1], true];
   const host = request.headers['x-forwarded-host'];

@@ -33,6 +33,9 @@ const results = {
   // The SDK v3 passes host and port apart, no port for 443, and a Host header naming the AWS host.
   apiId: await outcome((cb) => https.request({ host: 'a1b2c3.execute-api.eu-west-1.amazonaws.com', path: '/prod//@connections/d', method: 'POST', headers: { host: 'a1b2c3.execute-api.eu-west-1.amazonaws.com' } }, cb)),
   otherApi: await outcome((cb) => https.request({ host: 'zzz999.execute-api.invalid', path: '/', headers: {} }, cb)),
+  // StartSyncExecution's host prefix, which the SDK puts before a custom endpoint's host too.
+  hostPrefix: await outcome((cb) => http.request({ hostname: 'sync-127.0.0.1', port, path: '/i', method: 'POST' }, cb)),
+  hostPrefixOtherPort: await outcome((cb) => http.request({ hostname: 'sync-127.0.0.1', port: port === 65535 ? 1 : port + 1, path: '/' }, cb)),
 };
 const text = async (response) => (response.ok ? '' : response.status + ' ') + (await response.text());
 const fetched = async (input, init) => { try { return await text(await fetch(input, init)); } catch (error) { return 'error ' + (error.cause?.code ?? error.message); } };
@@ -59,6 +62,8 @@ describe('emulator https redirect', () => {
       otherPort: expect.stringMatching(/^error E/),
       apiId: 'POST /prod//@connections/d 127.0.0.1',
       otherApi: expect.stringMatching(/^error E/),
+      hostPrefix: 'POST /i 127.0.0.1',
+      hostPrefixOtherPort: expect.stringMatching(/^error E/),
       fetchDomain: 'POST /prod/@connections/e 127.0.0.1 hi',
       fetchApiId: 'POST /prod//@connections/f?x=1 127.0.0.1 hey',
       fetchRequest: 'DELETE /prod/@connections/g 127.0.0.1',

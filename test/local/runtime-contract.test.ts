@@ -156,6 +156,50 @@ describe.each(CASES)('Lambda runtime contract: $runtime', (test) => {
   });
 });
 
+describe('Lambda runtime: nodejs, the SDK it includes', () => {
+  const node = CASES.find((test) => test.runtime.startsWith('nodejs')) as RuntimeCase;
+
+  it('says, when a handler requires the AWS SDK v2, that the runtime includes only v3', async () => {
+    const pool = poolFor(node, "const AWS = require('aws-sdk');\nexports.handler = async () => 1;");
+    try {
+      expect(errorOf(await pool.invoke({ n: 1 }))).toMatchObject({
+        errorType: 'Runtime.ImportModuleError',
+        errorMessage: expect.stringMatching(
+          /^Cannot find module 'aws-sdk' \(the Lambda Node\.js runtimes from nodejs18\.x on include only the AWS SDK v3/,
+        ),
+      });
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
+describe('Lambda runtime: nodejs, dependencies nobody installed', () => {
+  const node = CASES.find((test) => test.runtime.startsWith('nodejs')) as RuntimeCase;
+
+  it.each([
+    [
+      'an ES module',
+      'index.mjs',
+      "import pad from 'wskit-test-pad/left.js';\nexport const handler = async () => pad;",
+    ],
+    ['CommonJS', 'index.js', "const pad = require('wskit-test-pad');\nexports.handler = async () => pad;"],
+  ])('says, for %s importing a package its package.json lists, to install it', async (_, file, source) => {
+    const manifest = JSON.stringify({ dependencies: { 'wskit-test-pad': '^1.0.0' } });
+    const pool = poolFor({ ...node, file }, source, { 'package.json': manifest });
+    try {
+      expect(errorOf(await pool.invoke({ n: 1 }))).toMatchObject({
+        errorType: 'Runtime.ImportModuleError',
+        errorMessage: expect.stringMatching(
+          /package\.json lists wskit-test-pad, but it is not installed: run npm install in \S*wskit-runtime-contract-\w+, as sam build does\)$/m,
+        ),
+      });
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
 describe('Lambda runtime: python, what Lambda leaves out', () => {
   const python = CASES.find((test) => test.runtime.startsWith('python')) as RuntimeCase;
 

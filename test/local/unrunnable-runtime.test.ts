@@ -30,6 +30,19 @@ describe('wskit local: functions whose runtime cannot run here', () => {
     ]);
   });
 
+  it('lists the functions behind no route whose runtime cannot run here, such as a queue consumer', () => {
+    const lines = banner(server.app, server.url);
+    const from = lines.indexOf('  cannot run here (each call fails with the reason):');
+    expect(from).toBeGreaterThan(0);
+    expect(lines.slice(from + 1)).toEqual(
+      expect.arrayContaining([
+        '    AuditFunction: java21 does not run in wskit local (it runs nodejs* and python3.* functions)',
+      ]),
+    );
+    // A function behind a route is listed with its route only.
+    expect(lines.slice(from + 1).filter((line) => line.includes('ReportFunction'))).toEqual([]);
+  });
+
   it('answers Internal server error on such a route, logs why, and serves the others', async () => {
     const client = await Client.connect(server.url);
     const reply = JSON.parse(await client.request('{"action": "report"}'));

@@ -196,5 +196,20 @@ function unrunnableLines(app: LocalApp): string[] {
       return choice && !choice.ok ? [`    ${route.routeKey.padEnd(14)} ${fn.id}: ${choice.reason}`] : [];
     }),
   );
-  return lines.length > 0 ? ['  cannot run here (these routes answer Internal server error):', ...lines] : [];
+  const behindRoutes = new Set(
+    [...app.routes.values()].flatMap((route) =>
+      [route.integration, route.authorizer].flatMap((part) =>
+        part && 'functionId' in part && part.functionId ? [part.functionId] : [],
+      ),
+    ),
+  );
+  // Functions behind no route (queue consumers, schedule targets...) fail each delivery alike.
+  const others = [...app.functions.values()].flatMap((fn) => {
+    const choice = behindRoutes.has(fn.id) ? undefined : runtimeOf(fn);
+    return choice && !choice.ok ? [`    ${fn.id}: ${choice.reason}`] : [];
+  });
+  return [
+    ...(lines.length > 0 ? ['  cannot run here (these routes answer Internal server error):', ...lines] : []),
+    ...(others.length > 0 ? ['  cannot run here (each call fails with the reason):', ...others] : []),
+  ];
 }

@@ -1,13 +1,16 @@
 /**
  * Rule 4, mapping templates: every WebSocket request and response template parses as VTL, and a
- * request template rendered for a sample JSON message (quotes and an apostrophe included) is JSON,
- * or a valid form body when the integration sends it as `application/x-www-form-urlencoded`.
+ * request template renders JSON, or a valid form body when the integration sends it as
+ * `application/x-www-form-urlencoded`. A template that fails for a plain message fails for every
+ * message: an error (E9016). One that fails only for a message holding quotes, an apostrophe or a
+ * backslash (JSON), or `&`, `=` or `%` (a form body), works until a client sends one: a warning
+ * (W9017), as API Gateway deploys it and the app's usual messages go through.
  */
 import { substituteSubVariables } from '../../template/intrinsics';
 import { FORM_PROBE_MESSAGE, formBodyProblem, sendsFormBody } from '../form-body';
 import type { LintContext, Path, ResourceEntry } from '../types';
 import { isObject, subParts } from '../values';
-import { parseVtl, renderVtl, SAMPLE_MESSAGE } from '../vtl-sample';
+import { PLAIN_MESSAGE, parseVtl, renderVtl, SAMPLE_MESSAGE } from '../vtl-sample';
 import { webSocketApis } from './websocket-model';
 
 export function checkMappingTemplates(ctx: LintContext): void {
@@ -43,27 +46,85 @@ function checkTemplates(
       continue;
     }
     if (body === 'any') continue;
-    let rendered = '';
-    let problem: string | undefined;
-    try {
-      rendered = renderVtl(text);
-      if (body === 'json') JSON.parse(rendered);
-      else problem = formBodyProblem(rendered, renderVtl(text, FORM_PROBE_MESSAGE));
-    } catch (error) {
-      problem = (error as Error).message;
-    }
-    if (problem === undefined) continue;
-    const output = rendered.replace(/\s+/g, ' ').trim().slice(0, 120);
-    const what =
-      body === 'json'
-        ? `renders invalid JSON for the message ${SAMPLE_MESSAGE}`
-        : 'is sent as application/x-www-form-urlencoded but renders no valid form body';
-    ctx.report(
-      'E9016',
+    reportRendering(
+      ctx,
+      resource,
+      property,
+      key,
       path,
-      `${resource.id}: ${property} ${JSON.stringify(key)} ${what}: ${problem}${output ? `; output: ${output}` : ''}`,
+      body === 'form' ? formProblems(text) : jsonProblems(text),
     );
   }
+}
+
+interface Problem {
+  readonly problem: string;
+  readonly rendered: string;
+  /** The message it was rendered for, when only messages like it break the template. */
+  readonly tricky?: string;
+}
+
+function jsonProblems(text: string): Problem | undefined {
+  for (const message of [PLAIN_MESSAGE, SAMPLE_MESSAGE]) {
+    const result = attempt(
+      () => renderVtl(text, message),
+      (rendered) => void JSON.parse(rendered),
+    );
+    if (result) return message === PLAIN_MESSAGE ? result : { ...result, tricky: message };
+  }
+  return undefined;
+}
+
+function formProblems(text: string): Problem | undefined {
+  const plain = attempt(
+    () => renderVtl(text, PLAIN_MESSAGE),
+    (rendered) => formBodyProblem(rendered, rendered),
+  );
+  if (plain) return plain;
+  const probed = attempt(
+    () => renderVtl(text, PLAIN_MESSAGE),
+    (rendered) => formBodyProblem(rendered, renderVtl(text, FORM_PROBE_MESSAGE)),
+  );
+  return probed && { ...probed, tricky: FORM_PROBE_MESSAGE };
+}
+
+/** Renders, then checks; a throw of either is the problem. */
+function attempt(render: () => string, check: (rendered: string) => string | undefined): Problem | undefined {
+  let rendered = '';
+  try {
+    rendered = render();
+    const problem = check(rendered);
+    return problem === undefined ? undefined : { problem, rendered };
+  } catch (error) {
+    return { problem: (error as Error).message, rendered };
+  }
+}
+
+function reportRendering(
+  ctx: LintContext,
+  resource: ResourceEntry,
+  property: string,
+  key: string,
+  path: Path,
+  found: Problem | undefined,
+): void {
+  if (!found) return;
+  const output = found.rendered.replace(/\s+/g, ' ').trim().slice(0, 120);
+  const form = sendsFormBody(resource.properties);
+  const what = form
+    ? 'is sent as application/x-www-form-urlencoded but renders no valid form body'
+    : 'renders invalid JSON';
+  // A form body's problem already names the message that breaks it.
+  const forMessage = found.tricky
+    ? `${form ? '' : ` for a message like ${found.tricky}`} (a plain message works)`
+    : form
+      ? ''
+      : ` for the message ${PLAIN_MESSAGE}`;
+  ctx.report(
+    found.tricky ? 'W9017' : 'E9016',
+    path,
+    `${resource.id}: ${property} ${JSON.stringify(key)} ${what}${forMessage}: ${found.problem}${output ? `; output: ${output}` : ''}`,
+  );
 }
 
 /** A template's text with Fn::Sub variables replaced by plausible values; undefined when computed otherwise. */

@@ -4,7 +4,9 @@
 // or from a variable the template builds the same way. In a function's environment those requests,
 // through https.request/https.get (the SDK v3) or fetch, go to the emulator over plain http, with a
 // Host header of the emulator's own (the SDK signs and sends the AWS name); so do requests to SQS's
-// host (below). Under --offline, every other request that would leave the machine (http or https,
+// host (below). An SDK operation with a host prefix (Step Functions' StartSyncExecution goes to
+// `sync-<host>`) puts it before a custom endpoint's host too, a name no resolver knows: a request to
+// `<prefix>-` or `<prefix>.` plus the emulator's host, on its port, goes to the emulator as well. Under --offline, every other request that would leave the machine (http or https,
 // to AWS or anywhere) goes to the local endpoint that refuses it with a clear error. Every other
 // request is left alone.
 const http = require('node:http');
@@ -33,9 +35,11 @@ function redirectHttpsToEmulator(config) {
     : undefined;
 
   const local = (host) => isLoopback(host) || host === emulator.hostname;
+  const prefixed = new RegExp(`^[a-z0-9-]+[-.]${emulator.hostname.replace(/\W/g, '\\$&')}$`, 'i');
   /** Where a request for `host` (no brackets, no port) and `port` goes instead, if anywhere. */
   const targetOf = (host, targetPort, secure) => {
     if (secure && Number(targetPort) === port && local(host)) return emulator;
+    if (Number(targetPort) === port && prefixed.test(host)) return emulator;
     if (apiHost?.test(host) || LOCAL_SERVICE_HOST.test(host)) return emulator;
     return offline && !local(host) ? offline : undefined;
   };
@@ -82,10 +86,8 @@ function redirectHttpsToEmulator(config) {
     };
   https.request = wrap(https.request, originalHttp.request, true);
   https.get = wrap(https.get, originalHttp.get, true);
-  if (offline) {
-    http.request = wrap(originalHttp.request, originalHttp.request, false);
-    http.get = wrap(originalHttp.get, originalHttp.get, false);
-  }
+  http.request = wrap(originalHttp.request, originalHttp.request, false);
+  http.get = wrap(originalHttp.get, originalHttp.get, false);
   syncBuiltinESMExports(); // `import { request } from 'node:https'` sees the same functions
 
   const originalFetch = globalThis.fetch;

@@ -7,6 +7,7 @@ const { dirname, join, resolve } = require('node:path');
 const { pathToFileURL } = require('node:url');
 const { parentPort, workerData, threadId } = require('node:worker_threads');
 const { redirectHttpsToEmulator } = require('./emulator-https.cjs');
+const { importHint } = require('./import-hints.cjs');
 const { provideSdkToCommonJs } = require('./runtime-sdk.cjs');
 
 const {
@@ -81,6 +82,9 @@ async function loadHandler() {
     // As the Lambda runtime reports a handler module whose imports cannot be found.
     if (error?.code === 'MODULE_NOT_FOUND' || error?.code === 'ERR_MODULE_NOT_FOUND') {
       error.name = 'Runtime.ImportModuleError';
+      // On the first line, which is what logs show (CommonJS adds its require stack below it).
+      const [first, ...rest] = error.message.split('\n');
+      error.message = [first + importHint(error.message, codeDir), ...rest].join('\n');
     }
     throw error;
   });

@@ -2,6 +2,7 @@
  * The handshake: `$connect` (and its authorizer) run before the upgrade completes, so a rejection
  * is an HTTP status the client sees, as on API Gateway. Accepted sockets are handed to `onOpen`.
  */
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -56,7 +57,7 @@ export async function handleUpgrade(
     sourceIp: (request.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
     userAgent: request.headers['user-agent'] ?? '',
   };
-  const handshake = handshakeInfo(request, url);
+  const handshake = handshakeInfo(request, url, connection.sourceIp, started);
   const info: RequestInfo = {
     app: gw.app,
     connection,
@@ -187,15 +188,25 @@ function reject(socket: Duplex, status: number, body: unknown): void {
   );
 }
 
-/** Headers with their original spelling, and the query string, as the `$connect` event carries them. */
-function handshakeInfo(request: IncomingMessage, url: URL): HandshakeInfo {
+/**
+ * Headers with their original spelling, and the query string, as the `$connect` event carries them:
+ * the client's, then those API Gateway adds (gatewayHeaders).
+ */
+function handshakeInfo(request: IncomingMessage, url: URL, sourceIp: string, epochMs: number): HandshakeInfo {
   const headers: Record<string, string> = {};
   const multiValueHeaders: Record<string, string[]> = {};
+  const added = gatewayHeaders(request, sourceIp, epochMs);
+  const replaced = new Set(Object.keys(added).map((name) => name.toLowerCase()));
   for (let i = 0; i < request.rawHeaders.length; i += 2) {
     const name = request.rawHeaders[i] as string;
     const value = request.rawHeaders[i + 1] as string;
+    if (replaced.has(name.toLowerCase())) continue;
     headers[name] = headers[name] === undefined ? value : `${headers[name]},${value}`;
     multiValueHeaders[name] = [...(multiValueHeaders[name] ?? []), value];
+  }
+  for (const [name, value] of Object.entries(added)) {
+    headers[name] = value;
+    multiValueHeaders[name] = [value];
   }
   const query: Record<string, string> = {};
   const multiQuery: Record<string, string[]> = {};
@@ -208,5 +219,24 @@ function handshakeInfo(request: IncomingMessage, url: URL): HandshakeInfo {
     headers,
     multiValueHeaders,
     ...(hasQuery ? { queryStringParameters: query, multiValueQueryStringParameters: multiQuery } : {}),
+  };
+}
+
+/**
+ * What API Gateway adds to every `$connect` request: a trace id, the client's address appended to
+ * `X-Forwarded-For`, and the port and scheme the client reached, always 443 and https since clients
+ * reach API Gateway over TLS. Authorizers that require `X-Forwarded-Proto` as an identity source,
+ * and handlers that refuse anything but https, behave here as they do there.
+ */
+function gatewayHeaders(request: IncomingMessage, sourceIp: string, epochMs: number): Record<string, string> {
+  const forwarded = request.headers['x-forwarded-for'];
+  const seconds = Math.floor(epochMs / 1000)
+    .toString(16)
+    .padStart(8, '0');
+  return {
+    'X-Amzn-Trace-Id': `Root=1-${seconds}-${randomBytes(12).toString('hex')}`,
+    'X-Forwarded-For': forwarded ? `${forwarded}, ${sourceIp}` : sourceIp,
+    'X-Forwarded-Port': '443',
+    'X-Forwarded-Proto': 'https',
   };
 }
