@@ -5,6 +5,7 @@
  * parameters, resources and their attributes), so shell, IAM policy and VTL variables pass.
  * Code, scripts and commands (ZipFile, InlineCode, UserData, BuildSpec, ...) are not looked into,
  * and a state machine's own DefinitionSubstitutions count as substitution.
+ * In Outputs it is a warning (W1029): the stack deploys and runs, only the text people read is wrong.
  */
 import { show } from '../../errors';
 import type { LintContext, Path } from '../types';
@@ -35,19 +36,23 @@ export function checkSubNeeded(ctx: LintContext): void {
   for (const r of ctx.resources) {
     const substitutions = r.properties.DefinitionSubstitutions;
     const substituted = new Set(isObject(substitutions) ? Object.keys(substitutions) : []);
-    walk(ctx, r.properties, ['Resources', r.id, 'Properties'], (variable, path) => {
+    walk(ctx, 'E1029', r.properties, ['Resources', r.id, 'Properties'], (variable, path) => {
       if (path.some((p) => DEFINITIONS.has(String(p))) && substituted.has(variable)) return false;
       return resolvable(variable);
     });
   }
-  for (const section of ['Outputs', 'Globals']) {
+  for (const [section, code] of [
+    ['Outputs', 'W1029'],
+    ['Globals', 'E1029'],
+  ] as const) {
     const value = ctx.template[section];
-    if (isObject(value)) walk(ctx, value, [section], resolvable);
+    if (isObject(value)) walk(ctx, code, value, [section], resolvable);
   }
 }
 
 function walk(
   ctx: LintContext,
+  code: 'E1029' | 'W1029',
   value: unknown,
   path: Path,
   reportable: (v: string, p: Path) => boolean,
@@ -59,7 +64,7 @@ function walk(
     if (variables.length > 0) {
       const shown = variables.map((v) => `\${${v}}`).join(', ');
       ctx.report(
-        'E1029',
+        code,
         path,
         `${show(value.length > 80 ? `${value.slice(0, 77)}...` : value)} has ${shown} outside Fn::Sub, so it stays literal text; write the string with !Sub`,
       );
@@ -68,7 +73,7 @@ function walk(
   }
   if (Array.isArray(value)) {
     value.forEach((item, i) => {
-      walk(ctx, item, [...path, i], reportable);
+      walk(ctx, code, item, [...path, i], reportable);
     });
     return;
   }
@@ -78,6 +83,6 @@ function walk(
   for (const [key, child] of Object.entries(value as Obj)) {
     // `Code` is source text for AppSync resolvers and functions (Lambda's is a mapping, walked).
     if (OPAQUE_KEYS.has(key) || (key === 'Code' && typeof child === 'string')) continue;
-    walk(ctx, child, [...path, key], reportable);
+    walk(ctx, code, child, [...path, key], reportable);
   }
 }
