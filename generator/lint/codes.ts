@@ -47,7 +47,8 @@ export const RULE_CODES: Readonly<Record<string, string>> = {
   E9018: 'State machine definitions pass the asl-validator package (with --asl-validator)',
   W1019: 'Fn::Sub variables that its string never uses',
   W2001: 'Parameters that are never used',
-  W1029: '${...} variables outside Fn::Sub in Outputs (the stack deploys; the output shows them as literal text)',
+  W1029:
+    '${...} variables outside Fn::Sub in Outputs (the stack deploys; the output shows them as literal text)',
   W2531: 'Deprecated Lambda runtimes that Lambda still accepts for new functions',
   W2520:
     'Properties the SAM transform ignores beside the one it reads (CodeUri beside InlineCode, or with PackageType Image)',
