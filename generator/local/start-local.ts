@@ -28,13 +28,14 @@ import { FRAME_LIMIT_BYTES, MESSAGE_LIMIT_BYTES } from './server/quotas';
 import { handleHttpRequest } from './server/requests';
 import { openSession } from './server/session';
 import { type RunningServices, startServices } from './services/registry';
-import { appFromTemplate, loadApp } from './template/load-app';
-import { LOCAL_ACCOUNT_ID } from './template/resolve';
+import { appFromTemplate } from './template/load-app';
+import { loadLocalApp } from './template/load-cdk';
+import { accountOf } from './template/resolve';
 import type { LocalApp } from './types';
 import { TemplateCache } from './vtl/render';
 
 export interface StartLocalOptions {
-  /** An app folder holding template.yml, or the template file itself. */
+  /** An app folder holding template.yml, the template file itself, or a CDK cloud assembly (`cdk.out`). */
   readonly appDir?: string;
   /** A template as data, with `templateDir` for its relative paths (instead of `appDir`). */
   readonly template?: Template;
@@ -55,6 +56,8 @@ export interface StartLocalOptions {
    * @default false
    */
   readonly offline?: boolean;
+  /** A CDK cloud assembly's stack to run, when several have a WebSocket API. */
+  readonly stack?: string;
   /** @default the template's stage name */
   readonly stage?: string;
   /** Multiplies Wait state durations; 0 makes them instant. @default 1 */
@@ -111,10 +114,11 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
     ...(options.stage ? { stage: options.stage } : {}),
     ...(options.region ? { region: options.region } : {}),
     ...(options.parameterOverrides ? { parameterOverrides: options.parameterOverrides } : {}),
+    ...(options.stack ? { stack: options.stack } : {}),
   };
   const loaded = options.template
     ? appFromTemplate(options.template, options.templateDir ?? process.cwd(), loadOptions)
-    : loadApp(options.appDir ?? '.', loadOptions);
+    : loadLocalApp(options.appDir ?? '.', loadOptions);
   const log = createLogger(options.log, verbose);
   if (bindsBeyondLoopback(host)) {
     log.line(
@@ -151,7 +155,7 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
       host,
       endpoint,
       region: app.region,
-      accountId: LOCAL_ACCOUNT_ID,
+      accountId: accountOf(app),
       log,
       waitScale,
       // Services call functions only once running, after the runner below exists.
@@ -185,7 +189,7 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
     const templateFile = app.templateFile;
     const reloading =
       options.watch && templateFile
-        ? reloadOnChange(gw, code, () => loadApp(templateFile, loadOptions))
+        ? reloadOnChange(gw, code, () => loadLocalApp(templateFile, loadOptions))
         : undefined;
     const handlerAccess = access;
     const closeCode = async () => {

@@ -19,6 +19,8 @@ export interface LocalFlags {
   readonly idleTimeout?: string;
   readonly maxConnectionDuration?: string;
   readonly parameterOverrides?: readonly string[];
+  readonly stack?: string;
+  readonly synth?: boolean;
 }
 
 /** Checked options of `wskit local`. */
@@ -38,13 +40,21 @@ export interface LocalRequest {
   readonly idleTimeoutMs?: number;
   readonly maxConnectionMs?: number;
   readonly parameterOverrides?: Readonly<Record<string, string>>;
+  /** A CDK app's stack, when several have a WebSocket API. */
+  readonly stack?: string;
+  /** In a CDK project: run its synth first (`--no-synth`: use the cdk.out as it is). */
+  readonly synth: boolean;
 }
 
 export function registerLocal(program: Command, done: Done): void {
   program
     .command('local')
     .description('run the WebSocket API of a template on this machine (Lambda, Step Functions, DynamoDB)')
-    .argument('[app]', 'app folder holding template.yml, or the template file', '.')
+    .argument(
+      '[app]',
+      'app folder holding template.yml, the template file, a CDK project (cdk.json) or its cdk.out',
+      '.',
+    )
     .option('--port <port>', 'port to listen on (0: any free port)', String(LOCAL_DEFAULTS.port))
     .option('--host <host>', 'address to listen on (beyond loopback: a warning)', LOCAL_DEFAULTS.host)
     .option(
@@ -71,6 +81,8 @@ export function registerLocal(program: Command, done: Done): void {
       '--parameter-overrides <pairs...>',
       'template parameter values: Key=Value Key2=Value2 (or ParameterKey=Key,ParameterValue=Value)',
     )
+    .option('--stack <name>', 'the CDK stack to run, when several have a WebSocket API')
+    .option('--no-synth', 'in a CDK project: use its cdk.out as it is, without running the synth')
     .option('--watch', 'apply changes to the template, state machine definitions and function code on save')
     .option(
       '--offline',
@@ -105,12 +117,14 @@ export function localRequest(target: string | undefined, flags: LocalFlags): Loc
     waitScale,
     verbose: flags.verbose === true,
     watch: flags.watch === true,
+    synth: flags.synth !== false,
     offline: flags.offline === true,
     ...(flags.stage ? { stage: flags.stage } : {}),
     ...(flags.region ? { region: flags.region } : {}),
     ...(idleTimeoutMs !== undefined ? { idleTimeoutMs } : {}),
     ...(maxConnectionMs !== undefined ? { maxConnectionMs } : {}),
     ...(parameterOverrides ? { parameterOverrides } : {}),
+    ...(flags.stack ? { stack: flags.stack } : {}),
   };
 }
 

@@ -23,6 +23,7 @@ export async function runLocal(request: LocalRequest): Promise<number> {
     ...(request.idleTimeoutMs ? { idleTimeoutMs: request.idleTimeoutMs } : {}),
     ...(request.maxConnectionMs ? { maxConnectionMs: request.maxConnectionMs } : {}),
     ...(request.parameterOverrides ? { parameterOverrides: request.parameterOverrides } : {}),
+    ...(request.stack ? { stack: request.stack } : {}),
   });
   const { app, url, dynamoEndpoint, awsAccess } = server;
   for (const line of banner(app, url, request.waitScale, request.watch, dynamoEndpoint, awsAccess))
@@ -65,6 +66,7 @@ export function banner(
     ...routes,
     ...unrunnableLines(app),
     ...placeholderLines(app),
+    ...customResourceLines(app),
     ...remoteLayerLines(app),
     `  @connections   → ${url.replace(/^ws/, 'http')}/@connections/{connectionId}`,
     ...tableLines(app, dynamoEndpoint),
@@ -86,6 +88,14 @@ function placeholderLines(app: LocalApp): string[] {
     (name) =>
       `  parameter      ${name} has no value: runs with a placeholder; give one with --parameter-overrides ${name}=...`,
   );
+}
+
+/** Custom resources, whose providers run on deploy only: what reads their attributes gets placeholders. */
+function customResourceLines(app: LocalApp): string[] {
+  const resources = app.customResources ?? [];
+  if (resources.length === 0) return [];
+  const named = resources.map((resource) => `${resource.id} (${resource.type})`).join(', ');
+  return [`  not run        custom resources ${named}: their attributes are placeholders`];
 }
 
 /** Layers that are not local folders (a published layer's ARN), once each, with who runs without them. */

@@ -12,8 +12,15 @@ import type { Json, Resource, Template } from '../../template/types';
 import { parseYaml } from '../../template/yaml';
 import { LOCAL_DEFAULTS } from '../defaults';
 import { LocalError } from '../errors';
-import type { LocalApp, LocalFunction, LocalResource, LocalStateMachine, LocalTable } from '../types';
-import { checkBundle, loadFunctions } from './load-functions';
+import type {
+  LocalApp,
+  LocalCustomResource,
+  LocalFunction,
+  LocalResource,
+  LocalStateMachine,
+  LocalTable,
+} from '../types';
+import { checkBundle, imageFunctions, loadFunctions } from './load-functions';
 import { loadRoutes } from './load-routes';
 import {
   evaluateCondition,
@@ -29,6 +36,12 @@ export interface LoadOptions {
   readonly stage?: string;
   readonly region?: string;
   readonly parameterOverrides?: Readonly<Record<string, string>>;
+  /** @default from the app folder's name */
+  readonly stackName?: string;
+  /** @default LOCAL_ACCOUNT_ID */
+  readonly accountId?: string;
+  /** Other stacks' exports, for Fn::ImportValue. */
+  readonly exports?: Readonly<Record<string, Json>>;
 }
 
 export function findTemplate(appDirOrTemplate: string): string {
@@ -85,9 +98,11 @@ export function appFromTemplate(source: Template, dir: string, options: LoadOpti
   const base: ResolveContext = {
     template: expanded,
     region: options.region ?? LOCAL_DEFAULTS.region,
-    stackName: stackNameOf(dir),
+    stackName: options.stackName ?? stackNameOf(dir),
     apiId: localApiId(apiLogicalId),
     parameters: parameters.values,
+    ...(options.accountId ? { accountId: options.accountId } : {}),
+    ...(options.exports ? { exports: options.exports } : {}),
   };
   const template = withoutFalseConditions(expanded, base);
   const ctx: ResolveContext = { ...base, template };
@@ -95,7 +110,7 @@ export function appFromTemplate(source: Template, dir: string, options: LoadOpti
   const properties = (resource: Resource) => (resolveValue(resource.Properties ?? {}, ctx) ?? {}) as Props;
 
   const functions = loadFunctions(template, ctx, dir);
-  const routes = loadRoutes(template, properties, functions);
+  const routes = loadRoutes(template, properties, functions, imageFunctions(template, ctx));
   for (const route of routes.values()) {
     const used = [route.integration, route.authorizer].map(
       (part) => part && 'functionId' in part && part.functionId,
@@ -108,6 +123,7 @@ export function appFromTemplate(source: Template, dir: string, options: LoadOpti
     stage,
     region: ctx.region,
     stackName: ctx.stackName,
+    ...(ctx.accountId ? { accountId: ctx.accountId } : {}),
     routeSelectionExpression: String(properties(api).RouteSelectionExpression ?? '$request.body.action'),
     routes,
     functions,
@@ -121,7 +137,19 @@ export function appFromTemplate(source: Template, dir: string, options: LoadOpti
     ),
     resources: resolvedResources(template, properties),
     placeholderParameters: parameters.placeholders,
+    customResources: customResources(template),
   };
+}
+
+/**
+ * Custom resources (`Custom::*`, `AWS::CloudFormation::CustomResource`: CDK's log retention,
+ * AwsCustomResource, the Provider framework) run their provider on deploy only: locally none runs,
+ * and their attributes are placeholders.
+ */
+function customResources(template: Template): LocalCustomResource[] {
+  return Object.entries(template.Resources)
+    .filter(([, r]) => r.Type.startsWith('Custom::') || r.Type === 'AWS::CloudFormation::CustomResource')
+    .map(([id, r]) => ({ id, type: r.Type }));
 }
 
 function resolvedResources(template: Template, properties: (resource: Resource) => Props) {
@@ -148,7 +176,7 @@ function withoutFalseConditions(template: Template, ctx: ResolveContext): Templa
 }
 
 /** A stack name like CloudFormation allows: from the app folder's name. */
-function stackNameOf(dir: string): string {
+export function stackNameOf(dir: string): string {
   const name = basename(dir)
     .replace(/[^A-Za-z0-9-]/g, '-')
     .replace(/^[^A-Za-z]+/, '');
@@ -156,7 +184,7 @@ function stackNameOf(dir: string): string {
 }
 
 /** Ten lowercase characters, like a real API id, derived from the logical id so it is stable. */
-function localApiId(logicalId: string): string {
+export function localApiId(logicalId: string): string {
   let hash = 0;
   for (const char of logicalId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
   return `local${hash.toString(36).padStart(5, '0').slice(-5)}`;
