@@ -89,11 +89,19 @@ export function synthesize(project: CdkProject, outDir = project.outDir): Promis
   child.stderr.on('data', keep);
   return new Promise((resolve, reject) => {
     child.once('error', (error) =>
-      reject(projectError('E_CDK_SYNTH', `cdk synth (${project.app}) did not start: ${error.message}`, project.dir)),
+      reject(
+        projectError(
+          'E_CDK_SYNTH',
+          `cdk synth (${project.app}) did not start: ${error.message}`,
+          project.dir,
+        ),
+      ),
     );
     child.once('close', (code) => {
       if (code === 0) return resolve({ ms: Math.round(performance.now() - started) });
-      reject(projectError('E_CDK_SYNTH', `cdk synth (${project.app}) failed: ${lastLines(output)}`, project.dir));
+      reject(
+        projectError('E_CDK_SYNTH', `cdk synth (${project.app}) failed: ${lastLines(output)}`, project.dir),
+      );
     });
   });
 }
