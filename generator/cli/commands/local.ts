@@ -1,15 +1,23 @@
 /** `wskit local`: serves the app until Ctrl-C, then closes every socket with 1001 and stops cleanly. */
-import { relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { watchCdkSources } from '../../local/cdk-watch';
+import { LocalError } from '../../local/errors';
 import { pythonLine, runtimeOf } from '../../local/lambda/runtimes';
 import type { LocalServer } from '../../local/start-local';
 import { startLocal } from '../../local/start-local';
 import type { LocalApp, LocalIntegration } from '../../local/types';
+import { MANIFEST_FILE } from '../../template/cdk-assembly';
+import { type CdkProject, readCdkProject, synthesize } from '../../template/cdk-project';
 import type { LocalRequest } from './local.args';
 
 export async function runLocal(request: LocalRequest): Promise<number> {
   const write = (line: string) => process.stdout.write(`${line}\n`);
+  const project = readCdkProject(resolve(request.target));
+  if (project) await prepareAssembly(project, request.synth, write);
+  const sources = project && request.watch && request.synth ? watchCdkSources(project, write) : undefined;
   const server = await startLocal({
-    appDir: request.target,
+    appDir: project ? project.outDir : request.target,
     port: request.port,
     host: request.host,
     allowOrigins: request.allowOrigins,
@@ -34,12 +42,26 @@ export async function runLocal(request: LocalRequest): Promise<number> {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
       write('Stopping: closing connections (1001), functions, state machines and tables...');
-      void server.close().then(resolve);
+      void Promise.all([server.close(), sources?.close()]).then(() => resolve());
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
   return 0;
+}
+
+/** A CDK project's cloud assembly: synthesized now, or (`--no-synth`) the one already there. */
+async function prepareAssembly(project: CdkProject, synth: boolean, write: (line: string) => void) {
+  const outDir = relative(process.cwd(), project.outDir) || '.';
+  if (synth) {
+    const { ms } = await synthesize(project);
+    write(`cdk synth: ${outDir} in ${(ms / 1000).toFixed(1)} s`);
+  } else if (!existsSync(join(project.outDir, MANIFEST_FILE))) {
+    throw new LocalError(
+      'E_LOCAL_NO_TEMPLATE',
+      `--no-synth: ${outDir} holds no cloud assembly; run without --no-synth`,
+    );
+  }
 }
 
 /** What a developer needs to start: the URL, the routes and what runs them, a ready wscat line. */
