@@ -57,7 +57,8 @@ describe('flattenNestedStacks', () => {
   });
 
   it("replaces parameters with the parent's expressions or their defaults; one with neither stays a parameter", () => {
-    const variables = (flat.Resources.InnerFn?.Properties?.Environment as { Variables: object }).Variables;
+    const variables = (flat.Resources.InnerFn?.Properties?.Environment as { Variables: object } | undefined)
+      ?.Variables;
     expect(variables).toEqual({
       TABLE: { Ref: 'Table' },
       TEXT: {
