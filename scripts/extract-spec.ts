@@ -1,5 +1,5 @@
-// Regenerates generator/lint/spec/ from @aws-cdk/aws-service-spec and the shared SAM schema
-// (../shared/sam/; run after upgrading either):
+// Regenerates generator/lint/spec/ from @aws-cdk/aws-service-spec and the SAM schema in
+// generator/lint/spec-source/ (run after upgrading either):
 //   node scripts/run-ts.mjs scripts/extract-spec.ts
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,6 +1,7 @@
 /**
- * Declares the commands and their options. Each command's behaviour lives in its own module,
- * loaded only when that command runs, so `wskit lint` never pays for the deploy client.
+ * Builds the program: each `*.args.ts` module declares a command's options and parses them into a
+ * request; each command module runs one. Only this file joins the two, loading a command's module
+ * when it runs, so `wskit lint` never pays for the deploy client and the imports run one way.
  */
 import { Command } from 'commander';
 import { version } from '../../package.json';
@@ -10,7 +11,7 @@ import { registerLint } from './commands/lint.args';
 import { registerLocal } from './commands/local.args';
 
 /** Receives a command's exit status. */
-export type Done = (exitCode: number) => void;
+type Done = (exitCode: number) => void;
 
 export function buildProgram(outcome: { exitCode: number }): Command {
   const program = new Command('wskit')
@@ -23,15 +24,13 @@ export function buildProgram(outcome: { exitCode: number }): Command {
   const done: Done = (exitCode) => {
     outcome.exitCode = exitCode;
   };
-  for (const register of [
-    registerGenerate,
-    registerLint,
-    registerLocal,
-    registerDeploy,
-    registerDelete,
-    registerOutputs,
-  ]) {
-    register(program, done);
-  }
+  registerGenerate(program, async (request) =>
+    done(await (await import('./commands/generate')).runGenerate(request)),
+  );
+  registerLint(program, async (options) => done(await (await import('./commands/lint')).runLint(options)));
+  registerLocal(program, async (request) => done(await (await import('./commands/local')).runLocal(request)));
+  registerDeploy(program, async (flags) => done(await (await import('./commands/deploy')).runDeploy(flags)));
+  registerDelete(program, async (args) => done(await (await import('./commands/delete')).runDelete(args)));
+  registerOutputs(program, async (args) => done(await (await import('./commands/outputs')).runOutputs(args)));
   return program;
 }

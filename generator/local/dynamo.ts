@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Json } from '../template/types';
 import { LocalError } from './errors';
 import type { LocalTable } from './types';
+import { urlHost } from './url-host';
 
 export interface LocalDynamo {
   readonly endpoint: string;
@@ -19,7 +20,7 @@ export async function startDynamo(tables: readonly LocalTable[], host: string): 
     server.once('error', reject);
     server.listen(0, host, () => resolve());
   });
-  const endpoint = `http://${host}:${(server.address() as AddressInfo).port}`;
+  const endpoint = `http://${urlHost(host)}:${(server.address() as AddressInfo).port}`;
   const close = () => new Promise<void>((resolve) => server.close(() => resolve()));
   try {
     await createTables(endpoint, tables);

@@ -7,6 +7,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from './log';
+import { urlHost } from './url-host';
 
 export interface OfflineEndpoint {
   /** `http://127.0.0.1:<port>` */
@@ -27,7 +28,7 @@ export async function startOfflineEndpoint(host: string, log: Logger): Promise<O
   });
   const { port } = server.address() as AddressInfo;
   return {
-    endpoint: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    endpoint: `http://${urlHost(host)}:${port}`,
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());

@@ -32,6 +32,7 @@ import { appFromTemplate } from './template/load-app';
 import { loadLocalApp } from './template/load-cdk';
 import { accountOf } from './template/resolve';
 import type { LocalApp } from './types';
+import { urlHost } from './url-host';
 import { TemplateCache } from './vtl/render';
 
 export interface StartLocalOptions {
@@ -147,7 +148,7 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
     throw error;
   });
   const actualPort = (httpServer.address() as AddressInfo).port;
-  const endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
+  const endpoint = `http://${urlHost(host)}:${actualPort}`;
   let aws: RunningServices | undefined;
   let access: AwsAccess | undefined;
   try {
@@ -253,7 +254,7 @@ function serve(
     return closing;
   };
   return {
-    url: `ws://${host}:${port}/${gw.app.stage}`,
+    url: `ws://${urlHost(host)}:${port}/${gw.app.stage}`,
     port,
     get app() {
       return gw.app;

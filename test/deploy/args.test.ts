@@ -1,34 +1,15 @@
 import { Command } from 'commander';
-import {
-  parseDeleteArgs,
-  parseDeployArgs,
-  parseOutputsArgs,
-  registerDelete,
-  registerDeploy,
-  registerOutputs,
-} from '../../generator/cli/commands/deploy.args';
+import { registerDelete, registerDeploy, registerOutputs } from '../../generator/cli/commands/deploy.args';
 
-/** Parses argv with the real option definitions, capturing what the action would receive. */
+/** Parses argv with the real option definitions, capturing the request each command would run. */
 function parse(argv: string[]): unknown {
   // Output settings must be set before the commands are added: commander copies them at creation.
   const program = new Command('wskit').exitOverride().configureOutput({ writeErr: () => {} });
-  for (const register of [registerDeploy, registerDelete, registerOutputs]) register(program, () => {});
   let parsed: unknown;
-  program.commands
-    .find((c) => c.name() === 'deploy')
-    ?.action((dir: string, options) => {
-      parsed = parseDeployArgs(dir, options);
-    });
-  program.commands
-    .find((c) => c.name() === 'delete')
-    ?.action((options) => {
-      parsed = parseDeleteArgs(options);
-    });
-  program.commands
-    .find((c) => c.name() === 'outputs')
-    ?.action((options) => {
-      parsed = parseOutputsArgs(options);
-    });
+  const capture = async (request: unknown) => {
+    parsed = request;
+  };
+  for (const register of [registerDeploy, registerDelete, registerOutputs]) register(program, capture);
   program.parse(argv, { from: 'user' });
   return parsed;
 }

@@ -1,6 +1,6 @@
 /**
  * The committed specification is exactly what the extraction produces from its two sources (the
- * AWS database package and ../shared/sam/'s SAM schema), and AWS::Serverless::* comes from the latter.
+ * AWS database package and the SAM schema in generator/lint/spec-source/), and AWS::Serverless::* comes from the latter.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -3,9 +3,9 @@ import { connectAws } from '../../deploy/aws';
 import { deleteStack } from '../../deploy/delete';
 import { withInterrupt } from '../../deploy/run';
 import { processTerminal, systemClock } from '../../deploy/terminal';
-import type { parseDeleteArgs } from './deploy.args';
+import type { DeleteArgs } from './deploy.args';
 
-export async function runDelete(args: ReturnType<typeof parseDeleteArgs>): Promise<number> {
+export async function runDelete(args: DeleteArgs): Promise<number> {
   const aws = await connectAws(args);
   return withInterrupt((signal) =>
     deleteStack(args, { ...aws, terminal: processTerminal(), clock: systemClock, signal }),

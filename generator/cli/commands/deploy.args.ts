@@ -7,7 +7,6 @@ import type { DeleteSettings } from '../../deploy/delete';
 import { type KeyValues, parseKeyValues } from '../../deploy/key-values';
 import type { DeployFlags } from '../../deploy/settings';
 import { UsageError, WskitError } from '../../errors';
-import type { Done } from '../program';
 
 export interface AwsFlags {
   readonly region?: string;
@@ -29,7 +28,10 @@ export function parseDeployArgs(appDir: string, options: Record<string, unknown>
   };
 }
 
-export function parseDeleteArgs(options: Record<string, unknown>): DeleteSettings & AwsFlags {
+export type DeleteArgs = DeleteSettings & AwsFlags;
+export type OutputsArgs = { readonly stackName: string; readonly json: boolean } & AwsFlags;
+
+export function parseDeleteArgs(options: Record<string, unknown>): DeleteArgs {
   return {
     stackName: String(options.stackName),
     region: optionalString(options.region),
@@ -39,9 +41,7 @@ export function parseDeleteArgs(options: Record<string, unknown>): DeleteSetting
   };
 }
 
-export function parseOutputsArgs(
-  options: Record<string, unknown>,
-): { stackName: string; json: boolean } & AwsFlags {
+export function parseOutputsArgs(options: Record<string, unknown>): OutputsArgs {
   return {
     stackName: String(options.stackName),
     region: optionalString(options.region),
@@ -50,10 +50,10 @@ export function parseOutputsArgs(
   };
 }
 
-export function registerDeploy(program: Command, done: Done): void {
+export function registerDeploy(program: Command, run: (flags: DeployFlags) => Promise<void>): void {
   const command = program
     .command('deploy')
-    .description('Package an app folder to S3 and deploy it through a CloudFormation change set')
+    .description('package an app folder to S3 and deploy it through a CloudFormation change set')
     .argument('<app-dir>', 'app folder with template.yml (and samconfig.toml), as wskit generate writes it')
     .option('--stack-name <name>', 'stack to create or update (default: stack_name in samconfig.toml)')
     .option(
@@ -70,35 +70,28 @@ export function registerDeploy(program: Command, done: Done): void {
     .option('--no-confirm', 'execute without asking (it only asks on a terminal)')
     .addOption(hidden(program, '--execute'))
     .option('--no-execute', 'create and show the change set, do not execute it');
-  awsOptions(command).action(async (appDir: string, options: Record<string, unknown>) => {
-    const { runDeploy } = await import('./deploy');
-    done(await runDeploy(parseDeployArgs(appDir, options)));
-  });
+  awsOptions(command).action((appDir: string, options: Record<string, unknown>) =>
+    run(parseDeployArgs(appDir, options)),
+  );
 }
 
-export function registerDelete(program: Command, done: Done): void {
+export function registerDelete(program: Command, run: (args: DeleteArgs) => Promise<void>): void {
   const command = program
     .command('delete')
-    .description('Delete a stack and wait until it is gone')
+    .description('delete a stack and wait until it is gone')
     .requiredOption('--stack-name <name>', 'stack to delete')
     .option('--no-confirm', 'delete without asking (it only asks on a terminal)')
     .option('--ignore-missing', 'exit 0 when the stack does not exist');
-  awsOptions(command).action(async (options: Record<string, unknown>) => {
-    const { runDelete } = await import('./delete');
-    done(await runDelete(parseDeleteArgs(options)));
-  });
+  awsOptions(command).action((options: Record<string, unknown>) => run(parseDeleteArgs(options)));
 }
 
-export function registerOutputs(program: Command, done: Done): void {
+export function registerOutputs(program: Command, run: (args: OutputsArgs) => Promise<void>): void {
   const command = program
     .command('outputs')
-    .description("Print a stack's outputs")
+    .description("print a stack's outputs")
     .requiredOption('--stack-name <name>', 'stack to read')
     .option('--json', 'print {"OutputKey": "value", ...} as JSON');
-  awsOptions(command).action(async (options: Record<string, unknown>) => {
-    const { runOutputs } = await import('./outputs');
-    done(await runOutputs(parseOutputsArgs(options)));
-  });
+  awsOptions(command).action((options: Record<string, unknown>) => run(parseOutputsArgs(options)));
 }
 
 function awsOptions(command: Command): Command {

@@ -7,7 +7,6 @@ import { oneOf, show, UsageError } from '../../errors';
 import { RUNTIMES, type Runtime } from '../../model/types';
 import type { PatternOption } from '../../pattern';
 import { checkRegionFlag, checkStageFlag } from '../flags';
-import type { Done } from '../program';
 
 export interface GenerateFlags {
   readonly out: string;
@@ -33,7 +32,7 @@ const patternFlags = () => {
   return flags;
 };
 
-export function registerGenerate(program: Command, done: Done): void {
+export function registerGenerate(program: Command, run: (request: GenerateRequest) => Promise<void>): void {
   const command = program
     .command('generate')
     .description('write a complete SAM app (template.yml, samconfig.toml, bundled functions, README)')
@@ -59,10 +58,9 @@ export function registerGenerate(program: Command, done: Done): void {
       .join('; ');
     command.addOption(new Option(`--${flag} <value>`, help));
   }
-  command.action(async (pattern: string | undefined, flags: GenerateFlags) => {
-    const { runGenerate } = await import('./generate');
-    done(await runGenerate(generateRequest(pattern, flags, ['generate', ...process.argv.slice(3)])));
-  });
+  command.action((pattern: string | undefined, flags: GenerateFlags) =>
+    run(generateRequest(pattern, flags, ['generate', ...process.argv.slice(3)])),
+  );
 }
 
 /** Command-line input → a checked generate request. Pure, so it is tested as a table. */

@@ -1,7 +1,6 @@
 /** Options of `wskit lint`; the behaviour is in ./lint.ts, loaded on demand. */
 import type { Command } from 'commander';
 import { oneOf, UsageError } from '../../errors';
-import type { Done } from '../program';
 
 export const LINT_FORMATS = ['text', 'json', 'sarif'] as const;
 export type LintFormat = (typeof LINT_FORMATS)[number];
@@ -45,11 +44,11 @@ export function parseLintOptions(
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-export function registerLint(program: Command, done: Done): void {
+export function registerLint(program: Command, run: (options: LintCommandOptions) => Promise<void>): void {
   program
     .command('lint')
     .description(
-      'Check SAM/CloudFormation templates: specification, intrinsics, WebSocket wiring, IAM hygiene',
+      'check SAM/CloudFormation templates: specification, intrinsics, WebSocket wiring, IAM hygiene',
     )
     .argument('<template...>', 'template files (YAML or JSON)')
     .option('--format <format>', `output format: ${LINT_FORMATS.join(', ')}`, 'text')
@@ -64,13 +63,7 @@ export function registerLint(program: Command, done: Done): void {
       '\nExit status: 0 clean, 2 errors, 4 warnings, 6 both (information does not count), 1 unreadable or unparsable file.',
     )
     .action(
-      async (
-        templates: string[],
-        raw: { format?: string; ignoreChecks?: string[]; aslValidator?: boolean },
-      ) => {
-        const options = parseLintOptions(templates, raw);
-        const { runLint } = await import('./lint');
-        done(await runLint(options));
-      },
+      (templates: string[], raw: { format?: string; ignoreChecks?: string[]; aslValidator?: boolean }) =>
+        run(parseLintOptions(templates, raw)),
     );
 }

@@ -4,7 +4,6 @@ import { show, UsageError } from '../../errors';
 import { LOCAL_DEFAULTS } from '../../local/defaults';
 import { originOf } from '../../local/server/access';
 import { checkRegionFlag, checkStageFlag } from '../flags';
-import type { Done } from '../program';
 
 export interface LocalFlags {
   readonly port?: string;
@@ -46,7 +45,7 @@ export interface LocalRequest {
   readonly synth: boolean;
 }
 
-export function registerLocal(program: Command, done: Done): void {
+export function registerLocal(program: Command, run: (request: LocalRequest) => Promise<void>): void {
   program
     .command('local')
     .description('run the WebSocket API of a template on this machine (Lambda, Step Functions, DynamoDB)')
@@ -89,10 +88,7 @@ export function registerLocal(program: Command, done: Done): void {
       "refuse handlers' calls to AWS services wskit does not serve (default: they use your AWS credentials, as with sam local)",
     )
     .option('--verbose', 'also log rendered templates, Lambda events and state machine traces')
-    .action(async (target: string, flags: LocalFlags) => {
-      const { runLocal } = await import('./local');
-      done(await runLocal(localRequest(target, flags)));
-    });
+    .action((target: string, flags: LocalFlags) => run(localRequest(target, flags)));
 }
 
 /** Command-line input → a checked local request. Pure, so it is tested as a table. */

@@ -34,9 +34,16 @@ export async function runLocal(request: LocalRequest): Promise<number> {
     ...(request.stack ? { stack: request.stack } : {}),
   });
   const { app, url, dynamoEndpoint, awsAccess } = server;
-  for (const line of banner(app, url, request.waitScale, request.watch, dynamoEndpoint, awsAccess))
-    write(line);
-  for (const line of server.services) write(`  ${line}`);
+  const lines = banner(
+    app,
+    url,
+    request.waitScale,
+    request.watch,
+    dynamoEndpoint,
+    awsAccess,
+    server.services,
+  );
+  for (const line of lines) write(line);
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
@@ -72,6 +79,8 @@ export function banner(
   watch = false,
   dynamoEndpoint?: string,
   aws?: LocalServer['awsAccess'],
+  /** What the local services announce (SDK endpoint, queues, topics, buses). */
+  services: readonly string[] = [],
 ): string[] {
   const routes = [...app.routes.values()].map((route) => {
     const target = routeTarget(route.integration);
@@ -97,6 +106,7 @@ export function banner(
       ? [`  AWS services   → local: ${aws.local.join(', ')}`, `                   any other: ${aws.others}`]
       : []),
     ...pythonLines(app),
+    ...services.map((line) => `  ${line}`),
     ...(waitScale !== 1 ? [`  Wait states    × ${waitScale}`] : []),
     ...(watch ? ['  watching       → the template, state machine definitions and function code'] : []),
     `Try: wscat -c ${url}`,

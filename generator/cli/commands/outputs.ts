@@ -4,9 +4,9 @@ import { printOutputs } from '../../deploy/outputs';
 import { withInterrupt } from '../../deploy/run';
 import { checkStackName } from '../../deploy/settings';
 import { processTerminal } from '../../deploy/terminal';
-import type { parseOutputsArgs } from './deploy.args';
+import type { OutputsArgs } from './deploy.args';
 
-export async function runOutputs(args: ReturnType<typeof parseOutputsArgs>): Promise<number> {
+export async function runOutputs(args: OutputsArgs): Promise<number> {
   checkStackName(args.stackName);
   const aws = await connectAws(args);
   await withInterrupt(() =>

@@ -1,9 +1,9 @@
 /**
  * Reads the two sources the compact specification is extracted from: the AWS specification database
  * shipped by @aws-cdk/aws-service-spec (a dev dependency) and the AWS SAM translator's schema, kept
- * in the shared folder beside the repository (`../shared/sam/`).
+ * beside this module (the translator's own schema models, descriptions removed; no package ships it).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { packagePath } from '../../paths';
@@ -18,11 +18,7 @@ export function readSpecDb(): RawDb {
   return JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as RawDb;
 }
 
-/** Folders the shared SAM schema may sit in: beside a clone, or beside a worktree's parent. */
-export const SAM_SCHEMA_DIRS = [packagePath('..', 'shared', 'sam'), packagePath('..', '..', 'shared', 'sam')];
-
 export function readSamSchema(): SamSchema {
-  const dir = SAM_SCHEMA_DIRS.find((d) => existsSync(join(d, SAM_SCHEMA_FILE)));
-  if (!dir) throw new Error(`${SAM_SCHEMA_FILE} not found in ${SAM_SCHEMA_DIRS.join(' or ')}`);
-  return JSON.parse(readFileSync(join(dir, SAM_SCHEMA_FILE), 'utf8')) as SamSchema;
+  const file = join(packagePath('generator', 'lint', 'spec-source'), SAM_SCHEMA_FILE);
+  return JSON.parse(readFileSync(file, 'utf8')) as SamSchema;
 }

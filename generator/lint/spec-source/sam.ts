@@ -1,5 +1,5 @@
 /**
- * Turns the AWS SAM translator's JSON Schema (shared/sam/sam-schema-<version>.json) into the
+ * Turns the AWS SAM translator's JSON Schema (spec-source/sam-schema-<version>.json) into the
  * linter's compact AWS::Serverless::* specs. SAM validates templates against these models before
  * it transforms them, so they are what "a known SAM property" means. A property SAM passes through
  * to a generated resource (`__samPassThrough`) takes that resource's type from the AWS

@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { urlHost } from '../../url-host';
 import type { ServiceResponse } from '../types';
 import type { StreamWriter } from './records';
 
@@ -87,7 +88,7 @@ export async function startStreamProxy(
     server.listen(0, host, () => resolve());
   });
   return {
-    endpoint: `http://${host}:${(server.address() as AddressInfo).port}`,
+    endpoint: `http://${urlHost(host)}:${(server.address() as AddressInfo).port}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

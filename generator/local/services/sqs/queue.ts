@@ -12,24 +12,14 @@
  *   ContentBasedDeduplication) seen in the last five minutes accepts the send without a new message;
  * - messages older than MessageRetentionPeriod are dropped.
  * Failures are values (`SqsFailure`), in SQS's own error names; what a send must satisfy is in
- * `send-checks.ts`.
+ * `send-checks.ts`, and the shapes both use in `types.ts`.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { type MessageAttributes, md5Hex, md5OfAttributes } from './md5';
-import { checkSend, type SqsFailure, sqsFailure } from './send-checks';
+import { checkSend, sqsFailure } from './send-checks';
+import type { QueueConfig, ReceivedMessage, SendInput, SendResult, SqsFailure } from './types';
 
-export interface QueueConfig {
-  readonly name: string;
-  readonly url: string;
-  readonly arn: string;
-  readonly fifo: boolean;
-  readonly contentBasedDeduplication: boolean;
-  readonly visibilityTimeoutSeconds: number;
-  readonly delaySeconds: number;
-  readonly retentionSeconds: number;
-  readonly maxMessageBytes: number;
-  readonly redrive?: { readonly deadLetterTargetArn: string; readonly maxReceiveCount: number };
-}
+export type { QueueConfig, ReceivedMessage, SendInput, SendResult } from './types';
 
 /** SQS's defaults for a queue created with no properties. */
 export const QUEUE_DEFAULTS = {
@@ -40,33 +30,6 @@ export const QUEUE_DEFAULTS = {
 } as const;
 
 const DEDUPLICATION_WINDOW_MS = 5 * 60_000;
-
-export interface SendInput {
-  readonly body: string;
-  readonly attributes?: MessageAttributes;
-  readonly delaySeconds?: number;
-  readonly groupId?: string;
-  readonly deduplicationId?: string;
-  /** AWS system attributes such as AWSTraceHeader; not part of the attributes' MD5. */
-  readonly senderId?: string;
-}
-
-export interface SendResult {
-  readonly MessageId: string;
-  readonly MD5OfMessageBody: string;
-  readonly MD5OfMessageAttributes?: string;
-  readonly SequenceNumber?: string;
-}
-
-export interface ReceivedMessage {
-  readonly MessageId: string;
-  readonly ReceiptHandle: string;
-  readonly Body: string;
-  readonly MD5OfBody: string;
-  readonly MD5OfMessageAttributes?: string;
-  readonly MessageAttributes?: MessageAttributes;
-  readonly Attributes: Readonly<Record<string, string>>;
-}
 
 interface StoredMessage {
   readonly id: string;

@@ -5,14 +5,9 @@
  * deduplication id on a queue without ContentBasedDeduplication.
  */
 import type { MessageAttributes } from './md5';
-import type { QueueConfig, SendInput } from './queue';
+import type { QueueConfig, SendInput, SqsFailure } from './types';
 
-export interface SqsFailure {
-  readonly failure: true;
-  /** The JSON protocol's error name: `InvalidParameterValue`, `ReceiptHandleIsInvalid`... */
-  readonly code: string;
-  readonly message: string;
-}
+export type { SqsFailure } from './types';
 
 export const sqsFailure = (code: string, message: string): SqsFailure => ({ failure: true, code, message });
 
