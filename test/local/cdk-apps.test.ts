@@ -67,6 +67,7 @@ describe('(c) L1 constructs with a credentials role, code from a .zip asset', ()
     const reply = JSON.parse(await client.request('{"action": "echo", "text": "hi"}'));
     expect(reply.echo).toBe('hi');
     expect(reply.env.APP_IMPORTED).toMatch(/^Chat-Connections[0-9A-F]{8}$/);
+    expect(reply.env.APP_ENDPOINT).toMatch(/^wss:\/\/local\w{5}\.execute-api\.us-east-1\.amazonaws\.com$/);
     await client.close();
   });
 });
@@ -82,6 +83,7 @@ describe('(d) a nested stack holding the function the parent routes to', () => {
       env: {
         APP_TABLE: expect.stringMatching(/^Nested-Items[0-9A-F]{8}$/),
         APP_TABLE_ARN: expect.stringMatching(/^arn:aws:dynamodb:us-east-1:123456789012:table\/Nested-Items/),
+        APP_TABLE_FROM_ARN: expect.stringMatching(/^Nested-Items[0-9A-F]{8}$/),
       },
     });
     await client.close();
