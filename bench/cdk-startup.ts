@@ -21,10 +21,12 @@ async function main() {
     'cdk.out (Chat stack)': { appDir: cdkOut, stack: 'Chat' },
     'SAM template (lambda pattern)': { appDir: packagePath('patterns', 'lambda') },
   };
-  const times: Record<string, { start: number[]; load: number[] }> = {};
+  const times = Object.fromEntries(
+    Object.keys(apps).map((name) => [name, { start: [] as number[], load: [] as number[] }]),
+  );
   for (let run = 0; run < RUNS; run++) {
     for (const [name, app] of Object.entries(apps)) {
-      const entry = (times[name] ??= { start: [], load: [] });
+      const entry = times[name] as { start: number[]; load: number[] };
       let started = performance.now();
       loadLocalApp(app.appDir, app.stack ? { stack: app.stack } : {});
       entry.load.push(performance.now() - started);
