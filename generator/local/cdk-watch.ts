@@ -8,6 +8,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, matchesGlob, relative } from 'node:path';
 import { type CdkProject, synthesize } from '../template/cdk-project';
+import { oneAtATime } from './one-at-a-time';
 
 export interface SourceWatching {
   close(): Promise<void>;
@@ -42,8 +43,6 @@ const signature = (files: Map<string, number>) => JSON.stringify([...files]);
 /** Synthesizes `project` again on each change of its sources; `log` gets one line per synth. */
 export function watchCdkSources(project: CdkProject, log: (line: string) => void): SourceWatching {
   let seen = signature(sourceFiles(project));
-  let running: Promise<void> | undefined;
-  let again = false;
   const synth = async () => {
     try {
       const { ms } = await synthesize(project);
@@ -52,30 +51,18 @@ export function watchCdkSources(project: CdkProject, log: (line: string) => void
       log(`${(error as Error).message}; the running app stays as it was`);
     }
   };
-  const schedule = () => {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = synth().finally(() => {
-      running = undefined;
-      if (again) {
-        again = false;
-        schedule();
-      }
-    });
-  };
+  const synths = oneAtATime(synth);
   const poll = setInterval(() => {
     const now = signature(sourceFiles(project));
     if (now === seen) return;
     seen = now;
-    schedule();
+    synths.run();
   }, POLL_MS);
   poll.unref();
   return {
     close: async () => {
       clearInterval(poll);
-      await running;
+      await synths.stop();
     },
   };
 }

@@ -3,6 +3,8 @@
  * the real aws-cdk-lib, run from their cdk.out as a CDK user runs them, driven with a real ws
  * client. The developer's AWS environment points at a trap, which must see nothing.
  */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { type AwsTrap, startTrap, startTrappedCli, stopCli } from '../helpers/aws-trap';
 import { synthesizedAssembly } from '../helpers/cdk';
 import type { LocalCli } from '../helpers/cli';
@@ -148,6 +150,15 @@ describe('choosing the stack', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(
       /7 stacks have a WebSocket API \(Prod\/Mock, Chat, StepFunctions, L1, Nested, Python, CustomResources\): pick one with --stack <name>/,
+    );
+  });
+
+  it("refuses a nested stack's template alone: it runs with its parent", () => {
+    const nested = readdirSync(assembly).find((name) => name.endsWith('.nested.template.json')) as string;
+    const result = wskit(['local', join(assembly, nested)]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(
+      /is not the template of a stack of the assembly \(a nested stack runs with its parent\); stacks: Prod\/Mock, Chat/,
     );
   });
 

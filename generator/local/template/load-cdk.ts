@@ -95,6 +95,12 @@ function pickStack(target: string, stacks: LoadedStack[], wanted: string | undef
   const file = resolvePath(target);
   const byFile = stacks.find(({ stack }) => stack.templateFile === file);
   if (byFile) return byFile;
+  if (file.endsWith('.json')) {
+    throw new LocalError(
+      'E_LOCAL_STACK',
+      `${target} is not the template of a stack of the assembly (a nested stack runs with its parent); stacks: ${names}`,
+    );
+  }
   if (wanted !== undefined) {
     const found = stacks.find(({ stack }) =>
       [stack.stackName, stack.displayName, stack.artifactId].includes(wanted),
