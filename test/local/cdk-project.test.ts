@@ -25,11 +25,20 @@ afterAll(() => {
 });
 
 describe('wskit local in a CDK project folder', () => {
+  it('refuses --no-synth before any synth wrote the assembly, on one line', () => {
+    expectOneLineError(
+      wskit(['local', project, '--no-synth']),
+      2,
+      /^wskit: --no-synth: .*cdk\.out holds no cloud assembly; run without --no-synth$/,
+    );
+  });
+
   it('synthesizes, serves the stack, and follows source changes; a broken synth keeps the running app', async () => {
     const cli = startTrappedCli(['--port', '0', '--watch'], trap.endpoint, { cwd: project });
     try {
       const url = await cli.url;
       expect(cli.output()).toMatch(/^cdk synth: cdk\.out in \d+\.\d s$/m);
+      expect(cli.output()).toMatch(/watching\s+→ the CDK app's sources/);
       const client = await Client.connect(url);
       expect(await client.request('{}')).toBe('version 1');
 

@@ -15,7 +15,6 @@ export async function runLocal(request: LocalRequest): Promise<number> {
   const write = (line: string) => process.stdout.write(`${line}\n`);
   const project = readCdkProject(resolve(request.target));
   if (project) await prepareAssembly(project, request.synth, write);
-  const sources = project && request.watch && request.synth ? watchCdkSources(project, write) : undefined;
   const server = await startLocal({
     appDir: project ? project.outDir : request.target,
     port: request.port,
@@ -43,6 +42,15 @@ export async function runLocal(request: LocalRequest): Promise<number> {
     awsAccess,
     server.services,
   );
+  const sources = project && request.watch && request.synth ? watchCdkSources(project, write) : undefined;
+  if (sources) {
+    const at = lines.findIndex((line) => line.startsWith('Try:'));
+    lines.splice(
+      at,
+      0,
+      "  watching       → the CDK app's sources (cdk.json watch): cdk synth again on change",
+    );
+  }
   for (const line of lines) write(line);
   await new Promise<void>((resolve) => {
     const stop = () => {
