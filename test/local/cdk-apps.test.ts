@@ -5,6 +5,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { type AwsTrap, startTrap, startTrappedCli, stopCli } from '../helpers/aws-trap';
 import { synthesizedAssembly } from '../helpers/cdk';
 import type { LocalCli } from '../helpers/cli';
@@ -51,13 +52,29 @@ describe('(a) an L2 chat on NodejsFunction with a table and a REQUEST authorizer
   });
 });
 
-describe('(b) a Step Functions sync integration with the integration response added by hand', () => {
+describe('(b) WebSocketAwsIntegration: Step Functions sync with the integration response added by hand, DynamoDB', () => {
   const run = runStack('StepFunctions');
 
   it('answers with the execution output the response template picks', async () => {
     const client = await Client.connect(run.url());
     expect(await client.request('{"action": "greet", "data": {"name": "Ada"}}')).toBe('hello, Ada');
     await client.close();
+  });
+
+  it('writes to the table through a DynamoDB PutItem integration', async () => {
+    const client = await Client.connect(run.url());
+    expect(JSON.parse(await client.request('{"action": "save", "text": "kept"}'))).toEqual({ saved: true });
+    await client.close();
+    const endpoint = /DynamoDB\s+→ (http:\S+)/.exec(run.output())?.[1] as string;
+    const table = /Messages\w+ → (\S+)/.exec(run.output())?.[1] as string;
+    const dynamo = new DynamoDBClient({
+      endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    const { Items } = await dynamo.send(new ScanCommand({ TableName: table }));
+    expect(Items?.map((item) => item.text?.S)).toEqual(['kept']);
+    dynamo.destroy();
   });
 });
 
