@@ -176,7 +176,7 @@ function withoutFalseConditions(template: Template, ctx: ResolveContext): Templa
 }
 
 /** A stack name like CloudFormation allows: from the app folder's name. */
-export function stackNameOf(dir: string): string {
+function stackNameOf(dir: string): string {
   const name = basename(dir)
     .replace(/[^A-Za-z0-9-]/g, '-')
     .replace(/^[^A-Za-z]+/, '');
