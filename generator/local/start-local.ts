@@ -19,6 +19,7 @@ import { LOCAL_DEFAULTS } from './defaults';
 import { withRunnableRoutes } from './integrations/availability';
 import { type CodeWatcher, FunctionCode } from './lambda/code';
 import { LambdaRunner } from './lambda/runner';
+import { provideSdk } from './lambda/sdk-provide';
 import { createLogger } from './log';
 import { reloadOnChange } from './reload';
 import { accessPolicy, bindsBeyondLoopback } from './server/access';
@@ -28,6 +29,7 @@ import { FRAME_LIMIT_BYTES, MESSAGE_LIMIT_BYTES } from './server/quotas';
 import { handleHttpRequest } from './server/requests';
 import { openSession } from './server/session';
 import { type RunningServices, startServices } from './services/registry';
+import { fireSchedule } from './services/schedules/fire';
 import { appFromTemplate } from './template/load-app';
 import { loadLocalApp } from './template/load-cdk';
 import { accountOf } from './template/resolve';
@@ -59,6 +61,12 @@ export interface StartLocalOptions {
   readonly offline?: boolean;
   /** A CDK cloud assembly's stack to run, when several have a WebSocket API. */
   readonly stack?: string;
+  /**
+   * Run scheduled rules and EventBridge Scheduler schedules at their rate or cron; false: they fire
+   * only through `fireSchedule` (or `POST /@schedules/<id>`).
+   * @default true
+   */
+  readonly schedules?: boolean;
   /** @default the template's stage name */
   readonly stage?: string;
   /** Multiplies Wait state durations; 0 makes them instant. @default 1 */
@@ -100,6 +108,11 @@ export interface LocalServer {
   readonly awsAccess: { readonly local: readonly string[]; readonly others: string };
   /** Connections open right now. */
   connectionCount(): number;
+  /**
+   * Fires a schedule now (`Function.Event` for a SAM event, else its logical id); settles once its
+   * targets have it (a function has run). Throws a LocalError naming the app's schedules if unknown.
+   */
+  fireSchedule(id: string): Promise<void>;
   /** Closes every socket with 1001, then stops the functions, the state machines and the table server. */
   close(): Promise<void>;
 }
@@ -127,16 +140,25 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
     );
   }
   let lambda: LambdaRunner | undefined;
+  let sdkAfterChange: ((id: string) => void) | undefined;
   const watcher: CodeWatcher | undefined = options.watch
     ? {
         changed: (id) => {
           log.line(`[${id}] code changed: the next call starts a fresh environment`);
           lambda?.reload(id);
+          sdkAfterChange?.(id);
         },
         failed: (id, message) => log.line(`[${id}] ${message}`),
       }
     : undefined;
   const code = await FunctionCode.prepare(loaded.functions, loaded.dir, watcher);
+  const sdkOptions = { install: !options.offline, log: log.line };
+  await provideSdk(code.functions.values(), sdkOptions);
+  // An SDK package a changed handler now imports is installed, and the function reloads once more.
+  sdkAfterChange = (id) => {
+    const fn = code.functions.get(id);
+    if (fn) void provideSdk([fn], sdkOptions).then((installed) => installed > 0 && lambda?.reload(id));
+  };
   const app: LocalApp = { ...loaded, functions: code.functions };
 
   const httpServer = createServer();
@@ -159,6 +181,7 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
       accountId: accountOf(app),
       log,
       waitScale,
+      schedules: options.schedules ?? true,
       // Services call functions only once running, after the runner below exists.
       invokeFunction: (functionId, event) => (lambda as LambdaRunner).invoke(functionId, event),
     });
@@ -265,6 +288,7 @@ function serve(
     services: services.aws.banner,
     awsAccess,
     connectionCount: () => registry.size,
+    fireSchedule: (id) => fireSchedule(services.aws, id),
     close,
   };
 }

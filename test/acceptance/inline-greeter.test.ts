@@ -1,6 +1,6 @@
 /**
  * InlineCode, a parameter without a default given as an override, a condition choosing the stage,
- * and a keep-warm Schedule event that does not run locally.
+ * and a keep-warm Schedule event, which runs locally too (its Input reaches the handler).
  */
 import { Client, lintApp, type RunningApp, runApp } from './harness';
 
@@ -19,9 +19,16 @@ describe('acceptance: inline-greeter', () => {
     });
     afterAll(() => app?.close());
 
-    it('says at start that the schedule does not run locally', () => {
-      expect(app.server.services).toContain(
-        'event source   → GreetFunction.KeepWarm (Schedule) does not run locally',
+    it('lists the keep-warm schedule at start, and fires it with its Input', async () => {
+      expect(app.server.services).toContainEqual(
+        expect.stringMatching(
+          /^schedule +→ GreetFunction\.KeepWarm rate\(5 minutes\), to GreetFunction; fire now: curl -X POST http:\/\/127\.0\.0\.1:\d+\/@schedules\/GreetFunction\.KeepWarm$/,
+        ),
+      );
+      expect(app.server.services.join('\n')).not.toContain('does not run locally');
+      await app.server.fireSchedule('GreetFunction.KeepWarm');
+      expect(app.log).toContainEqual(
+        expect.stringMatching(/schedule GreetFunction\.KeepWarm → GreetFunction ok \d+ms$/),
       );
     });
 

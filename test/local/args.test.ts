@@ -14,8 +14,10 @@ describe('localRequest', () => {
         verbose: false,
         watch: false,
         offline: false,
+        schedules: true,
       },
     ],
+    ['.', { schedules: false }, { schedules: false }],
     [
       'my-api',
       { port: '0', waitScale: '0', verbose: true, watch: true, offline: true },

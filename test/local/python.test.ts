@@ -60,6 +60,10 @@ describe('wskit local: a Python handler', () => {
     );
   });
 
+  (hasBoto3 ? it : it.skip)('says nothing about boto3 in the banner when python3 has it', () => {
+    expect(banner(server.app, server.url, 1).filter((line) => line.includes('boto3'))).toEqual([]);
+  });
+
   it.each(['domain', 'apiId', 'environment'])(
     'posts to @connections with urllib at the https address built from "%s"',
     async (form) => {

@@ -15,6 +15,8 @@ export interface LocalFlags {
   readonly verbose?: boolean;
   readonly watch?: boolean;
   readonly offline?: boolean;
+  /** False with `--no-schedules`. */
+  readonly schedules?: boolean;
   readonly idleTimeout?: string;
   readonly maxConnectionDuration?: string;
   readonly parameterOverrides?: readonly string[];
@@ -36,6 +38,8 @@ export interface LocalRequest {
   readonly watch: boolean;
   /** Refuse handlers' calls to AWS services wskit does not serve. */
   readonly offline: boolean;
+  /** Run schedules at their rate or cron (`--no-schedules`: only when fired). */
+  readonly schedules: boolean;
   readonly idleTimeoutMs?: number;
   readonly maxConnectionMs?: number;
   readonly parameterOverrides?: Readonly<Record<string, string>>;
@@ -87,6 +91,10 @@ export function registerLocal(program: Command, run: (request: LocalRequest) => 
       '--offline',
       "refuse handlers' calls to AWS services wskit does not serve (default: they use your AWS credentials, as with sam local)",
     )
+    .option(
+      '--no-schedules',
+      'do not run scheduled rules and EventBridge Scheduler schedules on their own (POST /@schedules/<id> still fires one)',
+    )
     .option('--verbose', 'also log rendered templates, Lambda events and state machine traces')
     .action((target: string, flags: LocalFlags) => run(localRequest(target, flags)));
 }
@@ -115,6 +123,7 @@ export function localRequest(target: string | undefined, flags: LocalFlags): Loc
     watch: flags.watch === true,
     synth: flags.synth !== false,
     offline: flags.offline === true,
+    schedules: flags.schedules !== false,
     ...(flags.stage ? { stage: flags.stage } : {}),
     ...(flags.region ? { region: flags.region } : {}),
     ...(idleTimeoutMs !== undefined ? { idleTimeoutMs } : {}),

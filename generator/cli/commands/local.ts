@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { watchCdkSources } from '../../local/cdk-watch';
 import { LocalError } from '../../local/errors';
-import { pythonLine, runtimeOf } from '../../local/lambda/runtimes';
+import { boto3Line, pythonLine, runtimeOf } from '../../local/lambda/runtimes';
 import type { LocalServer } from '../../local/start-local';
 import { startLocal } from '../../local/start-local';
 import type { LocalApp, LocalIntegration } from '../../local/types';
@@ -21,6 +21,7 @@ export async function runLocal(request: LocalRequest): Promise<number> {
     host: request.host,
     allowOrigins: request.allowOrigins,
     offline: request.offline,
+    schedules: request.schedules,
     waitScale: request.waitScale,
     verbose: request.verbose,
     watch: request.watch,
@@ -191,7 +192,8 @@ function typescriptLine(app: LocalApp): string[] {
 /** Which local Python runs the Python functions. */
 function pythonLines(app: LocalApp): string[] {
   const line = pythonLine(app.functions.values());
-  return line ? [`  Python         → ${line}`] : [];
+  const boto3 = boto3Line(app.functions.values());
+  return [...(line ? [`  Python         → ${line}`] : []), ...(boto3 ? [`                   ${boto3}`] : [])];
 }
 
 /** Routes whose function's runtime cannot run here: they answer Internal server error, and why. */

@@ -4,14 +4,15 @@
 // handler's own copy (in node_modules up its folder tree) comes first, as on AWS, then its layers'
 // (NODE_PATH under /opt on AWS); otherwise the package is resolved from this file, which finds the
 // copies wskit ships wherever the package manager put them (wskit's own node_modules, or the folders
-// above it when they were hoisted). A package wskit does not ship fails with the one command that
-// makes it available.
+// above it when they were hoisted); then from the per-user cache of the @aws-sdk/* packages wskit
+// does not ship (sdk-cache.cjs, filled before the function runs by sdk-provide.ts). A package found
+// nowhere fails with the one command that makes it available.
 //
 // A TypeScript handler runs from its bundle in a temporary folder: what the bundle left external is
 // looked for from the folder of its source, as `sam build` would have installed it beside the bundle.
-const { existsSync } = require('node:fs');
 const Module = require('node:module');
-const { dirname, isAbsolute, join, sep } = require('node:path');
+const { dirname, isAbsolute, sep } = require('node:path');
+const { installCommand, packageName, projectDir, shippedSdk } = require('./sdk-cache.cjs');
 
 const PROVIDED = /^@(aws-sdk|smithy)\//;
 
@@ -29,32 +30,24 @@ function inBundle(bundle, file) {
   return Boolean(bundle && file?.startsWith(bundle.dir + sep));
 }
 
-/** The folder to install into: the importer's nearest package.json, else its own folder. */
-function projectDir(from) {
-  for (let dir = from; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-    if (dirname(dir) === dir) return from;
-  }
-}
-
 /** `@aws-sdk/client-kinesis` cannot be found from the handler (or its source) nor from wskit. */
 function missingPackage(specifier, importerFile, sourceDir, code) {
-  const name = specifier.split('/').slice(0, 2).join('/');
+  const name = packageName(specifier);
   const from = sourceDir ?? (importerFile ? dirname(importerFile) : undefined);
   const where = from ? projectDir(from) : process.cwd();
   const message =
     `Cannot find package '${name}'${importerFile ? ` imported from ${importerFile}` : ''}. ` +
-    'The Lambda runtime provides it on AWS; wskit local provides only the SDK clients SAM apps use most. ' +
-    `To run this function locally: npm install --save-dev ${name} (in ${where})`;
+    'The Lambda runtime provides it on AWS; wskit local installs it on first use, but not under --offline or when npm fails. ' +
+    `To run this function locally: ${installCommand(name, shippedSdk().release, where)}`;
   return Object.assign(new Error(message), { code });
 }
 
 /**
  * CommonJS: what a bundle left external comes from its source folder; then packages of the
  * function's layers (`layerModules`: their node_modules folders, as NODE_PATH lists /opt's); provided
- * packages from here.
+ * packages from here, then from the cache (`cacheModules`: its node_modules folders).
  */
-function provideSdkToCommonJs(bundle, layerModules = []) {
+function provideSdkToCommonJs(bundle, layerModules = [], cacheModules = []) {
   const resolveFilename = Module._resolveFilename;
   Module._resolveFilename = function runtimeAware(request, parent, isMain, options) {
     try {
@@ -73,6 +66,8 @@ function provideSdkToCommonJs(bundle, layerModules = []) {
       try {
         return resolveFilename.call(this, request, module, false);
       } catch {
+        const cached = cacheModules.length > 0 && Module._findPath(request, cacheModules, false);
+        if (cached) return cached;
         throw missingPackage(
           request,
           parent?.filename,

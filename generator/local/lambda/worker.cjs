@@ -14,6 +14,7 @@ const {
   handler,
   sourceDir,
   layerModules,
+  cacheModules,
   timeoutMs,
   functionName,
   invokedFunctionArn,
@@ -23,7 +24,7 @@ const {
 const bundle = sourceDir ? { dir: realpathSync(codeDir), sourceDir } : undefined;
 // The Lambda runtime provides the AWS SDK, so handlers import it uninstalled and bundles leave it out.
 // Packages of the function's layers come after its own and before the runtime's, as NODE_PATH on Lambda.
-provideSdkToCommonJs(bundle, layerModules);
+provideSdkToCommonJs(bundle, layerModules, cacheModules);
 // Where the local API's https addresses go (see runtimes/types.ts); the handler does not see it.
 if (process.env.WSKIT_LOCAL_REDIRECT) redirectHttpsToEmulator(JSON.parse(process.env.WSKIT_LOCAL_REDIRECT));
 delete process.env.WSKIT_LOCAL_REDIRECT;
@@ -64,7 +65,7 @@ function isEsModule(file) {
 async function loadModule(file) {
   if (!isEsModule(file)) return require(file);
   Module.register(pathToFileURL(resolve(__dirname, 'runtime-modules.mjs')), {
-    data: { bundle, layerModules },
+    data: { bundle, layerModules, cacheModules },
   });
   return import(pathToFileURL(file).href);
 }

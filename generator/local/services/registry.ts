@@ -11,6 +11,7 @@ import { apigatewayService } from './apigateway';
 import { dynamodbService } from './dynamodb';
 import { eventsService } from './events';
 import { lambdaService } from './lambda';
+import { schedulesService } from './schedules';
 import { snsService } from './sns';
 import { sqsService } from './sqs';
 import { statesService } from './states';
@@ -28,6 +29,7 @@ export const LOCAL_SERVICES: readonly LocalService[] = [
   sqsService,
   snsService,
   eventsService,
+  schedulesService,
 ];
 
 /** The service that runs resources of this type, if any. */

@@ -77,6 +77,8 @@ export interface ServiceHost {
   readonly log: Logger;
   /** Multiplies Wait state durations (0: instant), as `--wait-scale` sets it. */
   readonly waitScale: number;
+  /** False (`--no-schedules`): schedules fire only when asked to. @default true */
+  readonly schedules?: boolean;
   /** Runs a function of the template (an event source delivery, a subscription, a rule target). */
   invokeFunction(functionId: string, event: unknown): Promise<InvokeOutcome>;
   /** Another running service's action, for services that deliver to each other (SNS → SQS). */

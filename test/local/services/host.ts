@@ -6,7 +6,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LambdaRunner } from '../../../generator/local/lambda/runner';
 import { createLogger } from '../../../generator/local/log';
-import { type RunningServices, startServices } from '../../../generator/local/services/registry';
+import {
+  type HostOptions,
+  type RunningServices,
+  startServices,
+} from '../../../generator/local/services/registry';
 import type { LocalService } from '../../../generator/local/services/types';
 import { LOCAL_ACCOUNT_ID } from '../../../generator/local/template/resolve';
 import type { LocalApp } from '../../../generator/local/types';
@@ -18,9 +22,11 @@ export interface TestServices {
   close(): Promise<void>;
 }
 
+/** `host` replaces parts of what the services get (a recording `invokeFunction`, `schedules: false`). */
 export async function startTestServices(
   app: LocalApp,
   services: readonly LocalService[],
+  host: Partial<HostOptions> = {},
 ): Promise<TestServices> {
   const lines: string[] = [];
   const runner = new LambdaRunner(app.functions, {
@@ -39,6 +45,7 @@ export async function startTestServices(
       waitScale: 0,
       log: createLogger((line) => lines.push(line), false),
       invokeFunction: (id, event) => runner.invoke(id, event),
+      ...host,
     },
     services,
   );

@@ -43,3 +43,14 @@ export function pythonLine(functions: Iterable<LocalFunction>): string | undefin
   const local = names.length > 0 ? localPython() : null;
   return local ? `${names.join(', ')} on Python ${local.version} (${local.executable})` : undefined;
 }
+
+/**
+ * For the banner, once: the local Python lacks boto3, which the Lambda Python runtimes include, so
+ * handlers importing it fail until it is installed (the install command names that interpreter).
+ */
+export function boto3Line(functions: Iterable<LocalFunction>): string | undefined {
+  const hasPython = [...functions].some((fn) => fn.runtime?.startsWith('python3'));
+  const local = hasPython ? localPython() : null;
+  if (!local || local.boto3) return undefined;
+  return `boto3 is not installed for ${local.executable} (Lambda's Python runtimes include it): handlers importing it fail; ${local.executable} -m pip install boto3`;
+}

@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { packagePath } from '../../../paths';
 import type { LocalFunction } from '../../types';
 import { handlerFile, handlerModule, JAVASCRIPT_EXTENSIONS } from '../handler-files';
+import { sdkCache } from '../sdk-cache-loader';
 import { forwardLines, startupConfig } from './common';
 import type { ExecutionEnvironment, LambdaRuntime, SpawnOptions } from './types';
 
@@ -32,6 +33,8 @@ export const nodejs: LambdaRuntime = {
         // A TypeScript bundle runs from a temporary folder; its source folder holds its packages.
         sourceDir: fn.typescript ? dirname(fn.typescript.entry) : undefined,
         layerModules: layerModuleDirs(fn),
+        // The SDK packages installed for any function so far (sdk-provide.ts), after wskit's own.
+        cacheModules: cachedSdkModules(),
       },
       env: options.environment,
       stdout: true,
@@ -70,4 +73,9 @@ export function layerModuleDirs(fn: LocalFunction): string[] {
           ],
     )
     .filter((dir) => existsSync(dir));
+}
+
+/** The cache's node_modules folders for the SDK release wskit ships. */
+function cachedSdkModules(): string[] {
+  return sdkCache.cachedModuleDirs(sdkCache.sdkCacheRoot(), sdkCache.shippedSdk().release);
 }

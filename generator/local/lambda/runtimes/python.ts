@@ -21,6 +21,8 @@ export interface LocalPython {
   readonly executable: string;
   /** `3.11.7` */
   readonly version: string;
+  /** Whether it imports boto3, which every Lambda Python runtime includes. */
+  readonly boto3: boolean;
 }
 
 let found: LocalPython | null | undefined;
@@ -28,10 +30,16 @@ let found: LocalPython | null | undefined;
 /** The `python3` on PATH (null when there is none), asked once. */
 export function localPython(): LocalPython | null {
   if (found === undefined) {
-    const script = "import sys; print(sys.executable); print('%d.%d.%d' % sys.version_info[:3])";
-    const run = spawnSync(PYTHON_COMMAND, ['-c', script], { encoding: 'utf8' });
-    const [executable, version] = run.status === 0 ? run.stdout.trim().split('\n') : [];
-    found = executable && version ? { executable, version } : null;
+    const script = [
+      'import importlib.util, sys',
+      'print(sys.executable)',
+      "print('%d.%d.%d' % sys.version_info[:3])",
+      "print(importlib.util.find_spec('boto3') is not None)",
+    ].join('; ');
+    // The PATH of `process.env` as it is now (a caller may have changed it), not as it was at start.
+    const run = spawnSync(PYTHON_COMMAND, ['-c', script], { encoding: 'utf8', env: process.env });
+    const [executable, version, boto3] = run.status === 0 ? run.stdout.trim().split('\n') : [];
+    found = executable && version ? { executable, version, boto3: boto3 === 'True' } : null;
   }
   return found;
 }

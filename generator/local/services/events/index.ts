@@ -10,10 +10,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Json } from '../../../template/types';
 import type { LocalApp } from '../../types';
-import { bannerLine, logDelivery } from '../delivery-log';
+import { bannerLine } from '../delivery-log';
 import { matchesPattern } from '../patterns';
-import { queueUrlOfArn } from '../sqs/template';
 import { type LocalService, type RunningService, type ServiceHost, TaskError } from '../types';
+import { deliverToTarget, targetName } from './deliver';
 import { targetInput } from './input';
 import {
   type BusDefinition,
@@ -146,35 +146,6 @@ function startEvents(initial: LocalApp, host: ServiceHost): RunningService {
   };
 }
 
-const targetName = (target: Target) =>
-  target.kind === 'function'
-    ? target.functionId
-    : `${target.arn.split(':')[2]} ${target.arn.split(/[:/]/).at(-1)}`;
-
-/** The action and request that deliver to a queue, topic or state machine target. */
-function serviceCall(
-  target: Target & { kind: 'arn' },
-  text: string,
-): [string, Record<string, unknown>] | undefined {
-  switch (target.arn.split(':')[2]) {
-    case 'sqs':
-      return [
-        'sqs:SendMessage',
-        {
-          QueueUrl: queueUrlOfArn(target.arn),
-          MessageBody: text,
-          ...(target.messageGroupId ? { MessageGroupId: target.messageGroupId } : {}),
-        },
-      ];
-    case 'sns':
-      return ['sns:Publish', { TopicArn: target.arn, Message: text }];
-    case 'states':
-      return ['states:StartExecution', { stateMachineArn: target.arn, input: text }];
-    default:
-      return undefined;
-  }
-}
-
 async function deliver(
   host: ServiceHost,
   bus: BusDefinition,
@@ -182,30 +153,6 @@ async function deliver(
   target: Target,
   event: Entry,
 ) {
-  const started = Date.now();
   const input = targetInput(target, event, rule);
-  const source = `events ${bus.name} rule ${rule.name}`;
-  host.log.detail(`${source} → ${targetName(target)} input`, input);
-  if (target.kind === 'function') {
-    const outcome = await host.invokeFunction(target.functionId, input);
-    const status = outcome.ok ? 'ok' : `error ${outcome.error.errorType}: ${outcome.error.errorMessage}`;
-    logDelivery(host.log, source, target.functionId, status, started);
-    return;
-  }
-  const call = serviceCall(target, typeof input === 'string' ? input : JSON.stringify(input));
-  const action = call && host.action(call[0]);
-  if (!call || !action) {
-    logDelivery(
-      host.log,
-      source,
-      targetName(target),
-      'not delivered: wskit local does not run this target',
-      started,
-    );
-    return;
-  }
-  const answer = await action(call[1]);
-  const status =
-    answer.statusCode === 200 ? 'ok' : `error ${String(answer.body.__type)}: ${String(answer.body.message)}`;
-  logDelivery(host.log, source, targetName(target), status, started);
+  await deliverToTarget(host, `events ${bus.name} rule ${rule.name}`, target, input);
 }

@@ -2,7 +2,7 @@
  * What a template says about EventBridge: its buses (`AWS::Events::EventBus`, Ref the name, plus
  * the account's `default` bus) and the rules with an event pattern on them (`AWS::Events::Rule`,
  * SAM's `Events: Type: EventBridgeRule` and `CloudWatchEvent`), with their targets and the input
- * each target gets. Scheduled rules (ScheduleExpression only) have no pattern and are left out.
+ * each target gets. Scheduled rules (ScheduleExpression only) have no pattern: schedules/ runs them.
  */
 import type { Json, Resource } from '../../../template/types';
 import type { LocalApp } from '../../types';
@@ -117,7 +117,7 @@ export function readRules(app: LocalApp, place: Place): RuleDefinition[] {
   return rules;
 }
 
-function resourceTarget(app: LocalApp, target: Props): Target {
+export function resourceTarget(app: LocalApp, target: Props): Target {
   const arn = String(target.Arn ?? '');
   const functionId = arn.includes(':lambda:') ? functionByReference(app.functions, arn) : undefined;
   const base = { id: String(target.Id ?? arn), ...inputOf(target) };
@@ -126,7 +126,7 @@ function resourceTarget(app: LocalApp, target: Props): Target {
   return { ...base, kind: 'arn', arn, ...(groupId !== undefined ? { messageGroupId: String(groupId) } : {}) };
 }
 
-function inputOf(props: Props): TargetInput {
+export function inputOf(props: Props): TargetInput {
   const transformer = props.InputTransformer as Props | undefined;
   return {
     ...(typeof props.Input === 'string' ? { input: props.Input } : {}),
