@@ -6,6 +6,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { loadCdkApp } from '../../generator/local/template/load-cdk';
 import { type AwsTrap, startTrap, startTrappedCli, stopCli } from '../helpers/aws-trap';
 import { synthesizedAssembly } from '../helpers/cdk';
 import type { LocalCli } from '../helpers/cli';
@@ -129,7 +130,7 @@ describe("(f) CDK's custom resources and a container image", () => {
 
   it('starts without running them: the banner names them, and their attributes are placeholders', async () => {
     expect(run.output()).toMatch(
-      /custom resources Setting\w+ \(Custom::AWS\), Greeting \(AWS::CloudFormation::CustomResource\), EchoLogRetention\w+ \(Custom::LogRetention\): their attributes are placeholders/,
+      /custom resources Setting\w+ \(Custom::AWS\), Greeting \(AWS::CloudFormation::CustomResource\), EchoLogRetention\w+ \(Custom::LogRetention\): their providers do not run, their attributes are placeholders/,
     );
     const client = await Client.connect(run.url());
     const reply = JSON.parse(await client.request('{"action": "echo", "text": "x"}'));
@@ -138,6 +139,12 @@ describe("(f) CDK's custom resources and a container image", () => {
       APP_GREETING: 'Greeting.Greeting',
     });
     await client.close();
+  });
+
+  it("leaves out the providers' functions: nothing invokes them here, so nothing is prepared for them", () => {
+    const ids = [...loadCdkApp(assembly, { stack: 'CustomResources' }).functions.keys()];
+    expect(ids).toEqual([expect.stringMatching(/^OnEvent/), expect.stringMatching(/^Echo/)]);
+    expect(run.output()).not.toMatch(/installing/);
   });
 
   it('makes the image route alone unavailable, with the reason in the banner', async () => {

@@ -136,7 +136,9 @@ function customResourceLines(app: LocalApp): string[] {
   const resources = app.customResources ?? [];
   if (resources.length === 0) return [];
   const named = resources.map((resource) => `${resource.id} (${resource.type})`).join(', ');
-  return [`  not run        custom resources ${named}: their attributes are placeholders`];
+  return [
+    `  not run        custom resources ${named}: their providers do not run, their attributes are placeholders`,
+  ];
 }
 
 /** Layers that are not local folders (a published layer's ARN), once each, with who runs without them. */

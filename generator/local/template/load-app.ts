@@ -12,14 +12,7 @@ import type { Json, Resource, Template } from '../../template/types';
 import { parseYaml } from '../../template/yaml';
 import { LOCAL_DEFAULTS } from '../defaults';
 import { LocalError } from '../errors';
-import type {
-  LocalApp,
-  LocalCustomResource,
-  LocalFunction,
-  LocalResource,
-  LocalStateMachine,
-  LocalTable,
-} from '../types';
+import type { LocalApp, LocalFunction, LocalResource, LocalStateMachine, LocalTable } from '../types';
 import { checkBundle, imageFunctions, loadFunctions } from './load-functions';
 import { loadRoutes } from './load-routes';
 import {
@@ -109,7 +102,8 @@ export function appFromTemplate(source: Template, dir: string, options: LoadOpti
   const stage = options.stage ?? (stageName === undefined ? 'local' : String(resolveValue(stageName, ctx)));
   const properties = (resource: Resource) => (resolveValue(resource.Properties ?? {}, ctx) ?? {}) as Props;
 
-  const functions = loadFunctions(template, ctx, dir);
+  const custom = customResources(template);
+  const functions = withoutProviders(loadFunctions(template, ctx, dir), custom, properties);
   const routes = loadRoutes(template, properties, functions, imageFunctions(template, ctx));
   for (const route of routes.values()) {
     const used = [route.integration, route.authorizer].map(
@@ -137,7 +131,7 @@ export function appFromTemplate(source: Template, dir: string, options: LoadOpti
     ),
     resources: resolvedResources(template, properties),
     placeholderParameters: parameters.placeholders,
-    customResources: customResources(template),
+    customResources: custom.map(([id, resource]) => ({ id, type: resource.Type })),
   };
 }
 
@@ -146,10 +140,30 @@ export function appFromTemplate(source: Template, dir: string, options: LoadOpti
  * AwsCustomResource, the Provider framework) run their provider on deploy only: locally none runs,
  * and their attributes are placeholders.
  */
-function customResources(template: Template): LocalCustomResource[] {
-  return Object.entries(template.Resources)
-    .filter(([, r]) => r.Type.startsWith('Custom::') || r.Type === 'AWS::CloudFormation::CustomResource')
-    .map(([id, r]) => ({ id, type: r.Type }));
+function customResources(template: Template): [string, Resource][] {
+  return Object.entries(template.Resources).filter(
+    ([, r]) => r.Type.startsWith('Custom::') || r.Type === 'AWS::CloudFormation::CustomResource',
+  );
+}
+
+/**
+ * The functions less the providers of custom resources (their ServiceToken): nothing invokes them
+ * locally, so their code is not prepared (nor the SDK clients it imports installed).
+ */
+function withoutProviders(
+  functions: Map<string, LocalFunction>,
+  custom: readonly [string, Resource][],
+  properties: (resource: Resource) => Props,
+): Map<string, LocalFunction> {
+  const tokens = new Set<string>();
+  for (const [, resource] of custom) {
+    try {
+      tokens.add(String(properties(resource).ServiceToken));
+    } catch (error) {
+      if (!(error instanceof LocalError)) throw error; // a token wskit cannot resolve names no function here
+    }
+  }
+  return new Map([...functions].filter(([, fn]) => !tokens.has(fn.arn)));
 }
 
 function resolvedResources(template: Template, properties: (resource: Resource) => Props) {
