@@ -4,7 +4,7 @@
  * path a CDK user finds in their code.
  */
 import { cpSync, rmSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { assemblyLintInputs } from '../../generator/lint/cdk-inputs';
 import { packagePath } from '../../generator/paths';
 import { synthesizedAssembly } from '../helpers/cdk';
@@ -65,6 +65,17 @@ describe('wskit lint <cdk.out>', () => {
     const result = wskit(['lint', assembly, '--ignore-checks', 'E9004']);
     expect(result.stdout).toMatch(
       /CustomResources\.template\.json:\d+:\d+: W9102 .* \[stack CustomResources: SettingCustomResourcePolicy\w+ at CustomResources\/Setting\/CustomResourcePolicy\/Resource\]$/m,
+    );
+  });
+});
+
+describe('wskit lint <one template of cdk.out>', () => {
+  it('keeps the path as written and the stack of that template', () => {
+    const template = join(basename(assembly), 'CustomResources.template.json');
+    const result = wskit(['lint', template, '--format', 'json'], { cwd: dirname(assembly) });
+    const findings = JSON.parse(result.stdout) as JsonFinding[];
+    expect(new Set(findings.map((f) => `${f.file} ${f.stack}`))).toEqual(
+      new Set([`${template} CustomResources`]),
     );
   });
 });

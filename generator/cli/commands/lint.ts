@@ -1,6 +1,6 @@
 /** `wskit lint`: reads each template, lints it, prints the findings, returns cfn-lint's exit bitmask. */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { WskitError } from '../../errors';
 import { assemblyLintInputs } from '../../lint/cdk-inputs';
 import { LintInputError } from '../../lint/errors';
@@ -61,11 +61,14 @@ async function lintInputs(path: string, synth: boolean): Promise<Omit<FileFindin
       path,
     );
   }
-  if (!assembly || !statSync(path).isDirectory()) return [{ file: templatePath(path) }];
-  return assemblyLintInputs(assembly).map(({ file, stack, constructPaths }) => ({
-    file,
+  if (!assembly) return [{ file: templatePath(path) }];
+  // Paths as the user wrote them (`cdk.out/Chat.template.json`); one template alone keeps its stack.
+  const inputs = assemblyLintInputs(assembly).map(({ file, stack, constructPaths }) => ({
+    file: join(path, relative(resolve(path), file)),
     cdk: { stack, constructPaths },
   }));
+  if (statSync(path).isDirectory()) return inputs;
+  return [inputs.find((input) => resolve(input.file) === resolve(path)) ?? { file: path }];
 }
 
 /** A template path as given, or `<dir>/template.yml` (or .yaml, .json) when given an app folder. */
