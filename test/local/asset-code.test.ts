@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ZipFile } from 'yazl';
 import { codeFolder, unzip } from '../../generator/local/template/asset-code';
+import { functionLayers } from '../../generator/local/template/load-layers';
 
 function zipOf(entries: Record<string, string>, compress: boolean): Promise<Buffer> {
   const zip = new ZipFile();
@@ -49,6 +50,22 @@ describe('codeFolder', () => {
     );
     expect(() => unzip(Buffer.from('not a zip at all, really not'), join(dir, 'x'), 'bad.zip')).toThrow(
       expect.objectContaining({ code: 'E_LOCAL_ZIP', message: 'bad.zip: not a zip file' }),
+    );
+  });
+});
+
+describe('a layer whose Content is a .zip (a CDK asset)', () => {
+  it('is unpacked and used as a local layer', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wskit-zip-test-'));
+    writeFileSync(join(dir, 'layer.zip'), await zipOf({ 'nodejs/node_modules/greet/index.js': 'x' }, true));
+    const template = {
+      Resources: { Layer: { Type: 'AWS::Lambda::LayerVersion', Properties: { Content: 'layer.zip' } } },
+    };
+    const ctx = { template, region: 'us-east-1', stackName: 's', apiId: 'a', parameters: {} };
+    const { layers, remoteLayers } = functionLayers([{ Ref: 'Layer' }], template, ctx, dir);
+    expect(remoteLayers).toEqual([]);
+    expect(readFileSync(join(layers[0]?.dir as string, 'nodejs/node_modules/greet/index.js'), 'utf8')).toBe(
+      'x',
     );
   });
 });
