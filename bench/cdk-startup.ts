@@ -1,8 +1,9 @@
 /**
  * `node scripts/run-ts.mjs bench/cdk-startup.ts`: how long `wskit local` takes to start from an
- * existing cdk.out (the CDK test app's Chat stack: four NodejsFunction handlers, a table, a REQUEST
- * authorizer) against a SAM template of the same shape (the lambda pattern), to the server
- * listening, and the template reading alone. Runs alternate so load on the machine hits both alike;
+ * existing cdk.out (the CDK test app's Chat stack: four NodejsFunction handlers and a REQUEST
+ * authorizer, a table; its Nested stack: one function, a table) against a SAM template of a like
+ * shape (the lambda pattern: four functions, a table), to the server listening, and the template
+ * reading alone. Runs alternate so load on the machine hits both alike;
  * the synth is not counted (the CDK's own, printed by `wskit local` in a project folder).
  */
 import { performance } from 'node:perf_hooks';
@@ -20,6 +21,7 @@ async function main() {
   const apps: Record<string, { appDir: string; stack?: string }> = {
     'cdk.out (Chat stack)': { appDir: cdkOut, stack: 'Chat' },
     'SAM template (lambda pattern)': { appDir: packagePath('patterns', 'lambda') },
+    'cdk.out (Nested stack)': { appDir: cdkOut, stack: 'Nested' },
   };
   const times = Object.fromEntries(
     Object.keys(apps).map((name) => [name, { start: [] as number[], load: [] as number[] }]),
