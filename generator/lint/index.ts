@@ -7,6 +7,7 @@
  *   const findings = lintTemplateText(text, 'my-api/template.yml', { baseDir: 'my-api' });
  *   if (findings.some((f) => f.severity === 'error')) ...
  */
+import { cdkOwnedIds, withoutCdkOwnedNotes } from './cdk';
 import { parseTemplate } from './parse';
 import { RULES } from './rules';
 import { checkWebSocketDeployment } from './rules/websocket-deploy';
@@ -65,7 +66,7 @@ export function lintTemplateText(text: string, fileName: string, options: LintOp
   };
   for (const rule of RULES) rule(WEBSOCKET_RULES.has(rule) ? webSocketContext(context) : context);
   const ignored = options.ignoreChecks ?? [];
-  return findings
+  return withoutCdkOwnedNotes(findings, cdkOwnedIds(resources))
     .filter((f) => !ignored.some((prefix) => prefix !== '' && f.code.startsWith(prefix)))
     .sort(
       (a, b) =>

@@ -95,13 +95,20 @@ async function credentialSource(env: NodeJS.ProcessEnv): Promise<string | undefi
   if (env.AWS_CONTAINER_CREDENTIALS_FULL_URI || env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI) {
     return 'the container credentials endpoint';
   }
-  const profile = env.AWS_PROFILE || env.AWS_DEFAULT_PROFILE || 'default';
+  const { name, settings } = await currentProfile(env);
+  return PROFILE_CREDENTIAL_KEYS.some((key) => key in settings) ? `profile ${name}` : undefined;
+}
+
+/** The profile the SDK's default chain reads, and its settings from `~/.aws` (no network). */
+export async function currentProfile(
+  env: NodeJS.ProcessEnv,
+): Promise<{ readonly name: string; readonly settings: Record<string, string | undefined> }> {
+  const name = env.AWS_PROFILE || env.AWS_DEFAULT_PROFILE || 'default';
   const aws = join(env.HOME ?? homedir(), '.aws');
   const files = await loadSharedConfigFiles({
     filepath: env.AWS_SHARED_CREDENTIALS_FILE ?? join(aws, 'credentials'),
     configFilepath: env.AWS_CONFIG_FILE ?? join(aws, 'config'),
     ignoreCache: true,
   });
-  const settings = { ...files.configFile[profile], ...files.credentialsFile[profile] };
-  return PROFILE_CREDENTIAL_KEYS.some((key) => key in settings) ? `profile ${profile}` : undefined;
+  return { name, settings: { ...files.configFile[name], ...files.credentialsFile[name] } };
 }

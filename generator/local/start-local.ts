@@ -25,9 +25,11 @@ import { reloadOnChange } from './reload';
 import { accessPolicy, bindsBeyondLoopback } from './server/access';
 import { handleUpgrade } from './server/connect';
 import type { Gateway } from './server/gateway';
+import { loadIamKeyring } from './server/iam-keys';
 import { FRAME_LIMIT_BYTES, MESSAGE_LIMIT_BYTES } from './server/quotas';
 import { handleHttpRequest } from './server/requests';
 import { openSession } from './server/session';
+import { handleProtocols } from './server/subprotocol';
 import { type RunningServices, startServices } from './services/registry';
 import { fireSchedule } from './services/schedules/fire';
 import { appFromTemplate } from './template/load-app';
@@ -67,6 +69,11 @@ export interface StartLocalOptions {
    * @default true
    */
   readonly schedules?: boolean;
+  /**
+   * Credentials files (the AWS credentials file format) whose keys verify SigV4 signatures on
+   * `AWS_IAM` handshakes, beside the credentials wskit runs with. @default none
+   */
+  readonly iamCredentialFiles?: readonly string[];
   /** @default the template's stage name */
   readonly stage?: string;
   /** Multiplies Wait state durations; 0 makes them instant. @default 1 */
@@ -106,6 +113,8 @@ export interface LocalServer {
   readonly services: readonly string[];
   /** Which AWS services handlers reach locally, and how they reach the others. */
   readonly awsAccess: { readonly local: readonly string[]; readonly others: string };
+  /** Where the keys that verify `AWS_IAM` signatures came from (no secrets). */
+  readonly iamKeySources: readonly string[];
   /** Connections open right now. */
   connectionCount(): number;
   /**
@@ -151,6 +160,7 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
         failed: (id, message) => log.line(`[${id}] ${message}`),
       }
     : undefined;
+  const iamKeys = await loadIamKeyring(process.env, options.iamCredentialFiles);
   const code = await FunctionCode.prepare(loaded.functions, loaded.dir, watcher);
   const sdkOptions = { install: !options.offline, log: log.line };
   await provideSdk(code.functions.values(), sdkOptions);
@@ -208,6 +218,7 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
         idleTimeoutMs: options.idleTimeoutMs ?? LOCAL_DEFAULTS.idleTimeoutMs,
         maxConnectionMs: options.maxConnectionMs ?? LOCAL_DEFAULTS.maxConnectionMs,
       },
+      iamKeys,
       pending: new Set(),
     };
     const templateFile = app.templateFile;
@@ -246,6 +257,7 @@ function serve(
     noServer: true,
     maxPayload: MESSAGE_LIMIT_BYTES,
     perMessageDeflate: false,
+    handleProtocols,
   });
   httpServer.on('request', (request, response) => handleHttpRequest(gw, request, response));
   httpServer.on('upgrade', (request, socket, head) => {
@@ -287,6 +299,7 @@ function serve(
       : {}),
     services: services.aws.banner,
     awsAccess,
+    iamKeySources: gw.iamKeys.sources,
     connectionCount: () => registry.size,
     fireSchedule: (id) => fireSchedule(services.aws, id),
     close,

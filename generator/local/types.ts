@@ -28,11 +28,22 @@ export interface LocalApp {
   readonly placeholderParameters?: readonly string[];
   /** Custom resources: their providers do not run locally, and their attributes are placeholders. */
   readonly customResources?: readonly LocalCustomResource[];
+  /** Where routes with ApiKeyRequired find the key, and the keys the template gives (template/load-api-keys.ts). */
+  readonly apiKeys?: LocalApiKeys;
 }
 
 export interface LocalCustomResource {
   readonly id: string;
   readonly type: string;
+}
+
+export interface LocalApiKeys {
+  /** `$request.header.x-api-key` or `$context.authorizer.usageIdentifierKey`. */
+  readonly selectionExpression: string;
+  /** Values of the template's enabled `AWS::ApiGateway::ApiKey` resources. */
+  readonly values: readonly string[];
+  /** Enabled keys whose value API Gateway generates (unknown here). */
+  readonly generated: number;
 }
 
 export interface LocalResource {
@@ -46,6 +57,10 @@ export interface LocalRoute {
   /** A route with a route response sends the integration's result back (two-way). */
   readonly twoWay: boolean;
   readonly authorizer?: LocalAuthorizer;
+  /** `AuthorizationType: AWS_IAM`: the handshake must carry a SigV4 signature (server/iam-auth.ts). */
+  readonly iam?: boolean;
+  /** `ApiKeyRequired: true`: the connection must present one of the API's keys (server/api-key.ts). */
+  readonly apiKeyRequired?: boolean;
   /** With a ModelSelectionExpression, messages are validated before the integration runs. */
   readonly requestValidation?: RequestValidation;
 }
@@ -78,8 +93,12 @@ interface MappedIntegration {
   readonly timeoutMs: number;
   readonly templateSelectionExpression?: string;
   readonly requestTemplates: Readonly<Record<string, string>>;
+  /** What a message no request template matches does (see integrations/passthrough.ts). @default WHEN_NO_MATCH */
+  readonly passthroughBehavior?: PassthroughBehavior;
   readonly responses: readonly LocalIntegrationResponse[];
 }
+
+export type PassthroughBehavior = 'WHEN_NO_MATCH' | 'WHEN_NO_TEMPLATES' | 'NEVER';
 
 /** A non-proxy integration: request template → service action → integration response template. */
 export interface AwsIntegration extends MappedIntegration {

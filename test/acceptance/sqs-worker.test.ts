@@ -2,12 +2,12 @@
 import { Client, lintApp, type RunningApp, runApp } from './harness';
 
 describe('acceptance: sqs-worker', () => {
-  it('lints with only what is true of it: a deprecated runtime, a hard-coded partition', () => {
+  it('lints with only what is true of it: a runtime Lambda no longer creates, a hard-coded partition', () => {
     expect(lintApp('sqs-worker')).toEqual([
+      'E2533 Globals/Function',
       'I9103 Resources/QueueIntegration',
       'I9201 Resources/JobsSocketStage',
       'I9202 Resources/JobsSocketStage',
-      'W2531 Globals/Function',
     ]);
   });
 

@@ -32,6 +32,11 @@ describe('lookUpAction', () => {
     const text = `Resources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: dynamo:GetItem\n            Resource: arn:aws:dynamodb:eu-west-1:123456789012:table/t\n`;
     const messages = lintTemplateText(text, 't.yml').map((f) => f.message);
     expect(messages).toContainEqual(expect.stringContaining('(did you mean "dynamodb"?)'));
+    // An SDK client's name acts under its service's prefix.
+    const runtime = lintTemplateText(text.replace('dynamo:GetItem', 'bedrock-runtime:InvokeModel'), 't.yml');
+    expect(runtime.map((f) => f.message)).toContainEqual(
+      expect.stringContaining('(did you mean "bedrock"?)'),
+    );
   });
 
   it('says which actions accept resource-level permissions', () => {

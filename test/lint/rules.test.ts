@@ -68,6 +68,11 @@ describe('lintTemplateText options', () => {
       `Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: src/\n      Handler: index.handler\n      Runtime: ${runtime}\n`;
     expect(codes(fn('nodejs20.x'), { now: new Date('2026-04-29') })).toEqual([]);
     expect(codes(fn('nodejs20.x'), { now: new Date('2026-05-01') })).toEqual(['W2531']);
+    // Deprecated is a warning; once Lambda refuses to create functions on it, the stack cannot deploy.
+    expect(codes(fn('nodejs20.x'), { now: new Date('2026-08-31') })).toEqual(['E2533']);
+    expect(codes(fn('nodejs12.x'), { now: new Date('2026-11-21') })).toEqual(['E2533']);
+    expect(codes(fn('python3.7'), { now: new Date('2026-11-21') })).toEqual(['E2533']);
+    expect(codes(fn('python3.8'), { now: new Date('2025-09-30') })).toEqual(['W2531']);
     expect(codes(fn('dotnet8'), { now: new Date('2026-11-09') })).toEqual([]);
     expect(codes(fn('nodejs24.x'), { now: new Date('2028-04-29') })).toEqual([]);
   });
@@ -81,7 +86,9 @@ describe('lintTemplateText options', () => {
       )[0]?.message;
     expect(message('dotnet8', '2026-11-21')).toMatch(/deprecated since 2026-11-10; use dotnet10$/);
     expect(message('nodejs18.x', '2026-11-21')).toMatch(/use nodejs24\.x$/);
-    expect(message('nodejs18.x', '2028-05-01')).toMatch(/deprecated since 2025-09-01$/);
+    expect(message('nodejs18.x', '2028-05-01')).toMatch(
+      /refuses new functions on it since 2025-10-01 and updates since 2026-03-09$/,
+    );
   });
 
   it('runs the asl-validator package only when asked', () => {

@@ -1,6 +1,6 @@
 /**
  * The committed specification is exactly what the extraction produces from its two sources (the
- * AWS database package and the SAM schema in generator/lint/spec-source/), and AWS::Serverless::* comes from the latter.
+ * AWS database package and generator/lint/spec-source/'s SAM schema), and AWS::Serverless::* comes from the latter.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { SAM_RESOURCE_KEYS } from '../../generator/lint/rules/structure';
 import { knownResourceTypes, resourceSpec } from '../../generator/lint/spec';
 import { readSamSchema, readSpecDb } from '../../generator/lint/spec-source/db';
 import { extractSpec } from '../../generator/lint/spec-source/extract';
+import { extractSamSpecs, type SamSchema } from '../../generator/lint/spec-source/sam';
 import { packagePath } from '../../generator/paths';
 
 const SPEC_DIR = packagePath('generator', 'lint', 'spec');
@@ -61,5 +62,39 @@ describe('generator/lint/spec/', () => {
   it('adds allowed values the database only documents in prose', () => {
     expect(resourceSpec('AWS::ApiGatewayV2::Api')?.p.ProtocolType.t).toEqual({ e: ['WEBSOCKET', 'HTTP'] });
     expect(JSON.stringify(resourceSpec('AWS::Lambda::Function')?.p.Runtime.t)).toContain('nodejs24.x');
+  });
+
+  it('keeps every branch of anyOf, oneOf and type lists in SAM types', () => {
+    const schema = {
+      definitions: {
+        Thing: {
+          properties: {
+            Type: { enum: ['AWS::Serverless::Thing'] },
+            Properties: {
+              properties: {
+                AnyOf: { anyOf: [{ type: 'number' }, { type: 'string' }] },
+                OneOf: { oneOf: [{ type: 'boolean' }, { type: 'string' }] },
+                Listed: { type: ['integer', 'string'] },
+              },
+            },
+          },
+        },
+      },
+      properties: { Resources: { additionalProperties: { anyOf: [{ $ref: '#/definitions/Thing' }] } } },
+    } as unknown as SamSchema;
+    const { p } = extractSamSpecs(schema, {})['AWS::Serverless::Thing'];
+    expect([p.AnyOf.t, p.OneOf.t, p.Listed.t]).toEqual([
+      { u: ['number', 'string'] },
+      { u: ['boolean', 'string'] },
+      { u: ['integer', 'string'] },
+    ]);
+  });
+
+  it('adds what the SAM translator accepts beyond its schema, typed like its source', () => {
+    expect(resourceSpec('AWS::Serverless::Api')?.d.EndpointConfiguration).toHaveProperty('VpcEndpointIds');
+    const fn = resourceSpec('AWS::Serverless::Function');
+    expect(fn?.d.CloudWatchEventProperties).toHaveProperty('RuleName');
+    expect(fn?.d.SQSEventProperties.ParallelizationFactor.t).toBe('integer');
+    expect(resourceSpec('AWS::Serverless::WebSocketApi')?.p.FailOnWarnings.t).toBe('boolean');
   });
 });

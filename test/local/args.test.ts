@@ -47,6 +47,11 @@ describe('localRequest', () => {
       { parameterOverrides: ['ParameterKey=Stage,ParameterValue=qa ParameterKey=Size,ParameterValue=1,2'] },
       { parameterOverrides: { Stage: 'qa', Size: '1,2' } },
     ],
+    [
+      '.',
+      { iamCredentials: ['ci/credentials', 'more/credentials'] },
+      { iamCredentialFiles: ['ci/credentials', 'more/credentials'] },
+    ],
   ])('%s %j → %j', (target, flags, expected) => {
     expect(localRequest(target, flags)).toMatchObject(expected);
   });

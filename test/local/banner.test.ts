@@ -17,7 +17,10 @@ describe('wskit local banner', () => {
 
   it('ends with Ctrl-C stops, after the services announce themselves', () => {
     expect(server.services.length).toBeGreaterThan(0);
-    const lines = banner(server.app, server.url, 1, false, server.dynamoEndpoint, undefined, server.services);
+    const lines = banner(server.app, server.url, {
+      dynamoEndpoint: server.dynamoEndpoint,
+      services: server.services,
+    });
     expect(lines.at(-1)).toBe('Ctrl-C stops.');
     for (const service of server.services) expect(lines).toContain(`  ${service}`);
   });

@@ -2,8 +2,8 @@
  * The app of the trap test (no-aws.test.ts): one entry per feature `wskit local` serves, each with
  * its resources, files and a probe that uses it through a client. A new feature is one more entry.
  */
-import type { Resource, Template } from '../../generator/template/types';
-import { Client, websocketApi, writeApp } from './helpers';
+import type { Json, Resource, Template } from '../../generator/template/types';
+import { Client, integrationResponse, twoWayRoute, websocketApi, writeApp } from './helpers';
 
 const lambdaUri = (fn: string) => ({
   'Fn::Sub': `arn:\${AWS::Partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${fn}.Arn}/invocations`,
@@ -13,37 +13,8 @@ const fn = (dir: string, extra: Record<string, unknown> = {}): Resource => ({
   Properties: { CodeUri: `${dir}/`, Handler: 'index.handler', Runtime: 'nodejs22.x', ...extra },
 });
 /** A two-way route `key` to `integration`. */
-const route = (id: string, key: string, integration: Record<string, unknown>): Record<string, Resource> => ({
-  [`${id}Route`]: {
-    Type: 'AWS::ApiGatewayV2::Route',
-    Properties: {
-      ApiId: { Ref: 'Api' },
-      RouteKey: key,
-      RouteResponseSelectionExpression: '$default',
-      Target: { 'Fn::Sub': `integrations/\${${id}Integration}` },
-    },
-  },
-  [`${id}RouteResponse`]: {
-    Type: 'AWS::ApiGatewayV2::RouteResponse',
-    Properties: { ApiId: { Ref: 'Api' }, RouteId: { Ref: `${id}Route` }, RouteResponseKey: '$default' },
-  },
-  [`${id}Integration`]: {
-    Type: 'AWS::ApiGatewayV2::Integration',
-    Properties: { ApiId: { Ref: 'Api' }, ...integration },
-  },
-});
-const integrationResponse = (id: string, template: string): Record<string, Resource> => ({
-  [`${id}IntegrationResponse`]: {
-    Type: 'AWS::ApiGatewayV2::IntegrationResponse',
-    Properties: {
-      ApiId: { Ref: 'Api' },
-      IntegrationId: { Ref: `${id}Integration` },
-      IntegrationResponseKey: '$default',
-      ResponseTemplates: { $default: template },
-    },
-  },
-});
-
+const route = (id: string, key: string, integration: Record<string, Json>) =>
+  twoWayRoute(id, key, integration);
 export interface Feature {
   readonly name: string;
   readonly resources: Record<string, Resource>;
@@ -324,6 +295,34 @@ def handler(event, context):
     async probe(url) {
       const client = await Client.connect(url);
       expect(JSON.parse(await client.request('{"action": "mock"}'))).toEqual({ mocked: true });
+      await client.close();
+    },
+  },
+  {
+    name: 'a Lambda route named by the function’s bare ARN, and a MOCK route that refuses unmatched messages',
+    resources: {
+      ...route('Bare', 'bare', {
+        IntegrationType: 'AWS_PROXY',
+        IntegrationUri: { 'Fn::GetAtt': ['BareFunction', 'Arn'] },
+      }),
+      BareFunction: fn('bare'),
+      ...route('Strict', 'strict', {
+        IntegrationType: 'MOCK',
+        PassthroughBehavior: 'NEVER',
+        TemplateSelectionExpression: '$request.body.kind',
+        RequestTemplates: { known: '{"statusCode": 200}' },
+      }),
+      ...integrationResponse('Strict', '{"strict": true}'),
+    },
+    files: { 'bare/index.js': "exports.handler = async () => ({ statusCode: 200, body: 'bare' });" },
+    async probe(url) {
+      const client = await Client.connect(url);
+      expect(await client.request('{"action": "bare"}')).toBe('bare');
+      expect(JSON.parse(await client.request('{"action": "strict", "kind": "known"}'))).toEqual({
+        strict: true,
+      });
+      const refused = JSON.parse(await client.request('{"action": "strict", "kind": "other"}'));
+      expect(refused.message).toBe('Unsupported Media Type');
       await client.close();
     },
   },

@@ -7,7 +7,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import WebSocket from 'ws';
 import type { LocalServer } from '../../generator/local/start-local';
 import { packagePath } from '../../generator/paths';
-import type { Template } from '../../generator/template/types';
+import type { Json, Template } from '../../generator/template/types';
 import { toYaml } from '../../generator/template/yaml';
 
 /** The `lambda` example app with its committed bundles (a generate test keeps them current). */
@@ -26,6 +26,56 @@ export function websocketApi(name: string, stageName: string): Template['Resourc
   };
 }
 
+/** A Node.js SAM function whose code is in the app's `src/` folder. */
+export function nodeFunction(handler: string): Template['Resources'][string] {
+  return {
+    Type: 'AWS::Serverless::Function',
+    Properties: { CodeUri: 'src/', Handler: handler, Runtime: 'nodejs22.x' },
+  };
+}
+
+/** A two-way route `key` (ids `<id>Route`, `<id>Integration`...) to an integration with `integration`'s properties. */
+export function twoWayRoute(
+  id: string,
+  key: string,
+  integration: Record<string, Json>,
+): Template['Resources'] {
+  return {
+    [`${id}Route`]: {
+      Type: 'AWS::ApiGatewayV2::Route',
+      Properties: {
+        ApiId: { Ref: 'Api' },
+        RouteKey: key,
+        RouteResponseSelectionExpression: '$default',
+        Target: { 'Fn::Sub': `integrations/\${${id}Integration}` },
+      },
+    },
+    [`${id}Integration`]: {
+      Type: 'AWS::ApiGatewayV2::Integration',
+      Properties: { ApiId: { Ref: 'Api' }, ...integration },
+    },
+    [`${id}RouteResponse`]: {
+      Type: 'AWS::ApiGatewayV2::RouteResponse',
+      Properties: { ApiId: { Ref: 'Api' }, RouteId: { Ref: `${id}Route` }, RouteResponseKey: '$default' },
+    },
+  };
+}
+
+/** The `$default` integration response of `<id>Integration`, rendering `template`. */
+export function integrationResponse(id: string, template: string): Template['Resources'] {
+  return {
+    [`${id}IntegrationResponse`]: {
+      Type: 'AWS::ApiGatewayV2::IntegrationResponse',
+      Properties: {
+        ApiId: { Ref: 'Api' },
+        IntegrationId: { Ref: `${id}Integration` },
+        IntegrationResponseKey: '$default',
+        ResponseTemplates: { $default: template },
+      },
+    },
+  };
+}
+
 /** Writes a template and extra files (definitions, handlers) into a new folder; returns the folder. */
 export function writeApp(template: Template, files: Record<string, string> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'wskit-local-app-'));
@@ -35,6 +85,14 @@ export function writeApp(template: Template, files: Record<string, string> = {})
     writeFileSync(join(dir, path), content);
   }
   return dir;
+}
+
+/** Writes a SAM template (with the transform) of `resources`, and extra files; returns the folder. */
+export function writeSamApp(resources: Template['Resources'], files: Record<string, string> = {}): string {
+  return writeApp(
+    { AWSTemplateFormatVersion: '2010-09-09', Transform: 'AWS::Serverless-2016-10-31', Resources: resources },
+    files,
+  );
 }
 
 /** A copy of an app folder, outside this repository (no node_modules above it), to change files in. */

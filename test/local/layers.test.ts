@@ -113,7 +113,7 @@ describe('wskit local: Lambda layers', () => {
   });
 
   it('names a published layer once in the banner as not available locally', () => {
-    const lines = banner(server.app, server.url, 1).filter((line) => line.includes(REMOTE_LAYER));
+    const lines = banner(server.app, server.url).filter((line) => line.includes(REMOTE_LAYER));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('not available locally');
   });

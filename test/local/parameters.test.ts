@@ -71,7 +71,7 @@ describe('wskit local: parameters without a Default', () => {
   });
 
   it('names each parameter without a value in the banner, with how to give one', () => {
-    const lines = banner(server.app, server.url, 1);
+    const lines = banner(server.app, server.url);
     for (const name of ['SubnetIds', 'SecurityGroupId', 'AlarmEmail', 'Tier']) {
       expect(lines.filter((line) => line.includes(`--parameter-overrides ${name}=`))).toHaveLength(1);
     }

@@ -49,7 +49,7 @@ describe('wskit local: a local Python without boto3', () => {
 
   it('says so once in the banner, with the command that installs it for that python', () => {
     const python = join(venv, 'bin', 'python3');
-    const lines = banner(server.app, server.url, 1).filter((line) => line.includes('boto3'));
+    const lines = banner(server.app, server.url).filter((line) => line.includes('boto3'));
     expect(lines).toEqual([
       `                   boto3 is not installed for ${python} (Lambda's Python runtimes include it): handlers importing it fail; ${python} -m pip install boto3`,
     ]);

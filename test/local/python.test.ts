@@ -55,13 +55,13 @@ describe('wskit local: a Python handler', () => {
   });
 
   it('says in the banner which local Python runs the Python functions', () => {
-    expect(banner(server.app, server.url, 1)).toContainEqual(
+    expect(banner(server.app, server.url)).toContainEqual(
       expect.stringMatching(/^ {2}Python +→ EchoFunction \(python3\.12\) on Python 3\.\d+\.\d+ \(\/\S+\)$/),
     );
   });
 
   (hasBoto3 ? it : it.skip)('says nothing about boto3 in the banner when python3 has it', () => {
-    expect(banner(server.app, server.url, 1).filter((line) => line.includes('boto3'))).toEqual([]);
+    expect(banner(server.app, server.url).filter((line) => line.includes('boto3'))).toEqual([]);
   });
 
   it.each(['domain', 'apiId', 'environment'])(

@@ -50,7 +50,7 @@ describe('wskit local: SimpleTable, InlineCode, Globals, Parameters and Conditio
   });
 
   it('prints the local DynamoDB endpoint, each table by name and a scan command that works', async () => {
-    const lines = banner(server.app, server.url, 1, false, server.dynamoEndpoint);
+    const lines = banner(server.app, server.url, { dynamoEndpoint: server.dynamoEndpoint });
     expect(lines).toContain(`  DynamoDB       → ${server.dynamoEndpoint} (in memory)`);
     expect(lines).toContain('    ConnectionsTable → connections-qa');
     const scan = lines.find((line) => line.includes('--table-name simple-table-app-NotesTable')) ?? '';

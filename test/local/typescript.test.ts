@@ -36,7 +36,7 @@ describe('wskit local: TypeScript handlers', () => {
       format: 'cjs',
       external: ['@aws-sdk/*'],
     });
-    expect(banner(app, 'ws://127.0.0.1:3001/dev', 1)).toContain(
+    expect(banner(app, 'ws://127.0.0.1:3001/dev')).toContain(
       '  TypeScript     → ConnectFunction (connect/handler.ts), HelloFunction (hello/app.ts), bundled with esbuild',
     );
   });

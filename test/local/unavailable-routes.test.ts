@@ -19,7 +19,7 @@ describe('wskit local: routes that cannot run locally', () => {
   afterAll(() => server.close());
 
   it('starts, and the banner lists each route that cannot run and why', () => {
-    const lines = banner(server.app, server.url, 1);
+    const lines = banner(server.app, server.url);
     const line = (key: string) => lines.find((l) => l.startsWith(`  ${key} `)) ?? '';
     expect(line('$connect')).toContain('MOCK');
     expect(line('$default')).toContain('Lambda EchoFunction');

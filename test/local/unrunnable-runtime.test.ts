@@ -19,7 +19,7 @@ describe('wskit local: functions whose runtime cannot run here', () => {
   afterAll(() => server.close());
 
   it('starts the API, and the banner lists each route that cannot run and why', () => {
-    const lines = banner(server.app, server.url, 1);
+    const lines = banner(server.app, server.url);
     const from = lines.indexOf('  cannot run here (these routes answer Internal server error):');
     expect(from).toBeGreaterThan(0);
     expect(lines.slice(from + 1, from + 3)).toEqual([

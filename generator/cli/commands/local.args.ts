@@ -22,6 +22,7 @@ export interface LocalFlags {
   readonly parameterOverrides?: readonly string[];
   readonly stack?: string;
   readonly synth?: boolean;
+  readonly iamCredentials?: readonly string[];
 }
 
 /** Checked options of `wskit local`. */
@@ -47,6 +48,8 @@ export interface LocalRequest {
   readonly stack?: string;
   /** In a CDK project: run its synth first (`--no-synth`: use the cdk.out as it is). */
   readonly synth: boolean;
+  /** Credentials files whose keys verify AWS_IAM handshakes. */
+  readonly iamCredentialFiles?: readonly string[];
 }
 
 export function registerLocal(program: Command, run: (request: LocalRequest) => Promise<void>): void {
@@ -86,6 +89,11 @@ export function registerLocal(program: Command, run: (request: LocalRequest) => 
     )
     .option('--stack <name>', 'the CDK stack to run, when several have a WebSocket API')
     .option('--no-synth', 'in a CDK project: use its cdk.out as it is, without running the synth')
+    .option(
+      '--iam-credentials <file>',
+      'verify AWS_IAM handshakes signed with the keys of this AWS credentials file too (repeat; default: the credentials wskit runs with)',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .option('--watch', 'apply changes to the template, state machine definitions and function code on save')
     .option(
       '--offline',
@@ -130,6 +138,7 @@ export function localRequest(target: string | undefined, flags: LocalFlags): Loc
     ...(maxConnectionMs !== undefined ? { maxConnectionMs } : {}),
     ...(parameterOverrides ? { parameterOverrides } : {}),
     ...(flags.stack ? { stack: flags.stack } : {}),
+    ...(flags.iamCredentials?.length ? { iamCredentialFiles: flags.iamCredentials } : {}),
   };
 }
 

@@ -32,17 +32,16 @@ export async function runLocal(request: LocalRequest): Promise<number> {
     ...(request.maxConnectionMs ? { maxConnectionMs: request.maxConnectionMs } : {}),
     ...(request.parameterOverrides ? { parameterOverrides: request.parameterOverrides } : {}),
     ...(request.stack ? { stack: request.stack } : {}),
+    ...(request.iamCredentialFiles ? { iamCredentialFiles: request.iamCredentialFiles } : {}),
   });
-  const { app, url, dynamoEndpoint, awsAccess } = server;
-  const lines = banner(
-    app,
-    url,
-    request.waitScale,
-    request.watch,
-    dynamoEndpoint,
-    awsAccess,
-    server.services,
-  );
+  const lines = banner(server.app, server.url, {
+    waitScale: request.waitScale,
+    watch: request.watch,
+    dynamoEndpoint: server.dynamoEndpoint,
+    awsAccess: server.awsAccess,
+    services: server.services,
+    iamKeySources: server.iamKeySources,
+  });
   const sources = project && request.watch && request.synth ? watchCdkSources(project, write) : undefined;
   if (sources) {
     const at = lines.findIndex((line) => line.startsWith('Try:'));
@@ -80,22 +79,36 @@ async function prepareAssembly(project: CdkProject, synth: boolean, write: (line
   }
 }
 
+/** What the banner tells beyond the app itself: the run's settings and what the server found. */
+export interface BannerFacts {
+  /** @default 1 */
+  readonly waitScale?: number;
+  readonly watch?: boolean;
+  readonly dynamoEndpoint?: string;
+  readonly awsAccess?: LocalServer['awsAccess'];
+  /** What the local services announce (SDK endpoint, queues, topics, buses, schedules). */
+  readonly services?: readonly string[];
+  /** Where the keys that verify `AWS_IAM` signatures came from. */
+  readonly iamKeySources?: readonly string[];
+}
+
 /** What a developer needs to start: the URL, the routes and what runs them, a ready wscat line. */
-export function banner(
-  app: LocalApp,
-  url: string,
-  waitScale: number,
-  watch = false,
-  dynamoEndpoint?: string,
-  aws?: LocalServer['awsAccess'],
-  /** What the local services announce (SDK endpoint, queues, topics, buses). */
-  services: readonly string[] = [],
-): string[] {
+export function banner(app: LocalApp, url: string, facts: BannerFacts = {}): string[] {
+  const {
+    waitScale = 1,
+    watch = false,
+    dynamoEndpoint,
+    awsAccess: aws,
+    services = [],
+    iamKeySources = [],
+  } = facts;
   const routes = [...app.routes.values()].map((route) => {
     const target = routeTarget(route.integration);
     const extras = [
       route.twoWay ? 'two-way' : '',
       route.authorizer ? `authorizer ${route.authorizer.name}` : '',
+      route.iam ? 'AWS_IAM' : '',
+      route.apiKeyRequired ? 'API key' : '',
     ]
       .filter(Boolean)
       .join(', ');
@@ -115,11 +128,22 @@ export function banner(
       ? [`  AWS services   → local: ${aws.local.join(', ')}`, `                   any other: ${aws.others}`]
       : []),
     ...pythonLines(app),
+    ...iamLines(app, iamKeySources),
     ...services.map((line) => `  ${line}`),
     ...(waitScale !== 1 ? [`  Wait states    × ${waitScale}`] : []),
     ...(watch ? ['  watching       → the template, state machine definitions and function code'] : []),
     `Try: wscat -c ${url}`,
     'Ctrl-C stops.',
+  ];
+}
+
+/** How `AWS_IAM` handshakes are checked, once: whose keys verify, and that other keys are taken on trust. */
+function iamLines(app: LocalApp, sources: readonly string[]): string[] {
+  if (![...app.routes.values()].some((route) => route.iam)) return [];
+  const verified =
+    sources.length > 0 ? `verified for the keys of ${sources.join(', ')}` : 'no keys known to verify';
+  return [
+    `  AWS_IAM        → SigV4 ${verified}; any other key is accepted unverified when well-formed and in date (IAM cannot be asked locally)`,
   ];
 }
 

@@ -1,21 +1,16 @@
 /**
- * IAM names that cannot work: actions AWS does not define (`dynamodb:PutItems` deploys, and grants
- * nothing) and ARNs with too few parts (`arn:aws:sns:*:*` matches no resource). Actions come from
- * AWS's IAM data; an ARN is `arn:partition:service:region:account:resource`.
+ * IAM names that cannot work. An action without a service prefix makes IAM refuse the policy (an
+ * error); an action AWS does not define (`dynamodb:PutItems`) deploys and grants nothing, which
+ * IAM accepts, so it is a warning with the action meant, as cfn-lint's W3037, except in an S3
+ * bucket policy, which S3 refuses (an error). Actions come from
+ * AWS's IAM data. ARNs follow IAM's grammar (iam-arns.ts).
  */
 import { show } from '../../errors';
 import { knownServices, lookUpAction } from '../iam-actions';
 import { entries, policyStatements } from '../iam-policies';
 import type { LintContext, Path } from '../types';
-import {
-  closestName,
-  didYouMean,
-  intrinsicName,
-  isObject,
-  type Obj,
-  subParts,
-  subVariables,
-} from '../values';
+import { closestName, didYouMean, isObject } from '../values';
+import { checkArn } from './iam-arns';
 
 export function checkIamNames(ctx: LintContext): void {
   const parameters = isObject(ctx.template.Parameters) ? ctx.template.Parameters : {};
@@ -23,7 +18,9 @@ export function checkIamNames(ctx: LintContext): void {
     for (const key of ['Action', 'NotAction']) {
       const actions = entries(statement, key, path);
       const granted = grantedNames(actions.map((a) => a.value));
-      for (const action of actions) checkAction(ctx, action.value, action.path, granted);
+      // S3 validates a bucket policy's actions and refuses the policy (MalformedPolicy); IAM does not.
+      const refusing = ctx.byId.get(String(path[1]))?.type === 'AWS::S3::BucketPolicy';
+      for (const action of actions) checkAction(ctx, action.value, action.path, granted, refusing);
     }
     for (const key of ['Resource', 'NotResource'])
       for (const resource of entries(statement, key, path))
@@ -45,20 +42,32 @@ function grantedNames(actions: readonly unknown[]): Set<string> {
 }
 
 /**
- * An action that does not exist is an error, unless the statement also names the action it most
+ * An action that does not exist is a warning, unless the statement also names the action it most
  * likely stands for (`sqs:SendMessageBatch` beside `sqs:SendMessage`, which authorizes batches):
  * then nothing is missing, and it is information.
  */
-function checkAction(ctx: LintContext, action: unknown, path: Path, granted: ReadonlySet<string>): void {
+function checkAction(
+  ctx: LintContext,
+  action: unknown,
+  path: Path,
+  granted: ReadonlySet<string>,
+  refusing: boolean,
+): void {
   // `*` and `*:Get*` span services: nothing to look up.
   if (typeof action !== 'string' || /^[^:]*[*?][^:]*:/.test(action) || action === '*') return;
   const found = lookUpAction(action);
   if (found === undefined) {
-    ctx.report('E9105', path, `IAM action ${show(action)} is not "service:Action"`);
+    ctx.report('E9105', path, `IAM action ${show(action)} is not "service:Action"; IAM refuses the policy`);
   } else if (found.kind === 'unknown-service') {
-    const hint = didYouMean(found.service, knownServices());
+    // SDK client names (bedrock-runtime, iot-data) act under the service's own prefix (bedrock, iot).
+    const services = knownServices();
+    const parts = found.service.toLowerCase().split('-');
+    const base = parts
+      .map((_, i) => parts.slice(0, parts.length - 1 - i).join('-'))
+      .find((p) => services.includes(p));
+    const hint = base ? ` (did you mean ${show(base)}?)` : didYouMean(found.service, services);
     ctx.report(
-      'E9105',
+      'W9105',
       path,
       `IAM action ${show(action)}: no AWS service has the prefix ${show(found.service)}${hint}`,
     );
@@ -67,45 +76,20 @@ function checkAction(ctx: LintContext, action: unknown, path: Path, granted: Rea
     const meant = closestName(name, found.names);
     const covered =
       meant !== undefined && granted.has(`${found.service.toLowerCase()}:${meant.toLowerCase()}`);
-    ctx.report(
-      covered ? 'I9105' : 'E9105',
-      path,
-      covered
-        ? `IAM action ${show(action)} does not exist in ${found.service}; the statement's ${found.service}:${meant} already grants what it is meant for`
-        : `IAM action ${show(action)} does not exist in ${found.service}${didYouMean(name, found.names)}, so it allows nothing`,
-    );
-  }
-}
-
-/** A literal ARN, or a Fn::Sub text whose variables cannot hold colons (pseudo parameters, resources). */
-function checkArn(ctx: LintContext, value: unknown, path: Path, parameters: Obj): void {
-  let text: string | undefined;
-  let at = path;
-  if (typeof value === 'string') text = value;
-  else if (intrinsicName(value) === 'Fn::Sub') {
-    const sub = subParts((value as Obj)['Fn::Sub']);
-    if (sub.text === undefined) return;
-    const opaque = subVariables(sub.text).some((v) => v in sub.vars || v in parameters);
-    if (opaque) return;
-    text = sub.text.replace(/\$\{[^!][^}]*\}/g, 'x');
-    at = [...path, 'Fn::Sub'];
-  }
-  if (text === undefined || !text.startsWith('arn:')) return;
-  const parts = text.split(':');
-  const problem =
-    parts.length < 6
-      ? `has ${parts.length} parts`
-      : parts[2] === ''
-        ? 'has no service'
-        : parts.slice(5).join(':') === ''
-          ? 'has no resource part'
-          : undefined;
-  if (problem) {
-    const shown = typeof value === 'string' ? value : (subParts((value as Obj)['Fn::Sub']).text as string);
-    ctx.report(
-      'E9106',
-      at,
-      `${show(shown)} is not a valid ARN: it ${problem}; an ARN is arn:partition:service:region:account:resource`,
-    );
+    const hint = didYouMean(name, found.names);
+    if (refusing)
+      ctx.report(
+        'E9105',
+        path,
+        `IAM action ${show(action)} does not exist in ${found.service}${hint}, and S3 refuses a bucket policy naming it`,
+      );
+    else
+      ctx.report(
+        covered ? 'I9105' : 'W9105',
+        path,
+        covered
+          ? `IAM action ${show(action)} does not exist in ${found.service}; the statement's ${found.service}:${meant} already grants what it is meant for`
+          : `IAM action ${show(action)} does not exist in ${found.service}${hint}, so it allows nothing`,
+      );
   }
 }

@@ -39,11 +39,12 @@ export function checkProperties(ctx: LintContext): void {
 }
 
 /**
- * Types the specification is expected to know: AWS's own. Custom resources, modules and
- * third-party registry types (`Vendor::Service::Type`) are not in it and are not checked.
+ * Types the specification is expected to know: AWS's own. Custom resources, modules, third-party
+ * registry types (`Vendor::Service::Type`) and the CDK's version-reporting `AWS::CDK::Metadata`
+ * (which the CDK deploys only in regions that have it) are not in it and are not checked.
  */
 function isSpecifiedType(type: string): boolean {
-  if (type === 'AWS::CloudFormation::CustomResource' || type.endsWith('::MODULE')) return false;
+  if (UNSPECIFIED_AWS_TYPES.has(type) || type.endsWith('::MODULE')) return false;
   return type.startsWith('AWS::') || type.startsWith('Alexa::') || !type.includes('::');
 }
 
@@ -53,6 +54,11 @@ function samGlobals(template: Obj): Record<string, Obj> {
   if (!isObject(globals)) return {};
   return Object.fromEntries(Object.entries(globals).filter(([, v]) => isObject(v))) as Record<string, Obj>;
 }
+
+const UNSPECIFIED_AWS_TYPES: ReadonlySet<string> = new Set([
+  'AWS::CloudFormation::CustomResource',
+  'AWS::CDK::Metadata',
+]);
 
 class ValueChecker {
   constructor(
@@ -166,12 +172,27 @@ class ValueChecker {
     }
     const candidates = members.filter((m) => matchesShape(value, m));
     if (candidates.length === 0) return this.mismatch(value, members.map(describe).join(' or '), path);
+    // Between scalar or list members, any that takes the value will do (a number or a string:
+    // "3.0.3" is a string); a named property type still says more than "any mapping" beside it.
+    const named = candidates.some((m) => typeof m === 'string' && (m.startsWith('#') || m === 'json'));
+    if (!named && candidates.length > 1 && candidates.some((m) => this.accepts(value, m))) return;
     // A named property type says more than "any mapping" beside it (SAM's intrinsic-or-model unions).
     this.check(
       value,
       candidates.find((m) => typeof m === 'string' && m.startsWith('#')) ?? candidates[0],
       path,
     );
+  }
+
+  /** Whether `value` has type `t` with nothing to report. */
+  private accepts(value: unknown, t: TypeSpec): boolean {
+    let clean = true;
+    const report = () => {
+      clean = false;
+    };
+    const probe = { ...this.ctx, report } as LintContext;
+    new ValueChecker(probe, this.resource, this.spec).check(value, t, []);
+    return clean;
   }
 
   private mismatch(value: unknown, expected: string, path: Path): undefined {

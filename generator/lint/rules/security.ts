@@ -84,13 +84,18 @@ function checkRuntimes(ctx: LintContext): void {
   const check = (runtime: unknown, path: Path, owner: string) => {
     if (typeof runtime !== 'string') return;
     const deprecated = runtimeDeprecation(runtime, ctx.now);
-    if (deprecated) {
+    if (!deprecated) return;
+    const use = deprecated.use ? `; use ${deprecated.use}` : '';
+    if (deprecated.createBlocked) {
+      // Lambda refuses CreateFunction on it: the stack fails when it creates the function.
+      const updates = deprecated.updateBlocked ? ` and updates since ${deprecated.updateBlocked}` : '';
       ctx.report(
-        'W2531',
+        'E2533',
         path,
-        `${owner}: runtime ${runtime} is deprecated since ${deprecated.since}${deprecated.use ? `; use ${deprecated.use}` : ''}`,
+        `${owner}: runtime ${runtime} is deprecated and Lambda refuses new functions on it since ${deprecated.createBlocked}${updates}${use}`,
       );
-    }
+    } else
+      ctx.report('W2531', path, `${owner}: runtime ${runtime} is deprecated since ${deprecated.since}${use}`);
   };
   for (const r of ctx.resources) {
     if (r.type === 'AWS::Lambda::Function' || r.type === 'AWS::Serverless::Function') {

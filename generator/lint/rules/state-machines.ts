@@ -10,8 +10,9 @@ import { INTEGRATION_TIMEOUT_MS } from '../../api-gateway-quotas';
 import { show } from '../../errors';
 import { jsYaml } from '../../template/js-yaml';
 import { aslProblems, totalWaitSeconds } from '../asl';
+import { roleGrants } from '../iam-grants';
 import type { LintContext, Path, ResourceEntry } from '../types';
-import { intrinsicName, isObject, type Obj, subParts } from '../values';
+import { intrinsicName, isObject, subParts } from '../values';
 import { mentionedIds, targetOf, webSocketApis } from './websocket-model';
 
 const STATE_MACHINE_TYPES = ['AWS::Serverless::StateMachine', 'AWS::StepFunctions::StateMachine'];
@@ -114,45 +115,13 @@ function checkCredentials(ctx: LintContext, integration: ResourceEntry, machine:
   }
   const role = ctx.byId.get(targetOf(credentials) ?? '');
   if (role?.type !== 'AWS::IAM::Role') return;
-  const allowed = roleStatements(ctx, role).some(
-    (s) => s.Effect === 'Allow' && allowsStartSync(s.Action) && coversMachine(s.Resource, machine.id),
-  );
-  if (!allowed) {
+  if (roleGrants(ctx, role, 'states:StartSyncExecution', machine) === 'denied') {
     ctx.report(
       'E9013',
       [...at, 'CredentialsArn'],
       `${integration.id}: role ${role.id} does not allow states:StartSyncExecution on ${machine.id}, so every message fails with an authorization error`,
     );
   }
-}
-
-/** Statements of a role's inline policies and of AWS::IAM::Policy / ManagedPolicy resources attached to it. */
-export function roleStatements(ctx: LintContext, role: ResourceEntry): Obj[] {
-  const documents: unknown[] = [];
-  if (Array.isArray(role.properties.Policies))
-    for (const p of role.properties.Policies) if (isObject(p)) documents.push(p.PolicyDocument);
-  for (const r of ctx.resources) {
-    if (
-      (r.type === 'AWS::IAM::Policy' || r.type === 'AWS::IAM::ManagedPolicy') &&
-      mentionedIds(r.properties.Roles).has(role.id)
-    ) {
-      documents.push(r.properties.PolicyDocument);
-    }
-  }
-  return documents.flatMap((d) => {
-    const statements = isObject(d) ? d.Statement : undefined;
-    return (Array.isArray(statements) ? statements : [statements]).filter(isObject);
-  });
-}
-
-const asList = (v: unknown) => (Array.isArray(v) ? v : [v]);
-
-function allowsStartSync(action: unknown): boolean {
-  return asList(action).some((a) => a === '*' || a === 'states:*' || a === 'states:StartSyncExecution');
-}
-
-function coversMachine(resource: unknown, machineId: string): boolean {
-  return asList(resource).some((r) => r === '*' || mentionedIds(r).has(machineId));
 }
 
 /** A DefinitionString's text: a string, or the text of a Fn::Sub. */

@@ -1,11 +1,15 @@
 /**
- * Rule 4, Lambda: a Lambda proxy integration's function needs an AWS::Lambda::Permission for
- * apigateway.amazonaws.com, scoped with a SourceArn to this API (else any API in any account
- * that knows the function's ARN may invoke it).
+ * Rule 4, Lambda: API Gateway must be allowed to invoke a Lambda proxy integration's function.
+ * Without credentials it needs an AWS::Lambda::Permission for apigateway.amazonaws.com, scoped with
+ * a SourceArn to this API (else any API in any account that knows the function's ARN may invoke
+ * it). With a CredentialsArn, API Gateway invokes the function as that role and no permission is
+ * needed; the role must trust apigateway.amazonaws.com and allow lambda:InvokeFunction on the
+ * function, which is checked when the role is in the template and reported only when certainly not.
  */
+import { roleGrants, roleTrusts } from '../iam-grants';
 import type { LintContext, ResourceEntry } from '../types';
 import { intrinsicName } from '../values';
-import { mentionedIds, type WebSocketApi, webSocketApis } from './websocket-model';
+import { mentionedIds, targetOf, type WebSocketApi, webSocketApis } from './websocket-model';
 
 const FUNCTION_TYPES = [
   'AWS::Lambda::Function',
@@ -19,8 +23,10 @@ export function checkLambdaPermissions(ctx: LintContext): void {
   for (const ws of webSocketApis(ctx)) {
     for (const integration of ws.integrations) {
       if (integration.properties.IntegrationType !== 'AWS_PROXY') continue;
+      const credentials = integration.properties.CredentialsArn;
       for (const fn of invokedFunctions(ctx, integration))
-        checkPermission(ctx, ws, integration, fn, permissions);
+        if (credentials === undefined) checkPermission(ctx, ws, integration, fn, permissions);
+        else checkCredentials(ctx, integration, fn, credentials);
     }
   }
 }
@@ -68,6 +74,29 @@ function checkPermission(
       );
     }
   }
+}
+
+function checkCredentials(
+  ctx: LintContext,
+  integration: ResourceEntry,
+  fn: ResourceEntry,
+  arn: unknown,
+): void {
+  const role = ctx.byId.get(targetOf(arn) ?? '');
+  if (role?.type !== 'AWS::IAM::Role') return;
+  const at = ['Resources', integration.id, 'Properties', 'CredentialsArn'];
+  if (roleTrusts(role, 'apigateway.amazonaws.com') === 'denied')
+    ctx.report(
+      'E9004',
+      at,
+      `${integration.id}: role ${role.id} does not trust apigateway.amazonaws.com (AssumeRolePolicyDocument), so API Gateway cannot invoke ${fn.id} with it`,
+    );
+  if (roleGrants(ctx, role, 'lambda:InvokeFunction', fn) === 'denied')
+    ctx.report(
+      'E9004',
+      at,
+      `${integration.id}: role ${role.id} does not allow lambda:InvokeFunction on ${fn.id}, so every message fails with an authorization error`,
+    );
 }
 
 function isApiGatewayPrincipal(principal: unknown): boolean {

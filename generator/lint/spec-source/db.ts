@@ -1,10 +1,9 @@
 /**
  * Reads the two sources the compact specification is extracted from: the AWS specification database
  * shipped by @aws-cdk/aws-service-spec (a dev dependency) and the AWS SAM translator's schema, kept
- * beside this module (the translator's own schema models, descriptions removed; no package ships it).
+ * in the repository beside this module (not shipped in the package: only the extraction reads it).
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { packagePath } from '../../paths';
 import type { RawDb } from './extract';
@@ -19,6 +18,6 @@ export function readSpecDb(): RawDb {
 }
 
 export function readSamSchema(): SamSchema {
-  const file = join(packagePath('generator', 'lint', 'spec-source'), SAM_SCHEMA_FILE);
+  const file = packagePath('generator', 'lint', 'spec-source', SAM_SCHEMA_FILE);
   return JSON.parse(readFileSync(file, 'utf8')) as SamSchema;
 }

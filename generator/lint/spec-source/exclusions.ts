@@ -32,8 +32,13 @@ export const EXCLUSIONS: readonly ExclusionEntry[] = [
     groups: [['Definition', 'DefinitionString', 'DefinitionS3Location']],
   },
   { type: 'AWS::Serverless::StateMachine', at: '', groups: [['Definition', 'DefinitionUri']] },
-  { type: 'AWS::Serverless::Function', at: '', groups: [['InlineCode', 'CodeUri', 'ImageUri']] },
   { type: 'AWS::Serverless::Api', at: '', groups: [['DefinitionBody', 'DefinitionUri']] },
+  // The translator takes either spelling and refuses both (api_generator.py _set_endpoint_configuration).
+  {
+    type: 'AWS::Serverless::Api',
+    at: 'EndpointConfiguration',
+    groups: [['VPCEndpointIds', 'VpcEndpointIds']],
+  },
   { type: 'AWS::Serverless::HttpApi', at: '', groups: [['DefinitionBody', 'DefinitionUri']] },
   { type: 'AWS::ApiGateway::RestApi', at: '', groups: [['Body', 'BodyS3Location']] },
   { type: 'AWS::ApiGatewayV2::Api', at: '', groups: [['Body', 'BodyS3Location']] },
@@ -46,5 +51,53 @@ export const EXCLUSIONS: readonly ExclusionEntry[] = [
     groups: [
       ['CidrIp', 'CidrIpv6', 'SourcePrefixListId', 'SourceSecurityGroupId', 'SourceSecurityGroupName'],
     ],
+  },
+];
+
+/**
+ * Properties of which the SAM transform reads one and ignores the rest, without failing: for each
+ * value of `selector` (its default when absent), the properties read in order of precedence.
+ *
+ * Source: the SAM translator's `SamFunction._construct_code_dict`
+ * (samtranslator/model/sam_resources.py, 1.110.0): with PackageType Zip, InlineCode wins over
+ * CodeUri and ImageUri is not read; with PackageType Image only ImageUri is read.
+ */
+export interface PrecedenceEntry {
+  readonly type: string;
+  readonly selector: string;
+  readonly selectorDefault: string;
+  readonly read: Readonly<Record<string, readonly string[]>>;
+  /** Every property of the group. */
+  readonly group: readonly string[];
+}
+
+export const PRECEDENCES: readonly PrecedenceEntry[] = [
+  {
+    type: 'AWS::Serverless::Function',
+    selector: 'PackageType',
+    selectorDefault: 'Zip',
+    read: { Zip: ['InlineCode', 'CodeUri'], Image: ['ImageUri'] },
+    group: ['InlineCode', 'CodeUri', 'ImageUri'],
+  },
+];
+
+/**
+ * Properties the SAM transform refuses when another has a given value.
+ *
+ * Source: `SamFunction._validate_package_type` (samtranslator/model/sam_resources.py, 1.110.0):
+ * with PackageType Image, Runtime, Handler and Layers make the transform fail; Globals count, as
+ * the translator merges them first.
+ */
+export interface RefusalEntry {
+  readonly type: string;
+  readonly when: readonly [property: string, value: string];
+  readonly refused: readonly string[];
+}
+
+export const REFUSALS: readonly RefusalEntry[] = [
+  {
+    type: 'AWS::Serverless::Function',
+    when: ['PackageType', 'Image'],
+    refused: ['Runtime', 'Handler', 'Layers'],
   },
 ];

@@ -8,6 +8,7 @@ import { SAM_PRIMARY_TYPES, SAM_PROPERTIES_LAND_ON } from '../sam/generated';
 import { type PropSpec, type ResourceSpec, type SpecShard, shardName, type TypeSpec } from '../spec-types';
 import { applyPatches } from './patches';
 import { extractSamSpecs, type SamSchema } from './sam';
+import { applySamAcceptances } from './sam-accepts';
 
 interface RawType {
   readonly type: string;
@@ -45,7 +46,9 @@ export function extractSpec(db: RawDb, sam: SamSchema): SpecFiles {
     if (type && !type.startsWith('AWS::Serverless::')) resources[type] = compactResource(raw, typeDefs);
   }
   applyPatches(resources);
-  for (const [type, spec] of Object.entries(extractSamSpecs(sam, resources, SAM_PROPERTIES_LAND_ON))) {
+  const samSpecs = extractSamSpecs(sam, resources, SAM_PROPERTIES_LAND_ON);
+  applySamAcceptances(samSpecs, resources);
+  for (const [type, spec] of Object.entries(samSpecs)) {
     const primary = SAM_PRIMARY_TYPES[type];
     resources[type] = { ...spec, p: withRuleCheckedPolicies(type, spec.p), a: resources[primary]?.a ?? [] };
   }

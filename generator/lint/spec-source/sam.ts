@@ -10,7 +10,8 @@ import type { PropSpec, PropsSpec, ResourceSpec, TypeSpec } from '../spec-types'
 
 export interface JsonSchema {
   readonly $ref?: string;
-  readonly type?: string;
+  /** One type, or several (`["number", "string"]`): a value of any of them. */
+  readonly type?: string | readonly string[];
   readonly enum?: readonly (string | number)[];
   readonly items?: JsonSchema;
   readonly properties?: Readonly<Record<string, JsonSchema>>;
@@ -18,6 +19,7 @@ export interface JsonSchema {
   readonly required?: readonly string[];
   readonly allOf?: readonly JsonSchema[];
   readonly anyOf?: readonly JsonSchema[];
+  readonly oneOf?: readonly JsonSchema[];
   readonly __samPassThrough?: { readonly schemaPath: readonly string[] };
 }
 export interface SamSchema {
@@ -102,7 +104,14 @@ class SamResource {
       return `#${this.defName(s.$ref, target)}`;
     }
     if (s.allOf) return s.allOf.length === 1 ? this.typeOf(s.allOf[0], hint) : 'json';
-    if (s.anyOf) return this.union(s.anyOf, hint);
+    // Every branch is kept: `OpenApiVersion` is a number or a string, and either is valid.
+    const branches = s.anyOf ?? s.oneOf;
+    if (branches) return this.union(branches, hint);
+    if (Array.isArray(s.type))
+      return this.union(
+        s.type.map((type: string) => ({ ...s, type })),
+        hint,
+      );
     switch (s.type) {
       case 'string':
       case 'integer':
@@ -181,7 +190,7 @@ class SamResource {
   }
 }
 
-function sortKeys<T>(record: Record<string, T>): Record<string, T> {
+export function sortKeys<T>(record: Record<string, T>): Record<string, T> {
   return Object.fromEntries(
     Object.keys(record)
       .sort()

@@ -10,6 +10,10 @@ export interface Connection {
   readonly userAgent: string;
   /** The authorizer's context, passed to every later event of this connection. */
   readonly authorizer?: Record<string, unknown>;
+  /** Who signed an `AWS_IAM` handshake (`accessKey`, `userArn`...), in every event's `identity`. */
+  readonly identity?: Record<string, unknown>;
+  /** The API key the handshake presented, for routes with ApiKeyRequired. */
+  readonly apiKey?: string;
 }
 
 export class ConnectionRegistry {

@@ -5,17 +5,20 @@
  * A form-encoded (query protocol) request sees the query protocol's answer, as API Gateway does.
  */
 import { routeKeyOf } from '../server/route-selection';
+import { wholeOutput } from '../services/query-output';
 import { queryAnswer } from '../services/query-shapes';
 import type { ServiceResponse } from '../services/types';
 import type { AwsIntegration, LocalIntegrationResponse, MockIntegration } from '../types';
 import type { RenderInput } from '../vtl/render';
 import { decodeServiceRequest, integrationHeaders } from './aws-service';
+import { passesThrough } from './passthrough';
 import {
   type IntegrationResult,
   internalError,
   logFunctionFailure,
   type Services,
   timedOut,
+  unsupportedMediaType,
   withTimeout,
 } from './types';
 
@@ -30,12 +33,18 @@ export async function runAwsIntegration(
   input: TemplateInput,
   services: Services,
 ): Promise<IntegrationResult> {
-  let request: string;
+  let request: string | undefined;
   try {
     request = renderRequest(integration, input, services);
   } catch (error) {
     services.log.line(`  request template failed: ${(error as Error).message}`);
     return internalError;
+  }
+  if (request === undefined) {
+    services.log.line(
+      `  integration ${integration.id}: no request template matches and PassthroughBehavior is ${integration.passthroughBehavior}: 415 Unsupported Media Type`,
+    );
+    return unsupportedMediaType;
   }
   services.log.detail('rendered request template', request);
   // At the integration timeout the call is told to stop (a synchronous execution is aborted).
@@ -68,19 +77,16 @@ export async function runAwsIntegration(
   }
 }
 
+/** The rendered request; with no matching template the message itself, or undefined when refused (415). */
 function renderRequest(
   integration: AwsIntegration | MockIntegration,
   input: TemplateInput,
   services: Services,
-): string {
-  const template = pickTemplate(
-    integration.requestTemplates,
-    integration.templateSelectionExpression,
-    input.body,
-  );
-  // No template: the message passes through (PassthroughBehavior WHEN_NO_MATCH).
-  if (template === undefined) return input.body;
-  return services.templates.get(template)(input);
+): string | undefined {
+  const { requestTemplates, passthroughBehavior } = integration;
+  const template = pickTemplate(requestTemplates, integration.templateSelectionExpression, input.body);
+  if (template !== undefined) return services.templates.get(template)(input);
+  return passesThrough(requestTemplates, passthroughBehavior) ? input.body : undefined;
 }
 
 /** The template for the key the selection expression gives (`\$default` is the literal `$default`). */
@@ -158,7 +164,9 @@ async function callService(
   });
   // A form-encoded request speaks the query protocol: its answer comes back in that protocol's shape.
   if (!decoded.query) return answer;
-  return { statusCode: answer.statusCode, body: queryAnswer(name?.split(':').at(-1) as string, answer) };
+  const [service, actionName] = (name as string).split(':') as [string, string];
+  const result = answer.statusCode < 300 ? wholeOutput(service, actionName, answer.body) : answer.body;
+  return { statusCode: answer.statusCode, body: queryAnswer(actionName, answer, result) };
 }
 
 function parseRequest(request: string): { input: Record<string, unknown> } | ServiceResponse {

@@ -29,12 +29,23 @@ export async function runLambdaProxy(
   return { kind: 'reply', ...proxyResponse(outcome.result) };
 }
 
-/** A proxy result `{statusCode, body}`; a bare string or value is the body itself. */
-export function proxyResponse(result: unknown): { status: number; body: string | undefined } {
+/** A proxy result `{statusCode, body, headers}`; a bare string or value is the body itself. */
+export function proxyResponse(result: unknown): {
+  status: number;
+  body: string | undefined;
+  headers?: Record<string, unknown>;
+} {
   if (result === null || result === undefined) return { status: 200, body: undefined };
   if (typeof result === 'object' && !Array.isArray(result) && ('statusCode' in result || 'body' in result)) {
-    const { statusCode, body } = result as { statusCode?: unknown; body?: unknown };
+    const { statusCode, body, headers } = result as {
+      statusCode?: unknown;
+      body?: unknown;
+      headers?: unknown;
+    };
     return {
+      ...(headers !== null && typeof headers === 'object'
+        ? { headers: headers as Record<string, unknown> }
+        : {}),
       status: typeof statusCode === 'number' ? statusCode : Number(statusCode ?? 200) || 200,
       body:
         body === undefined || body === null

@@ -5,14 +5,23 @@ import type { RunningServices } from '../services/registry';
 import type { TemplateCache } from '../vtl/render';
 
 export type IntegrationResult =
-  /** `body` is what a two-way route sends back (undefined: nothing); `status` decides `$connect`. */
-  | { readonly kind: 'reply'; readonly status: number; readonly body: string | undefined }
+  /**
+   * `body` is what a two-way route sends back (undefined: nothing); `status` decides `$connect`, and
+   * a proxy function's `headers` answer its handshake (`Sec-WebSocket-Protocol`).
+   */
+  | {
+      readonly kind: 'reply';
+      readonly status: number;
+      readonly body: string | undefined;
+      readonly headers?: Readonly<Record<string, unknown>>;
+    }
   | { readonly kind: 'error'; readonly status: number; readonly message: GatewayErrorMessage };
 
 export type GatewayErrorMessage =
   | 'Internal server error'
   | 'Endpoint request timed out'
-  | 'Invalid request body';
+  | 'Invalid request body'
+  | 'Unsupported Media Type';
 
 export interface Services {
   readonly lambda: LambdaRunner;
@@ -41,6 +50,12 @@ export const invalidRequestBody: IntegrationResult = {
   kind: 'error',
   status: 400,
   message: 'Invalid request body',
+};
+/** A message no request template matches, where the PassthroughBehavior refuses it. */
+export const unsupportedMediaType: IntegrationResult = {
+  kind: 'error',
+  status: 415,
+  message: 'Unsupported Media Type',
 };
 export const timedOut: IntegrationResult = {
   kind: 'error',

@@ -8,7 +8,12 @@ import type { HandshakeInfo, RequestInfo } from './events';
 import { requestContext } from './events';
 
 export type AuthorizerDecision =
-  | { readonly allowed: true; readonly context: Record<string, unknown> }
+  | {
+      readonly allowed: true;
+      readonly context: Record<string, unknown>;
+      /** The API key the authorizer names, for `$context.authorizer.usageIdentifierKey` selection. */
+      readonly usageIdentifierKey?: string;
+    }
   | { readonly allowed: false; readonly status: number };
 
 export async function authorize(
@@ -35,6 +40,7 @@ export async function authorize(
   }
   const result = (outcome.result ?? {}) as {
     principalId?: string;
+    usageIdentifierKey?: unknown;
     policyDocument?: { Statement?: { Effect?: string; Action?: string | string[] }[] };
     context?: Record<string, unknown>;
   };
@@ -45,9 +51,11 @@ export async function authorize(
     statements.some((s) => s.Effect === 'Allow' && invokes(s.Action)) &&
     !statements.some((s) => s.Effect === 'Deny' && invokes(s.Action));
   if (!allowed) return { allowed: false, status: 403 };
+  const usageIdentifierKey = result.usageIdentifierKey ?? result.context?.usageIdentifierKey;
   return {
     allowed: true,
     context: { ...result.context, principalId: result.principalId, integrationLatency: 0 },
+    ...(typeof usageIdentifierKey === 'string' ? { usageIdentifierKey } : {}),
   };
 }
 

@@ -10,9 +10,11 @@ import type { Connection } from '../connections/registry';
 import { newGatewayId } from '../ids';
 import { checkAccess } from './access';
 import { authorize } from './authorizer';
+import { checkConnectApiKey, checkIamHandshake } from './connect-checks';
 import { runRoute } from './dispatch';
 import type { HandshakeInfo, RequestInfo } from './events';
 import type { Gateway } from './gateway';
+import { answerProtocol, protocolOfHeaders } from './subprotocol';
 
 /** `socket` is null when the client left while `$connect` ran: it still gets its `$disconnect`. */
 export type OnOpen = (
@@ -57,7 +59,10 @@ export async function handleUpgrade(
     epochMs: started,
   };
   const route = gw.app.routes.get('$connect');
+  const iam = await checkIamHandshake(gw, route, request, url, connection.id);
+  if (!iam.ok) return reject(socket, 403, { message: 'Forbidden' });
   let authorizerContext: Record<string, unknown> | undefined;
+  let usageIdentifierKey: string | undefined;
   if (route?.authorizer) {
     const decision = await authorize(route.authorizer, info, handshake, gw.services);
     if (!decision.allowed) {
@@ -65,8 +70,16 @@ export async function handleUpgrade(
       return reject(socket, decision.status, { message: STATUS_CODES[decision.status] ?? 'Forbidden' });
     }
     authorizerContext = decision.context;
+    usageIdentifierKey = decision.usageIdentifierKey;
   }
-  const accepted = { ...connection, ...(authorizerContext ? { authorizer: authorizerContext } : {}) };
+  const apiKey = checkConnectApiKey(gw, route, handshake.headers, usageIdentifierKey, connection.id);
+  if (!apiKey.ok) return reject(socket, 403, { message: 'Forbidden' });
+  const accepted = {
+    ...connection,
+    ...(authorizerContext ? { authorizer: authorizerContext } : {}),
+    ...(iam.value ? { identity: iam.value } : {}),
+    ...(apiKey.value ? { apiKey: apiKey.value } : {}),
+  };
   if (route) {
     const result = await runRoute(
       route,
@@ -75,7 +88,13 @@ export async function handleUpgrade(
       gw.services,
       handshake,
     );
-    const status = result.kind === 'error' ? (result.status === 504 ? 504 : 502) : result.status;
+    // A failed integration is 502; a timeout (504) and a refusal before the integration (415) keep theirs.
+    const status =
+      result.kind === 'error'
+        ? result.status === 504 || result.status === 415
+          ? result.status
+          : 502
+        : result.status;
     gw.log.line(
       `${connection.id} $connect ${describe(route.integration.kind)} ${status} ${Date.now() - started}ms`,
     );
@@ -84,6 +103,7 @@ export async function handleUpgrade(
         message: result.kind === 'error' ? result.message : STATUS_CODES[status],
       });
     }
+    if (result.kind === 'reply') answerProtocol(request, protocolOfHeaders(result.headers));
   } else {
     gw.log.line(`${connection.id} $connect (no route) 200`);
   }

@@ -7,7 +7,10 @@ export type EventType = 'CONNECT' | 'MESSAGE' | 'DISCONNECT';
 
 export interface RequestInfo {
   readonly app: LocalApp;
-  readonly connection: Pick<Connection, 'id' | 'connectedAt' | 'sourceIp' | 'userAgent' | 'authorizer'>;
+  readonly connection: Pick<
+    Connection,
+    'id' | 'connectedAt' | 'sourceIp' | 'userAgent' | 'authorizer' | 'identity' | 'apiKey'
+  >;
   readonly domainName: string;
   readonly routeKey: string;
   readonly eventType: EventType;
@@ -28,7 +31,9 @@ export function requestContext(info: RequestInfo): Record<string, unknown> {
   context.stage = app.stage;
   context.connectedAt = connection.connectedAt;
   context.requestTimeEpoch = info.epochMs;
-  context.identity = { sourceIp: connection.sourceIp, userAgent: connection.userAgent };
+  context.identity = connection.identity
+    ? { ...connection.identity, sourceIp: connection.sourceIp, userAgent: connection.userAgent }
+    : { sourceIp: connection.sourceIp, userAgent: connection.userAgent };
   context.requestId = info.requestId;
   context.domainName = info.domainName;
   context.connectionId = connection.id;

@@ -4,6 +4,7 @@ import type { Services } from '../integrations/types';
 import type { Logger } from '../log';
 import type { LocalApp } from '../types';
 import type { AccessPolicy } from './access';
+import type { IamKeyring } from './iam-keys';
 
 export interface Quotas {
   readonly messageLimitBytes: number;
@@ -21,6 +22,8 @@ export interface Gateway {
   /** Which Host and Origin headers may reach the API. */
   readonly access: AccessPolicy;
   readonly quotas: Quotas;
+  /** Access keys whose secrets verify `AWS_IAM` handshakes (the rest are accepted unverified). */
+  readonly iamKeys: IamKeyring;
   /** `$disconnect` invocations still running, awaited before the functions stop. */
   readonly pending: Set<Promise<unknown>>;
 }

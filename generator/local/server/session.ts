@@ -6,6 +6,7 @@ import type { WebSocket } from 'ws';
 import { sendToConnection } from '../connections/outbox';
 import type { Connection } from '../connections/registry';
 import { newGatewayId } from '../ids';
+import { checkApiKey } from './api-key';
 import { describe } from './connect';
 import { runRoute } from './dispatch';
 import type { RequestInfo } from './events';
@@ -67,6 +68,11 @@ async function onMessage(gw: Gateway, connection: Connection, connectInfo: Reque
   }
   const route = gw.app.routes.get(routeKey);
   if (!route) return;
+  if (route.apiKeyRequired && !checkApiKey(gw.app.apiKeys, connection.apiKey).allowed) {
+    gw.log.line(`${connection.id} ${routeKey}: the connection presented no valid API key → Forbidden`);
+    send(JSON.stringify({ message: 'Forbidden', connectionId: connection.id, requestId }));
+    return;
+  }
   const info: RequestInfo = {
     ...connectInfo,
     connection,

@@ -10,6 +10,7 @@
  *   `AWS.SimpleQueueService.NonExistentQueue`, from the `x-amzn-query-error` header the JSON answer
  *   carries), the status the service's.
  */
+import { randomUUID } from 'node:crypto';
 import type { ServiceResponse } from './types';
 
 type Request = Record<string, unknown>;
@@ -59,16 +60,22 @@ export function snsJsonShape(request: Request): Request {
   return out;
 }
 
-/** The request id a query answer carries; the emulator does not track requests. */
-const REQUEST_ID = '00000000-0000-0000-0000-000000000000';
-
-/** A service's JSON-protocol answer in the query protocol's structure (XML or JSON alike). */
-export function queryAnswer(action: string, answer: ServiceResponse): Record<string, unknown> {
+/**
+ * A service's JSON-protocol answer in the query protocol's structure (XML or JSON alike). `result`
+ * is what goes in `<Action>Result`; an action whose output is empty (DeleteMessage) has none.
+ */
+export function queryAnswer(
+  action: string,
+  answer: ServiceResponse,
+  result: unknown | undefined,
+): Record<string, unknown> {
+  // Each answer has its own request id, as AWS's do.
+  const requestId = randomUUID();
   if (answer.statusCode < 300) {
     return {
       [`${action}Response`]: {
-        [`${action}Result`]: answer.body,
-        ResponseMetadata: { RequestId: REQUEST_ID },
+        ...(result !== undefined ? { [`${action}Result`]: result } : {}),
+        ResponseMetadata: { RequestId: requestId },
       },
     };
   }
@@ -82,6 +89,6 @@ export function queryAnswer(action: string, answer: ServiceResponse): Record<str
   const type = queryType || (answer.statusCode >= 500 ? 'Receiver' : 'Sender');
   return {
     Error: { Type: type, Code: code, Message: String(answer.body.message ?? '') },
-    RequestId: REQUEST_ID,
+    RequestId: requestId,
   };
 }

@@ -127,7 +127,7 @@ async function queryCall(
 
 /** The query protocol's answer in XML: `<ActionResponse><ActionResult>...`, or `<ErrorResponse>`. */
 export function queryXml(action: string, answer: ServiceResponse): string {
-  const structure = queryAnswer(action, answer);
+  const structure = queryAnswer(action, answer, answer.body);
   return toXml(answer.statusCode >= 300 ? { ErrorResponse: structure } : structure);
 }
 

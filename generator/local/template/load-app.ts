@@ -13,6 +13,7 @@ import { parseYaml } from '../../template/yaml';
 import { LOCAL_DEFAULTS } from '../defaults';
 import { LocalError } from '../errors';
 import type { LocalApp, LocalFunction, LocalResource, LocalStateMachine, LocalTable } from '../types';
+import { loadApiKeys } from './load-api-keys';
 import { checkBundle, imageFunctions, loadFunctions } from './load-functions';
 import { loadRoutes } from './load-routes';
 import {
@@ -132,6 +133,7 @@ export function appFromTemplate(source: Template, dir: string, options: LoadOpti
     resources: resolvedResources(template, properties),
     placeholderParameters: parameters.placeholders,
     customResources: custom.map(([id, resource]) => ({ id, type: resource.Type })),
+    apiKeys: loadApiKeys(template, properties(api), properties),
   };
 }
 

@@ -8,6 +8,7 @@
 import { INTEGRATION_TIMEOUT_MS } from '../../api-gateway-quotas';
 import type { Json, Resource, Template } from '../../template/types';
 import { parseAwsServiceUri } from '../integrations/aws-service';
+import { passthroughOf } from '../integrations/passthrough';
 import type {
   LocalAuthorizer,
   LocalFunction,
@@ -26,7 +27,17 @@ const byType = (template: Template, type: string) =>
 /** The function an integration or authorizer URI points at (`.../functions/<arn>/invocations`). */
 function functionOfUri(uri: Json | undefined, functions: ReadonlyMap<string, LocalFunction>) {
   const target = /functions\/(.+?)\/invocations/.exec(String(uri))?.[1];
-  if (!target) return undefined;
+  return target ? functionOfArn(target, functions) : undefined;
+}
+
+/**
+ * API Gateway v2 also takes the function's own ARN as an AWS_PROXY IntegrationUri (`!GetAtt Fn.Arn`,
+ * an alias or version ARN): the developer guide's WebSocket templates are written that way.
+ */
+const BARE_FUNCTION_ARN = /^arn:[^:]+:lambda:[^:]*:[^:]*:function:[^:/]+(?::[^:/]+)?$/;
+
+/** The template function an ARN names, with or without a version or alias qualifier. */
+function functionOfArn(target: string, functions: ReadonlyMap<string, LocalFunction>) {
   return [...functions.values()].find((fn) => target === fn.arn || target.startsWith(`${fn.arn}:`))?.id;
 }
 
@@ -84,6 +95,8 @@ export function loadRoutes(
       integration,
       twoWay: twoWayRoutes.has(id),
       ...(authorizer ? { authorizer } : {}),
+      ...(props.AuthorizationType === 'AWS_IAM' ? { iam: true } : {}),
+      ...(props.ApiKeyRequired === true || props.ApiKeyRequired === 'true' ? { apiKeyRequired: true } : {}),
       ...(validation && !('reason' in validation) ? { requestValidation: validation } : {}),
     });
   }
@@ -100,14 +113,21 @@ function loadIntegration(
   const type = String(props.IntegrationType);
   const timeoutMs = Math.min(Number(props.TimeoutInMillis ?? INTEGRATION_TIMEOUT_MS), INTEGRATION_TIMEOUT_MS);
   const uri = String(props.IntegrationUri ?? '');
+  const passthroughBehavior = passthroughOf(props.PassthroughBehavior);
   const templates = {
     timeoutMs,
     templateSelectionExpression: templateSelectionOf(props),
     requestTemplates: (props.RequestTemplates ?? {}) as Record<string, string>,
+    ...(typeof passthroughBehavior === 'string' ? { passthroughBehavior } : {}),
     responses,
   };
-  const functionId = functionOfUri(uri, functions);
+  const functionId =
+    functionOfUri(uri, functions) ??
+    (type === 'AWS_PROXY' && BARE_FUNCTION_ARN.test(uri) ? functionOfArn(uri, functions) : undefined);
   if (type === 'AWS_PROXY' && functionId) return { kind: 'lambda-proxy', id, functionId, timeoutMs };
+  if (typeof passthroughBehavior === 'object' && (type === 'AWS' || type === 'MOCK')) {
+    return unavailableIntegration(id, passthroughBehavior.reason);
+  }
   if (type === 'MOCK') return { kind: 'mock', id, ...templates };
   if (type === 'AWS' && functionId)
     return { kind: 'aws', id, service: 'lambda', action: 'lambda:Invoke', functionId, ...templates };
@@ -139,10 +159,9 @@ export function unavailableIntegration(id: string, reason: string): UnavailableI
 /** Why an integration the loader does not run cannot run, in the developer's terms. */
 function whyNotLocal(type: string, uri: string, rawUri: Json | undefined): string {
   if (type === 'HTTP' || type === 'HTTP_PROXY') return `${type} integrations to ${uri} do not run locally`;
-  if (/functions\/.+\/invocations/.test(uri)) {
-    const target = /functions\/(.+?)\/invocations/.exec(uri)?.[1];
-    return `function ${target} is not a function of this template with its code on this machine`;
-  }
+  const target =
+    /functions\/(.+?)\/invocations/.exec(uri)?.[1] ?? (BARE_FUNCTION_ARN.test(uri) ? uri : undefined);
+  if (target) return `function ${target} is not a function of this template with its code on this machine`;
   const action = /:apigateway:[^:]*:([^:]+):action\/([^/?]+)/.exec(uri);
   if (action) return `${action[1]}:${action[2]}: no local service runs this action`;
   const path = /:apigateway:[^:]*:([^:]+):path\//.exec(uri);

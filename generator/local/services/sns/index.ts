@@ -47,10 +47,23 @@ const failure = (statusCode: number, type: string, message: string): ServiceResp
 });
 const topicNotFound = failure(404, 'NotFound', 'Topic does not exist');
 
+/** What Publish answers for a message: its id, and on a FIFO topic its sequence number. */
+const answerOf = (published: Publication) => ({
+  MessageId: published.messageId,
+  ...(published.sequenceNumber !== undefined ? { SequenceNumber: published.sequenceNumber } : {}),
+});
+
 function startSns(initial: LocalApp, host: ServiceHost): RunningService {
   let topics = readTopics(initial, host.accountId);
   let subscriptions = readSubscriptions(initial, topics);
   const deliveries = new Set<Promise<void>>();
+  // SNS's FIFO sequence numbers: 20 digits, growing with each message of a topic.
+  const sequences = new Map<string, bigint>();
+  const nextSequence = (topic: TopicDefinition) => {
+    const next = (sequences.get(topic.id) ?? 10_000_000_000_000_000_000n) + 1n;
+    sequences.set(topic.id, next);
+    return String(next);
+  };
 
   /** Checks and accepts one message; deliveries start after the caller has its answer. */
   const publish = (request: Request, topic: TopicDefinition): Publication | ServiceResponse => {
@@ -77,6 +90,7 @@ function startSns(initial: LocalApp, host: ServiceHost): RunningService {
       ...(request.MessageDeduplicationId !== undefined
         ? { deduplicationId: String(request.MessageDeduplicationId) }
         : {}),
+      ...(topic.fifo ? { sequenceNumber: nextSequence(topic) } : {}),
     };
     for (const subscription of subscriptions) {
       if (subscription.topicId !== topic.id) continue;
@@ -97,9 +111,7 @@ function startSns(initial: LocalApp, host: ServiceHost): RunningService {
         const topic = findTopic(request);
         if (!topic) return topicNotFound;
         const published = publish(request, topic);
-        return 'statusCode' in published
-          ? published
-          : { statusCode: 200, body: { MessageId: published.messageId } };
+        return 'statusCode' in published ? published : { statusCode: 200, body: answerOf(published) };
       },
       'sns:PublishBatch': async (raw) => {
         const request = snsJsonShape(raw);
@@ -117,7 +129,7 @@ function startSns(initial: LocalApp, host: ServiceHost): RunningService {
               SenderFault: true,
             });
           } else {
-            Successful.push({ Id: entry.Id, MessageId: published.messageId });
+            Successful.push({ Id: entry.Id, ...answerOf(published) });
           }
         }
         return { statusCode: 200, body: { Successful, Failed } };
@@ -136,7 +148,7 @@ function startSns(initial: LocalApp, host: ServiceHost): RunningService {
           throw new TaskError(`SNS.${published.body.__type}Exception`, String(published.body.message));
         }
         return {
-          MessageId: published.messageId,
+          ...answerOf(published),
           SdkHttpMetadata: { HttpStatusCode: 200 },
           SdkResponseMetadata: {},
         } as Json;

@@ -15,6 +15,8 @@ export interface Publication {
   readonly attributes: Readonly<Record<string, SnsAttribute>>;
   readonly groupId?: string;
   readonly deduplicationId?: string;
+  /** FIFO topics number their messages, as SNS does: 20 digits, increasing per topic. */
+  readonly sequenceNumber?: string;
   readonly timestamp: string;
 }
 
@@ -43,7 +45,7 @@ export function envelope(publication: Publication) {
   return {
     Type: 'Notification',
     MessageId: publication.messageId,
-    ...(publication.groupId !== undefined ? { SequenceNumber: '10000000000000000000' } : {}),
+    ...(publication.sequenceNumber !== undefined ? { SequenceNumber: publication.sequenceNumber } : {}),
     TopicArn: publication.topic.arn,
     ...(publication.subject !== undefined ? { Subject: publication.subject } : {}),
     Message: messageFor(publication, 'sqs'),
