@@ -5,7 +5,7 @@
  * suites and runs share it, and any change synthesizes again.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packagePath } from '../../generator/paths';
@@ -34,14 +34,37 @@ function sourcesKey(): string {
 /** The app's cloud assembly (a cdk.out folder), synthesized when no current one is kept. */
 export async function synthesizedAssembly(): Promise<string> {
   const outDir = join(tmpdir(), `wskit-cdk-out-${sourcesKey()}`);
-  if (existsSync(join(outDir, 'manifest.json'))) return outDir;
+  const done = () => existsSync(join(outDir, 'manifest.json'));
+  // One suite synthesizes; the others (parallel workers) wait for its assembly.
+  const lock = `${outDir}.lock`;
+  while (!done()) {
+    try {
+      mkdirSync(lock);
+    } catch {
+      if (lockedSince(lock) < Date.now() - 120_000) rmSync(lock, { recursive: true, force: true }); // left by a killed run
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      continue;
+    }
+    try {
+      if (!done()) await synthesizeInto(outDir);
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
+  return outDir;
+}
+
+const lockedSince = (lock: string) => {
+  try {
+    return statSync(lock).mtimeMs;
+  } catch {
+    return Date.now();
+  }
+};
+
+async function synthesizeInto(outDir: string): Promise<void> {
   const partial = `${outDir}.${process.pid}.partial`;
   rmSync(partial, { recursive: true, force: true });
   await synthesize(readCdkProject(CDK_APP_DIR) as NonNullable<ReturnType<typeof readCdkProject>>, partial);
-  try {
-    renameSync(partial, outDir);
-  } catch {
-    rmSync(partial, { recursive: true, force: true }); // another suite finished first
-  }
-  return outDir;
+  renameSync(partial, outDir);
 }
