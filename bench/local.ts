@@ -9,6 +9,7 @@
  * event loop. Each line also says how busy the server's thread was and how much CPU the whole process
  * (server, function workers, client) used per round trip: on 2 cores the sum is what limits throughput.
  */
+import { type ClientRequest, get } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
@@ -16,7 +17,7 @@ import { WebSocketServer } from 'ws';
 import { startLocal } from '../generator/local/start-local';
 import { packagePath } from '../generator/paths';
 import { lambdaAppDir, sfnSyncAppDir } from '../test/local/helpers';
-import { percentile } from './measure';
+import { median, percentile } from './measure';
 import { workerHopServer } from './worker-hop';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -103,6 +104,16 @@ async function measure(name: string, url: string, connections: number): Promise<
   };
 }
 
+/** A page's live channel: connected, read, thrown away. */
+async function followConsole(consoleUrl: string): Promise<ClientRequest> {
+  return new Promise((resolve) => {
+    const request = get(`${consoleUrl}api/stream`, (response) => {
+      response.on('data', () => {});
+      resolve(request);
+    });
+  });
+}
+
 async function echoServer(): Promise<{ url: string; close: () => Promise<void> }> {
   const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
   server.on('connection', (socket) => socket.on('message', (data) => socket.send(data.toString())));
@@ -117,6 +128,9 @@ async function echoServer(): Promise<{ url: string; close: () => Promise<void> }
 const echo = await echoServer();
 const workerHop = await workerHopServer();
 const lambda = await startLocal({ appDir: await lambdaAppDir(), port: 0 });
+// The same app with the console running and a page following its live channel (read and discarded here).
+const watched = await startLocal({ appDir: await lambdaAppDir(), port: 0, console: { port: 0 } });
+const page = await followConsole(watched.consoleUrl as string);
 const sfn = await startLocal({ appDir: sfnSyncAppDir(), port: 0, waitScale: 0 });
 const sqs = await startLocal({ appDir: packagePath('bench', 'apps', 'sqs-route'), port: 0 });
 const targets: Record<string, number> = { lambda: 0.5, sfn: 0.25 };
@@ -148,4 +162,33 @@ for (const connections of LEVELS) {
     );
   }
 }
-await Promise.all([echo.close(), workerHop.close(), lambda.close(), sfn.close(), sqs.close()]);
+// What the console costs the Lambda route: the same app with and without it, in alternation (the
+// machine is shared, so load drifts between lines); medians of CONSOLE_PAIRS pairs at 8 connections.
+const pairs = Number(process.env.BENCH_CONSOLE_PAIRS ?? 3);
+const plainRuns: Result[] = [];
+const consoleRuns: Result[] = [];
+for (let i = 0; i < pairs; i++) {
+  // Each goes first in every other pair, so a drift in load favours neither.
+  if (i % 2 === 1) consoleRuns.push(await measure('console', watched.url, 8));
+  plainRuns.push(await measure('plain', lambda.url, 8));
+  if (i % 2 === 0) consoleRuns.push(await measure('console', watched.url, 8));
+}
+const plainRate = median(plainRuns.map((r) => r.perSecond));
+const consoleRate = median(consoleRuns.map((r) => r.perSecond));
+const cost = (1 - consoleRate / plainRate) * 100;
+const busy = (runs: Result[]) => median(runs.map((r) => r.mainBusyUs)).toFixed(0);
+process.stdout.write(
+  `lambda $default with the console open and receiving, ${pairs} alternating pairs at 8 connections:\n` +
+    `  without ${plainRate.toFixed(0)} round trips/s, with ${consoleRate.toFixed(0)} round trips/s: ` +
+    `costs ${cost.toFixed(1)}% (target <= 5%: ${cost <= 5 ? 'met' : 'NOT met'}); ` +
+    `server thread busy ${busy(plainRuns)} → ${busy(consoleRuns)} µs per round trip\n`,
+);
+page.destroy();
+await Promise.all([
+  echo.close(),
+  workerHop.close(),
+  lambda.close(),
+  watched.close(),
+  sfn.close(),
+  sqs.close(),
+]);

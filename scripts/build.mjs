@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSyn
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { buildConsole } from './build-console.mjs';
 import { esmBanner } from './esm-banner.mjs';
 
 const EXTERNAL = new Set([
@@ -71,7 +72,10 @@ const { metafile } = await build({
   banner: { js: esmBanner },
 });
 
-writeFileSync(`${staging}/THIRD-PARTY-LICENSES`, thirdPartyLicenses(metafile));
+// The local console's page: browser code, built apart (its packages are bundled, never external).
+const consoleMetafile = await buildConsole(`${staging}/console`);
+const inputs = { ...metafile.inputs, ...consoleMetafile.inputs };
+writeFileSync(`${staging}/THIRD-PARTY-LICENSES`, thirdPartyLicenses({ inputs }));
 
 if (!process.argv.includes('--js-only')) {
   const { buildTypes } = await import('./build-types.mjs');

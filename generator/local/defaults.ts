@@ -10,4 +10,8 @@ export const LOCAL_DEFAULTS = {
   region: 'us-east-1',
   idleTimeoutMs: IDLE_TIMEOUT_MS,
   maxConnectionMs: MAX_CONNECTION_MS,
+  /** The console's own port (`wskit local`; `startLocal` runs it only when asked). */
+  consolePort: 3002,
+  /** Events the console keeps for pages that open later. */
+  consoleHistorySize: 5000,
 } as const;

@@ -8,5 +8,7 @@
  * // connect a WebSocket client to local.url, then:
  * await local.close();
  */
+
+export type { ConsoleOptions } from './console/options';
 export { type LocalServer, type StartLocalOptions, startLocal } from './start-local';
 export type { LocalApp } from './types';

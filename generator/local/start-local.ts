@@ -12,15 +12,21 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { WebSocketServer } from 'ws';
+import { packagePath } from '../paths';
 import type { Template } from '../template/types';
 import { type AwsAccess, startAwsAccess } from './aws-access';
 import { ConnectionRegistry } from './connections/registry';
+import { describeApp } from './console/describe';
+import type { ConsoleOptions } from './console/options';
+import { type RunningConsole, startConsole } from './console/server';
 import { LOCAL_DEFAULTS } from './defaults';
+import { LocalError } from './errors';
+import { EventBus } from './events/bus';
 import { withRunnableRoutes } from './integrations/availability';
 import { type CodeWatcher, FunctionCode } from './lambda/code';
 import { LambdaRunner } from './lambda/runner';
 import { provideSdk } from './lambda/sdk-provide';
-import { createLogger } from './log';
+import { createLogger, type Logger } from './log';
 import { reloadOnChange } from './reload';
 import { accessPolicy, bindsBeyondLoopback } from './server/access';
 import { handleUpgrade } from './server/connect';
@@ -32,7 +38,7 @@ import { openSession } from './server/session';
 import { handleProtocols } from './server/subprotocol';
 import { type RunningServices, startServices } from './services/registry';
 import { fireSchedule } from './services/schedules/fire';
-import { appFromTemplate } from './template/load-app';
+import { appFromTemplate, readTemplate } from './template/load-app';
 import { loadLocalApp } from './template/load-cdk';
 import { accountOf } from './template/resolve';
 import type { LocalApp } from './types';
@@ -100,6 +106,12 @@ export interface StartLocalOptions {
    * @default false
    */
   readonly watch?: boolean;
+  /**
+   * The local console in the browser: connections, frames, function runs, executions, queues and
+   * tables, live (`true` for its defaults: port 3002, the last 5000 events).
+   * @default false (`wskit local` turns it on unless --no-console)
+   */
+  readonly console?: boolean | ConsoleOptions;
 }
 
 export interface LocalServer {
@@ -115,6 +127,8 @@ export interface LocalServer {
   readonly awsAccess: { readonly local: readonly string[]; readonly others: string };
   /** Where the keys that verify `AWS_IAM` signatures came from (no secrets). */
   readonly iamKeySources: readonly string[];
+  /** `http://<host>:<port>/` of the console, when it runs. */
+  readonly consoleUrl?: string;
   /** Connections open right now. */
   connectionCount(): number;
   /**
@@ -142,7 +156,8 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
   const loaded = options.template
     ? appFromTemplate(options.template, options.templateDir ?? process.cwd(), loadOptions)
     : loadLocalApp(options.appDir ?? '.', loadOptions);
-  const log = createLogger(options.log, verbose);
+  const events = new EventBus();
+  const log = createLogger(options.log, verbose, events);
   if (bindsBeyondLoopback(host)) {
     log.line(
       `warning: --host ${host} listens beyond this machine: whoever reaches this port can use the API and its handlers' AWS access`,
@@ -204,7 +219,17 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
       awsEnvironment: access.environment,
       ...(access.offlineEndpoint ? { offlineEndpoint: access.offlineEndpoint } : {}),
       maxEnvironmentsPerFunction: options.maxEnvironmentsPerFunction ?? Math.max(2, availableParallelism()),
-      onOutput: (fn, line) => log.line(`[${fn.id}] ${line}`),
+      onOutput: (fn, line, requestId) => {
+        if (!events.active) return;
+        events.emit({
+          type: 'function.log',
+          at: Date.now(),
+          functionId: fn.id,
+          line,
+          ...(requestId ? { requestId } : {}),
+        });
+      },
+      events,
     });
     const gw: Gateway = {
       app: withRunnableRoutes(app, aws, log),
@@ -233,7 +258,14 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
       await handlerAccess.close();
     };
     const awsAccess = { local: localServices(aws.environment), others: access.others };
-    return serve(gw, httpServer, closeCode, host, actualPort, awsAccess);
+    const panel = options.console
+      ? await openConsole(gw, options, endpoint).catch(consoleFailed(log))
+      : undefined;
+    const closeAll = async () => {
+      await panel?.close();
+      await closeCode();
+    };
+    return serve(gw, httpServer, closeAll, host, actualPort, awsAccess, panel?.url);
   } catch (error) {
     await lambda?.close();
     await aws?.close();
@@ -251,6 +283,7 @@ function serve(
   host: string,
   port: number,
   awsAccess: LocalServer['awsAccess'],
+  consoleUrl?: string,
 ): LocalServer {
   const { registry, services } = gw;
   const wss = new WebSocketServer({
@@ -300,10 +333,47 @@ function serve(
     services: services.aws.banner,
     awsAccess,
     iamKeySources: gw.iamKeys.sources,
+    ...(consoleUrl ? { consoleUrl } : {}),
     connectionCount: () => registry.size,
     fireSchedule: (id) => fireSchedule(services.aws, id),
     close,
   };
+}
+
+/** A console that cannot start (its port taken) is reported; the API runs without it. */
+const consoleFailed = (log: Logger) => (error: NodeJS.ErrnoException) => {
+  if (error instanceof LocalError) throw error; // a bad option is the user's to fix
+  const reason =
+    error.code === 'EADDRINUSE' ? 'its port is in use (choose one with --console-port)' : error.message;
+  log.line(`warning: the console did not start: ${reason}`);
+  return undefined;
+};
+
+/** The console on its own port, reading the gateway's event bus and describing its app. */
+function openConsole(gw: Gateway, options: StartLocalOptions, endpoint: string): Promise<RunningConsole> {
+  const template = options.template ?? (gw.app.templateFile ? readTemplate(gw.app.templateFile) : undefined);
+  const dynamo = gw.services.aws.environment.AWS_ENDPOINT_URL_DYNAMODB;
+  const endpoints = {
+    url: `${endpoint.replace(/^http/, 'ws')}/${gw.app.stage}`,
+    connections: `${endpoint}/${gw.app.stage}/@connections/{connectionId}`,
+    sdk: endpoint,
+    ...(dynamo ? { dynamodb: dynamo } : {}),
+  };
+  return startConsole(
+    {
+      host: options.host ?? LOCAL_DEFAULTS.host,
+      access: gw.access,
+      events: gw.log.events,
+      log: gw.log,
+      registry: gw.registry,
+      app: () => gw.app,
+      apiUrl: endpoints.url,
+      describe: () => describeApp(gw.app, endpoints, template, options.parameterOverrides ?? {}),
+      ...(dynamo ? { dynamoEndpoint: dynamo } : {}),
+      assetsDir: packagePath('dist', 'console'),
+    },
+    options.console === true ? {} : options.console || {},
+  );
 }
 
 /** The services handlers reach here: @connections, and each one whose endpoint variable they get. */

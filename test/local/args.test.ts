@@ -15,8 +15,13 @@ describe('localRequest', () => {
         watch: false,
         offline: false,
         schedules: true,
+        console: { port: 3002 },
       },
     ],
+    ['.', { console: false }, { console: false }],
+    ['.', { consolePort: '0' }, { console: { port: 0 } }],
+    ['.', { port: '0' }, { console: { port: 0 } }],
+    ['.', { port: '0', consolePort: '4000' }, { console: { port: 4000 } }],
     ['.', { schedules: false }, { schedules: false }],
     [
       'my-api',
@@ -69,6 +74,7 @@ describe('localRequest', () => {
     [{ allowOrigin: ['https://app.example.com/chat'] }, /--allow-origin "https:\/\/app.example.com\/chat"/],
     [{ parameterOverrides: ['Stage'] }, /--parameter-overrides "Stage": expected Key=Value/],
     [{ parameterOverrides: ['=qa'] }, /--parameter-overrides "=qa"/],
+    [{ consolePort: '3002x' }, /--console-port "3002x": expected a whole number from 0 to 65535/],
   ])('fails on %j', (flags, message) => {
     expect(() => localRequest('.', flags)).toThrow(message);
     expect(() => localRequest('.', flags)).toThrow(expect.objectContaining({ exitCode: 2, code: 'E_USAGE' }));

@@ -14,6 +14,9 @@ describe('wskit local (CLI)', () => {
       /SDK endpoint\s+→ http:\/\/127\.0\.0\.1:\d+ \(Step Functions and Lambda APIs for handlers\)/,
     );
     expect(JSON.parse(await client.request('{"first_name": "Jane"}')).status).toBe('SUCCEEDED');
+    // --port 0: the console takes a free port too.
+    const consoleUrl = /Console: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output())?.[1] as string;
+    expect((await fetch(`${consoleUrl}api/connections`)).status).toBe(200);
 
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGINT');

@@ -23,6 +23,9 @@ export interface LocalFlags {
   readonly stack?: string;
   readonly synth?: boolean;
   readonly iamCredentials?: readonly string[];
+  /** False with --no-console. */
+  readonly console?: boolean;
+  readonly consolePort?: string;
 }
 
 /** Checked options of `wskit local`. */
@@ -50,6 +53,8 @@ export interface LocalRequest {
   readonly synth: boolean;
   /** Credentials files whose keys verify AWS_IAM handshakes. */
   readonly iamCredentialFiles?: readonly string[];
+  /** The console's port, or false with --no-console. */
+  readonly console: false | { readonly port: number };
 }
 
 export function registerLocal(program: Command, run: (request: LocalRequest) => Promise<void>): void {
@@ -103,6 +108,14 @@ export function registerLocal(program: Command, run: (request: LocalRequest) => 
       '--no-schedules',
       'do not run scheduled rules and EventBridge Scheduler schedules on their own (POST /@schedules/<id> still fires one)',
     )
+    .option(
+      '--no-console',
+      'do not serve the local console (the browser view of connections, frames, runs...)',
+    )
+    .option(
+      '--console-port <port>',
+      `port of the local console (default ${LOCAL_DEFAULTS.consolePort}; any free port when --port is 0)`,
+    )
     .option('--verbose', 'also log rendered templates, Lambda events and state machine traces')
     .action((target: string, flags: LocalFlags) => run(localRequest(target, flags)));
 }
@@ -132,6 +145,7 @@ export function localRequest(target: string | undefined, flags: LocalFlags): Loc
     synth: flags.synth !== false,
     offline: flags.offline === true,
     schedules: flags.schedules !== false,
+    console: flags.console === false ? false : { port: consolePort(flags.consolePort, port) },
     ...(flags.stage ? { stage: flags.stage } : {}),
     ...(flags.region ? { region: flags.region } : {}),
     ...(idleTimeoutMs !== undefined ? { idleTimeoutMs } : {}),
@@ -140,6 +154,12 @@ export function localRequest(target: string | undefined, flags: LocalFlags): Loc
     ...(flags.stack ? { stack: flags.stack } : {}),
     ...(flags.iamCredentials?.length ? { iamCredentialFiles: flags.iamCredentials } : {}),
   };
+}
+
+/** `--port 0` (tests, several apps at once) asks for free ports: the console's too, unless given. */
+function consolePort(value: string | undefined, apiPort: number): number {
+  if (value !== undefined) return integer('--console-port', value, 0, 65_535);
+  return apiPort === 0 ? 0 : LOCAL_DEFAULTS.consolePort;
 }
 
 function allowedOrigin(value: string): string {

@@ -26,6 +26,7 @@ export async function runLocal(request: LocalRequest): Promise<number> {
     verbose: request.verbose,
     watch: request.watch,
     log: write,
+    console: request.console,
     ...(request.stage ? { stage: request.stage } : {}),
     ...(request.region ? { region: request.region } : {}),
     ...(request.idleTimeoutMs ? { idleTimeoutMs: request.idleTimeoutMs } : {}),
@@ -41,6 +42,7 @@ export async function runLocal(request: LocalRequest): Promise<number> {
     awsAccess: server.awsAccess,
     services: server.services,
     iamKeySources: server.iamKeySources,
+    consoleUrl: server.consoleUrl,
   });
   const sources = project && request.watch && request.synth ? watchCdkSources(project, write) : undefined;
   if (sources) {
@@ -90,6 +92,8 @@ export interface BannerFacts {
   readonly services?: readonly string[];
   /** Where the keys that verify `AWS_IAM` signatures came from. */
   readonly iamKeySources?: readonly string[];
+  /** The browser console's address, when it runs. */
+  readonly consoleUrl?: string;
 }
 
 /** What a developer needs to start: the URL, the routes and what runs them, a ready wscat line. */
@@ -101,6 +105,7 @@ export function banner(app: LocalApp, url: string, facts: BannerFacts = {}): str
     awsAccess: aws,
     services = [],
     iamKeySources = [],
+    consoleUrl,
   } = facts;
   const routes = [...app.routes.values()].map((route) => {
     const target = routeTarget(route.integration);
@@ -132,6 +137,7 @@ export function banner(app: LocalApp, url: string, facts: BannerFacts = {}): str
     ...services.map((line) => `  ${line}`),
     ...(waitScale !== 1 ? [`  Wait states    × ${waitScale}`] : []),
     ...(watch ? ['  watching       → the template, state machine definitions and function code'] : []),
+    ...(consoleUrl ? [`Console: ${consoleUrl}`] : []),
     `Try: wscat -c ${url}`,
     'Ctrl-C stops.',
   ];

@@ -4,6 +4,7 @@
  * SigV4-signed by the SDK; signatures are not checked here.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { EventBus } from '../events/bus';
 import type { Logger } from '../log';
 import { MESSAGE_LIMIT_BYTES } from '../server/quotas';
 import { sendToConnection } from './outbox';
@@ -13,7 +14,7 @@ import type { ConnectionRegistry } from './registry';
 const PATH = /^(?:\/([^/]+))?\/+@connections\/([^/?]+)\/?(?:\?.*)?$/;
 
 /** An answer of the API: status, error type (the `x-amzn-errortype` header) and JSON body, if any. */
-interface ConnectionsAnswer {
+export interface ConnectionsAnswer {
   readonly status: number;
   readonly errorType?: string;
   readonly body?: Record<string, unknown>;
@@ -43,16 +44,42 @@ export function handleManagementRequest(
   request.on('end', () => {
     const method = request.method ?? 'GET';
     const data = size > MESSAGE_LIMIT_BYTES ? null : Buffer.concat(chunks).toString('utf8');
-    const answer = callConnections(registry, method, id, data);
+    const answer = connectionsCall(registry, log.events, method, id, data);
     response
       .writeHead(answer.status, {
         ...(answer.status !== 204 ? { 'content-type': 'application/json' } : {}),
         ...(answer.errorType ? { 'x-amzn-errortype': answer.errorType } : {}),
       })
       .end(answer.body ? JSON.stringify(answer.body) : undefined);
-    log.line(`@connections ${method} ${id} ${answer.status}`);
   });
   return true;
+}
+
+/**
+ * One call of the API, told to the event stream (the log line, and the frame a POST sent): what the
+ * HTTP endpoint and the console's own disconnect and post buttons both run.
+ */
+export function connectionsCall(
+  registry: ConnectionRegistry,
+  events: EventBus,
+  method: string,
+  id: string,
+  data: string | null,
+): ConnectionsAnswer {
+  const answer = callConnections(registry, method, id, data);
+  const at = Date.now();
+  if (method === 'POST' && answer.status === 200 && data !== null && events.active) {
+    events.emit({
+      type: 'frame.out',
+      at,
+      connectionId: id,
+      size: Buffer.byteLength(data),
+      source: '@connections',
+      ...(events.detailed ? { body: data } : {}),
+    });
+  }
+  events.emit({ type: 'connections.api', at, method, connectionId: id, status: answer.status });
+  return answer;
 }
 
 /** One call of the API; `data` is the POST body, null when it is over the 128 KB message limit. */

@@ -31,8 +31,8 @@ export interface PoolOptions {
   readonly maxEnvironments: number;
   /** Most invocations handed to one environment ahead of time, the running one included. */
   readonly queueDepth?: number;
-  /** Receives each line the function writes to stdout or stderr. */
-  readonly onOutput: (line: string) => void;
+  /** Receives each line the function writes to stdout or stderr, with the invocation it belongs to. */
+  readonly onOutput: (line: string, requestId?: string) => void;
 }
 
 interface Invocation {
@@ -50,6 +50,8 @@ interface Environment {
   outbox: string[];
   /** Its code is out of date: it takes nothing new and ends when its queue is empty. */
   retiring: boolean;
+  /** The invocation that ran last: output arrives a little after its reply, so this outlives it. */
+  current?: string;
 }
 
 export class FunctionPool {
@@ -129,7 +131,7 @@ export class FunctionPool {
         // Events come later than spawn() returns, so `env` is set by then.
         onReplies: (text) => this.finished(env, text),
         onExit: (message) => this.crashed(env, message),
-        onOutput,
+        onOutput: (line) => onOutput(line, env.current),
       }),
       queue: [],
       outbox: [],
@@ -161,6 +163,7 @@ export class FunctionPool {
 
   /** The function's Timeout counts from when an invocation starts: when it reaches the queue's head. */
   private startClock(env: Environment, invocation: Invocation): void {
+    env.current = invocation.requestId;
     invocation.timer = setTimeout(() => {
       const seconds = this.fn.timeoutSeconds.toFixed(2);
       void this.discard(env, 'Sandbox.Timedout', `Task timed out after ${seconds} seconds`);

@@ -4,6 +4,7 @@
  * function whose runtime cannot run here fails each call with the reason, as a broken function does
  * on AWS: the routes that use it answer `Internal server error`, the rest of the API runs.
  */
+import type { EventBus } from '../events/bus';
 import type { LocalFunction } from '../types';
 import { FunctionPool, type InvokeError, type InvokeOutcome } from './pool';
 import { runtimeOf } from './runtimes';
@@ -22,7 +23,9 @@ export interface LambdaRunnerOptions {
   /** Under --offline: where every other request that would leave the machine goes, to be refused. */
   readonly offlineEndpoint?: string;
   readonly maxEnvironmentsPerFunction: number;
-  readonly onOutput: (fn: LocalFunction, line: string) => void;
+  readonly onOutput: (fn: LocalFunction, line: string, requestId?: string) => void;
+  /** Told of every finished invocation while someone listens. */
+  readonly events?: EventBus;
 }
 
 export class LambdaRunner {
@@ -35,8 +38,12 @@ export class LambdaRunner {
 
   invoke(functionId: string, event: unknown): Promise<InvokeOutcome> {
     const pool = this.pools.get(functionId) ?? this.startPool(functionId);
-    if (pool instanceof FunctionPool) return pool.invoke(event);
-    return Promise.resolve({ ok: false, error: pool, requestId: '' });
+    const outcome =
+      pool instanceof FunctionPool
+        ? pool.invoke(event)
+        : Promise.resolve<InvokeOutcome>({ ok: false, error: pool, requestId: '' });
+    const events = this.options.events;
+    return events?.active ? told(events, functionId, event, outcome) : outcome;
   }
 
   /** A function's code changed: its next invocations run in fresh environments. */
@@ -81,11 +88,46 @@ export class LambdaRunner {
       runtime: choice.runtime,
       environment: lambdaEnvironment(fn, this.options),
       maxEnvironments: this.options.maxEnvironmentsPerFunction,
-      onOutput: (line) => this.options.onOutput(fn, line),
+      onOutput: (line, requestId) => this.options.onOutput(fn, line, requestId),
     });
     this.pools.set(functionId, pool);
     return pool;
   }
+}
+
+/** Emits the run once it finishes; payloads only for a detailed listener. */
+function told(
+  events: EventBus,
+  functionId: string,
+  event: unknown,
+  pending: Promise<InvokeOutcome>,
+): Promise<InvokeOutcome> {
+  const started = Date.now();
+  return pending.then((outcome) => {
+    emitRun(events, functionId, event, outcome, started);
+    return outcome;
+  });
+}
+
+function emitRun(
+  events: EventBus,
+  functionId: string,
+  event: unknown,
+  outcome: InvokeOutcome,
+  started: number,
+): void {
+  const at = Date.now();
+  const detailed = events.detailed;
+  events.emit({
+    type: 'function.run',
+    at,
+    functionId,
+    requestId: outcome.requestId,
+    durationMs: at - started,
+    ok: outcome.ok,
+    ...(detailed ? { event } : {}),
+    ...(outcome.ok ? (detailed ? { result: outcome.result } : {}) : { error: outcome.error }),
+  });
 }
 
 /** What a function sees in its environment: the template's variables first, then what Lambda reserves. */

@@ -34,7 +34,15 @@ export async function handleUpgrade(
   socket.on('error', () => {}); // a client that drops mid-handshake must not crash the server
   const refusal = checkAccess(request, gw.access);
   if (refusal) {
-    gw.log.line(`handshake ${refusal}`);
+    const at = Date.now();
+    gw.log.events.emit({
+      type: 'connection.refused',
+      at,
+      status: 403,
+      by: 'access',
+      reason: refusal,
+      latencyMs: 0,
+    });
     return reject(socket, 403, { message: 'Forbidden' });
   }
   const url = new URL(request.url ?? '/', 'http://localhost');
@@ -66,7 +74,7 @@ export async function handleUpgrade(
   if (route?.authorizer) {
     const decision = await authorize(route.authorizer, info, handshake, gw.services);
     if (!decision.allowed) {
-      gw.log.line(`${connection.id} $connect authorizer ${decision.status} ${Date.now() - started}ms`);
+      emitRefused(gw, connection.id, started, decision.status, 'authorizer', handshake);
       return reject(socket, decision.status, { message: STATUS_CODES[decision.status] ?? 'Forbidden' });
     }
     authorizerContext = decision.context;
@@ -95,17 +103,17 @@ export async function handleUpgrade(
           ? result.status
           : 502
         : result.status;
-    gw.log.line(
-      `${connection.id} $connect ${describe(route.integration.kind)} ${status} ${Date.now() - started}ms`,
-    );
     if (status < 200 || status > 299) {
+      const integration = describe(route.integration.kind);
+      emitRefused(gw, connection.id, started, status, '$connect', handshake, integration);
       return reject(socket, status, {
         message: result.kind === 'error' ? result.message : STATUS_CODES[status],
       });
     }
     if (result.kind === 'reply') answerProtocol(request, protocolOfHeaders(result.headers));
+    emitOpen(gw, accepted, started, handshake, status, describe(route.integration.kind));
   } else {
-    gw.log.line(`${connection.id} $connect (no route) 200`);
+    emitOpen(gw, accepted, started, handshake, 200);
   }
   if (socket.destroyed) {
     onOpen(null, accepted, info);
@@ -116,6 +124,59 @@ export async function handleUpgrade(
 
 export const describe = (kind: string) =>
   kind === 'lambda-proxy' ? 'lambda' : kind === 'none' ? '(no integration)' : kind;
+
+function emitOpen(
+  gw: Gateway,
+  connection: Omit<Connection, 'socket' | 'lastActiveAt'>,
+  started: number,
+  handshake: HandshakeInfo,
+  status: number,
+  integration?: string,
+): void {
+  if (!gw.log.events.active) return;
+  const at = Date.now();
+  gw.log.events.emit({
+    type: 'connection.open',
+    at,
+    connectionId: connection.id,
+    sourceIp: connection.sourceIp,
+    userAgent: connection.userAgent,
+    handshake: summary(handshake),
+    ...(connection.authorizer ? { authorizer: connection.authorizer } : {}),
+    ...(integration ? { integration } : {}),
+    status,
+    latencyMs: at - started,
+  });
+}
+
+function emitRefused(
+  gw: Gateway,
+  connectionId: string,
+  started: number,
+  status: number,
+  by: 'authorizer' | '$connect',
+  handshake: HandshakeInfo,
+  integration?: string,
+): void {
+  if (!gw.log.events.active) return;
+  const at = Date.now();
+  gw.log.events.emit({
+    type: 'connection.refused',
+    at,
+    connectionId,
+    status,
+    by,
+    reason: STATUS_CODES[status] ?? 'Forbidden',
+    ...(integration ? { integration } : {}),
+    handshake: summary(handshake),
+    latencyMs: at - started,
+  });
+}
+
+const summary = (handshake: HandshakeInfo) => ({
+  query: handshake.queryStringParameters ?? {},
+  headers: handshake.headers,
+});
 
 function reject(socket: Duplex, status: number, body: unknown): void {
   if (socket.destroyed) return;

@@ -12,7 +12,7 @@ import { runRoute } from './dispatch';
 import type { RequestInfo } from './events';
 import type { Gateway } from './gateway';
 import { limitFrameSize } from './quotas';
-import { selectRoute } from './route-selection';
+import { routeKeyOf, selectRoute } from './route-selection';
 
 export function openSession(
   gw: Gateway,
@@ -46,7 +46,17 @@ export function openSession(
       socket.close(1003, 'Binary frames are not supported');
       return;
     }
-    void onMessage(gw, connection, connectInfo, (data as Buffer).toString('utf8'));
+    const body = (data as Buffer).toString('utf8');
+    if (gw.log.events.active) {
+      gw.log.events.emit({
+        type: 'frame.in',
+        at: connection.lastActiveAt,
+        connectionId: connection.id,
+        size: (data as Buffer).length,
+        ...(gw.log.events.detailed ? { body } : {}),
+      });
+    }
+    void onMessage(gw, connection, connectInfo, body);
   });
   socket.on('close', (code, reason) => {
     clearTimeout(idleTimer);
@@ -60,17 +70,30 @@ async function onMessage(gw: Gateway, connection: Connection, connectInfo: Reque
   const started = Date.now();
   const requestId = newGatewayId();
   const routeKey = selectRoute(gw.app.routeSelectionExpression, body, gw.app.routes);
-  const send = (text: string) => sendToConnection(connection, text);
+  const events = gw.log.events;
+  const send = (text: string, source: 'route' | 'error') => {
+    sendToConnection(connection, text);
+    if (events.active) emitFrameOut(gw, connection.id, text, source);
+  };
   if (routeKey === undefined) {
-    gw.log.line(`${connection.id} message: no route and no $default → Forbidden`);
-    send(JSON.stringify({ message: 'Forbidden', connectionId: connection.id, requestId }));
+    if (events.active) {
+      events.emit({
+        type: 'route',
+        at: Date.now(),
+        connectionId: connection.id,
+        requestId,
+        status: 403,
+        latencyMs: 0,
+      });
+    }
+    send(JSON.stringify({ message: 'Forbidden', connectionId: connection.id, requestId }), 'error');
     return;
   }
   const route = gw.app.routes.get(routeKey);
   if (!route) return;
   if (route.apiKeyRequired && !checkApiKey(gw.app.apiKeys, connection.apiKey).allowed) {
     gw.log.line(`${connection.id} ${routeKey}: the connection presented no valid API key → Forbidden`);
-    send(JSON.stringify({ message: 'Forbidden', connectionId: connection.id, requestId }));
+    send(JSON.stringify({ message: 'Forbidden', connectionId: connection.id, requestId }), 'error');
     return;
   }
   const info: RequestInfo = {
@@ -89,21 +112,49 @@ async function onMessage(gw: Gateway, connection: Connection, connectInfo: Reque
     gw.log.line(`${connection.id} ${routeKey}: ${(error as Error).stack ?? String(error)}`);
     result = { kind: 'error', status: 500, message: 'Internal server error' };
   }
-  if (gw.log.enabled) {
-    gw.log.line(
-      `${connection.id} ${routeKey} ${describe(route.integration.kind)} ${result.status} ${Date.now() - started}ms`,
-    );
+  if (events.active) {
+    const at = Date.now();
+    const selection = events.detailed ? routeKeyOf(gw.app.routeSelectionExpression, body) : undefined;
+    events.emit({
+      type: 'route',
+      at,
+      connectionId: connection.id,
+      requestId,
+      routeKey,
+      ...(selection !== undefined ? { selection } : {}),
+      integration: describe(route.integration.kind),
+      status: result.status,
+      latencyMs: at - started,
+    });
   }
   if (result.kind === 'error')
-    send(JSON.stringify({ message: result.message, connectionId: connection.id, requestId }));
-  else if (route.twoWay && result.body !== undefined) send(result.body);
+    send(JSON.stringify({ message: result.message, connectionId: connection.id, requestId }), 'error');
+  else if (route.twoWay && result.body !== undefined) send(result.body, 'route');
+}
+
+function emitFrameOut(gw: Gateway, connectionId: string, text: string, source: 'route' | 'error'): void {
+  gw.log.events.emit({
+    type: 'frame.out',
+    at: Date.now(),
+    connectionId,
+    size: Buffer.byteLength(text),
+    source,
+    ...(gw.log.events.detailed ? { body: text } : {}),
+  });
 }
 
 async function disconnect(gw: Gateway, info: RequestInfo, code: number, reason: string): Promise<void> {
   const route = gw.app.routes.get('$disconnect');
   const started = Date.now();
   if (!route) {
-    gw.log.line(`${info.connection.id} closed ${code}`);
+    gw.log.events.emit({
+      type: 'connection.close',
+      at: started,
+      connectionId: info.connection.id,
+      code,
+      reason,
+      latencyMs: 0,
+    });
     return;
   }
   const event = {
@@ -117,9 +168,16 @@ async function disconnect(gw: Gateway, info: RequestInfo, code: number, reason: 
     disconnectStatusCode: code,
     disconnectReason: reason,
   }).catch(() => ({ status: 500 }));
-  gw.log.line(
-    `${info.connection.id} closed ${code}; $disconnect ${describe(route.integration.kind)} ${result.status} ${Date.now() - started}ms`,
-  );
+  const at = Date.now();
+  gw.log.events.emit({
+    type: 'connection.close',
+    at,
+    connectionId: info.connection.id,
+    code,
+    reason,
+    disconnect: { integration: describe(route.integration.kind), status: result.status },
+    latencyMs: at - started,
+  });
 }
 
 function track(gw: Gateway, work: Promise<unknown>): void {

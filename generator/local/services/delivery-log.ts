@@ -11,7 +11,9 @@ export function logDelivery(
   status: string,
   startedMs: number,
 ): void {
-  if (log.enabled) log.line(`${source} → ${target} ${status} ${Date.now() - startedMs}ms`);
+  if (!log.events.active) return;
+  const at = Date.now();
+  log.events.emit({ type: 'delivery', at, source, target, status, latencyMs: at - startedMs });
 }
 
 /** A start banner line in the emulator's `label → what` layout: `queue          → jobs, to Worker`. */

@@ -49,6 +49,7 @@ export const statesService: LocalService = {
       waitScale: host.waitScale,
       taskFor: (resource) => host.task(resource),
       report: (line) => host.log.line(line),
+      events: host.log.events,
       ...(host.log.verbose ? { trace: (line: string) => host.log.detail('state machine', line) } : {}),
     });
     const tokens = runner.tokens;

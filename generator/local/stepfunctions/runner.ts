@@ -13,8 +13,10 @@ import {
   type StateMachineDefinition,
 } from 'aws-local-stepfunctions';
 import { LocalError } from '../errors';
+import type { EventBus } from '../events/bus';
 import type { ServiceResponse, TaskHandler } from '../services/types';
 import type { LocalStateMachine } from '../types';
+import { emitStateEvent } from './execution-events';
 import { waitOverrides } from './overrides';
 import { TaskTokens } from './task-tokens';
 import { executionTasks, type TaskState, taskStates } from './tasks';
@@ -27,6 +29,8 @@ export interface StepFunctionsOptions {
   readonly report: (line: string) => void;
   /** Receives one line per state event and task call when tracing. */
   readonly trace?: (line: string) => void;
+  /** Told of each execution, its states and its end, while someone listens. */
+  readonly events?: EventBus;
 }
 
 export interface StartRequest {
@@ -182,7 +186,23 @@ export class StepFunctionsRunner {
         }
       : execution.abort;
     this.running.add(abort);
-    if (this.options.trace) void this.traceEvents(prepared.machine.name, execution.eventLogs);
+    const events = this.options.events?.active ? this.options.events : undefined;
+    const executionId = events ? randomUUID() : '';
+    if (events) {
+      const { arn, name } = prepared.machine;
+      const told = events.detailed ? { input } : {};
+      events.emit({
+        type: 'execution.start',
+        at: Date.now(),
+        executionId,
+        machineArn: arn,
+        machineName: name,
+        ...told,
+      });
+    }
+    if (this.options.trace || events)
+      void this.follow(prepared.machine.name, execution.eventLogs, executionId);
+    const started = Date.now();
     return new Promise((resolve) => {
       const stop = () => {
         this.running.delete(abort);
@@ -193,6 +213,7 @@ export class StepFunctionsRunner {
       const settle = (outcome: Outcome) => {
         signal?.removeEventListener('abort', stop);
         this.running.delete(abort);
+        if (events) tellEnd(events, executionId, outcome, started);
         resolve(outcome);
       };
       execution.result.then(
@@ -202,17 +223,23 @@ export class StepFunctionsRunner {
     });
   }
 
-  private async traceEvents(machineName: string, events: AsyncGenerator<unknown>): Promise<void> {
+  /** Reads the interpreter's event log: trace lines when tracing, state events for listeners. */
+  private async follow(
+    machineName: string,
+    log: AsyncGenerator<unknown>,
+    executionId: string,
+  ): Promise<void> {
+    const { events, trace } = this.options;
     try {
-      for await (const event of events) {
+      for await (const event of log) {
+        if (events && executionId) emitStateEvent(events, executionId, event);
+        if (!trace) continue;
         const {
           type,
           state,
           Error: error,
         } = event as { type: string; state?: { name: string }; Error?: string };
-        this.options.trace?.(
-          `${machineName}: ${type}${state ? ` ${state.name}` : ''}${error ? ` (${error})` : ''}`,
-        );
+        trace(`${machineName}: ${type}${state ? ` ${state.name}` : ''}${error ? ` (${error})` : ''}`);
       }
     } catch {
       // The execution's own result reports failures.
@@ -252,6 +279,24 @@ export class StepFunctionsRunner {
     const { handlers, context } = executionTasks(prepared.machine.name, prepared.tasks, routing, signal);
     return { overrides: { ...prepared.runOptions.overrides, taskResourceLocalHandlers: handlers }, context };
   }
+}
+
+function tellEnd(events: EventBus, executionId: string, outcome: Outcome, started: number): void {
+  const at = Date.now();
+  const detail =
+    outcome.status === 'SUCCEEDED'
+      ? events.detailed
+        ? { output: outcome.output }
+        : {}
+      : { error: outcome.error, cause: outcome.cause };
+  events.emit({
+    type: 'execution.end',
+    at,
+    executionId,
+    status: outcome.status,
+    durationMs: at - started,
+    ...detail,
+  });
 }
 
 function failureOf(error: unknown) {

@@ -10,6 +10,7 @@ import { bannerLine } from '../delivery-log';
 import { type LocalService, type RunningService, type ServiceHost, TaskError } from '../types';
 import { queueDoesNotExist, sendInput, sqsActions } from './actions';
 import { SqsEventSource } from './event-source';
+import type { QueueObserver } from './queue';
 import { QueueSet } from './queues';
 import { type QueueDefinition, queueAttribute, readEventSources, readQueues } from './template';
 
@@ -25,6 +26,7 @@ export const sqsService: LocalService = {
 /** Runs the app's queues and event sources; `now` is the queues' clock. */
 export function startSqs(app: LocalApp, host: ServiceHost, now: () => number = Date.now): RunningService {
   let queues = new QueueSet(readQueues(app, host.accountId), now);
+  queues.observe(queueEvents(host));
   let sources = startEventSources(app, host, queues);
   return {
     actions: sqsActions(() => queues),
@@ -48,9 +50,27 @@ export function startSqs(app: LocalApp, host: ServiceHost, now: () => number = D
       void sources.stop();
       app = next;
       queues = new QueueSet(readQueues(next, host.accountId), now, queues);
+      queues.observe(queueEvents(host));
       sources = startEventSources(next, host, queues);
     },
     close: () => sources.stop(),
+  };
+}
+
+/** Queue messages on the event bus, while someone listens; bodies for a detailed listener. */
+function queueEvents(host: ServiceHost): QueueObserver {
+  const events = host.log.events;
+  return (queue, action, message) => {
+    if (!events.active) return;
+    events.emit({
+      type: 'queue.message',
+      at: Date.now(),
+      queue,
+      messageId: message.id,
+      action,
+      receiveCount: message.receiveCount,
+      ...(events.detailed ? { body: message.body } : {}),
+    });
   };
 }
 

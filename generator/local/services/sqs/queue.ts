@@ -48,12 +48,20 @@ interface StoredMessage {
   receiptHandle?: string;
 }
 
+export type QueueObserver = (
+  queue: string,
+  action: 'sent' | 'received' | 'deleted' | 'dead-lettered',
+  message: StoredMessage,
+) => void;
+
 export class Queue {
   private messages: StoredMessage[] = [];
   private readonly deduplication = new Map<string, { at: number; result: SendResult }>();
   private sequence = 0n;
   /** Where a message goes when it passes maxReceiveCount; set by the set of queues. */
   deadLetter?: (message: StoredMessage) => void;
+  /** Told of each message sent, received, deleted or dead-lettered (the console's queue view). */
+  observer?: QueueObserver;
 
   constructor(
     readonly config: QueueConfig,
@@ -91,6 +99,7 @@ export class Queue {
         : {}),
     };
     this.messages.push(message);
+    this.observer?.(this.config.name, 'sent', message);
     const result: SendResult = {
       MessageId: message.id,
       MD5OfMessageBody: message.md5,
@@ -103,7 +112,9 @@ export class Queue {
 
   /** A message moved here from another queue's redrive keeps its id, body and attributes. */
   accept(message: StoredMessage): void {
-    this.messages.push({ ...message, visibleAt: this.now(), receiveCount: 0, receiptHandle: undefined });
+    const moved = { ...message, visibleAt: this.now(), receiveCount: 0, receiptHandle: undefined };
+    this.messages.push(moved);
+    this.observer?.(this.config.name, 'sent', moved);
   }
 
   receive(maxMessages = 1, visibilityTimeoutSeconds?: number): ReceivedMessage[] {
@@ -124,6 +135,7 @@ export class Queue {
       const redrive = this.config.redrive;
       if (redrive && this.deadLetter && message.receiveCount >= redrive.maxReceiveCount) {
         this.remove(message);
+        this.observer?.(this.config.name, 'dead-lettered', message);
         this.deadLetter(message);
         continue;
       }
@@ -131,6 +143,7 @@ export class Queue {
       message.firstReceivedAt ??= now;
       message.visibleAt = now + 1000 * (visibilityTimeoutSeconds ?? this.config.visibilityTimeoutSeconds);
       message.receiptHandle = `${message.id}#${randomUUID()}`;
+      this.observer?.(this.config.name, 'received', message);
       taken.push(received(message));
     }
     return taken;
@@ -139,7 +152,10 @@ export class Queue {
   delete(receiptHandle: string): SqsFailure | undefined {
     const message = this.byHandle(receiptHandle);
     if (message === null) return invalidHandle(receiptHandle);
-    if (message) this.remove(message);
+    if (message) {
+      this.remove(message);
+      this.observer?.(this.config.name, 'deleted', message);
+    }
     return undefined;
   }
 

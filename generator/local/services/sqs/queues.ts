@@ -6,7 +6,7 @@
  * wait without spinning.
  */
 import { matchesReference } from '../names';
-import { Queue, type SendInput, type SendResult } from './queue';
+import { Queue, type QueueObserver, type SendInput, type SendResult } from './queue';
 import type { SqsFailure } from './send-checks';
 import type { QueueDefinition } from './template';
 
@@ -44,6 +44,11 @@ export class QueueSet {
       if (path ? path[2] === name : matchesReference(reference, definition.id, name, arn, url)) return queue;
     }
     return undefined;
+  }
+
+  /** Tells `observer` of every message of every queue of the set. */
+  observe(observer: QueueObserver | undefined): void {
+    for (const { queue } of this.queues.values()) queue.observer = observer;
   }
 
   byId(id: string): Queue | undefined {
