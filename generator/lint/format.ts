@@ -5,20 +5,47 @@ import type { Finding } from './types';
 export interface FileFindings {
   readonly file: string;
   readonly findings: readonly Finding[];
+  /** For a template of a CDK cloud assembly: its stack and its resources' construct paths. */
+  readonly cdk?: { readonly stack: string; readonly constructPaths: Readonly<Record<string, string>> };
+}
+
+/** Where a finding is in a CDK app: the stack, the resource's logical id and construct path. */
+function cdkPlace(result: FileFindings, finding: Finding) {
+  if (!result.cdk) return undefined;
+  const logicalId = /^Resources\/([^/]+)/.exec(finding.path)?.[1];
+  const constructPath = logicalId ? result.cdk.constructPaths[logicalId] : undefined;
+  return {
+    stack: result.cdk.stack,
+    ...(logicalId ? { logicalId } : {}),
+    ...(constructPath ? { constructPath } : {}),
+  };
+}
+
+function cdkSuffix(result: FileFindings, finding: Finding): string {
+  const place = cdkPlace(result, finding);
+  if (!place) return '';
+  const resource = place.logicalId
+    ? `: ${place.logicalId}${place.constructPath ? ` at ${place.constructPath}` : ''}`
+    : '';
+  return ` [stack ${place.stack}${resource}]`;
 }
 
 export function formatFindings(results: readonly FileFindings[], format: 'text' | 'json' | 'sarif'): string {
   if (format === 'json') {
     return JSON.stringify(
-      results.flatMap(({ file, findings }) => findings.map((f) => ({ file, ...f }))),
+      results.flatMap((result) =>
+        result.findings.map((f) => ({ file: result.file, ...f, ...cdkPlace(result, f) })),
+      ),
       null,
       2,
     );
   }
   if (format === 'sarif') return JSON.stringify(toSarif(results), null, 2);
   return results
-    .flatMap(({ file, findings }) =>
-      findings.map((f) => `${file}:${f.line}:${f.column}: ${f.code} ${f.message}`),
+    .flatMap((result) =>
+      result.findings.map(
+        (f) => `${result.file}:${f.line}:${f.column}: ${f.code} ${f.message}${cdkSuffix(result, f)}`,
+      ),
     )
     .join('\n');
 }
@@ -38,8 +65,8 @@ function toSarif(results: readonly FileFindings[]) {
             rules: codes.map((id) => ({ id, shortDescription: { text: RULE_CODES[id] ?? id } })),
           },
         },
-        results: results.flatMap(({ file, findings }) =>
-          findings.map((f) => ({
+        results: results.flatMap((result) =>
+          result.findings.map((f) => ({
             ruleId: f.code,
             ruleIndex: codes.indexOf(f.code),
             level: SARIF_LEVEL[f.severity],
@@ -47,12 +74,13 @@ function toSarif(results: readonly FileFindings[]) {
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: file.split('\\').join('/') },
+                  artifactLocation: { uri: result.file.split('\\').join('/') },
                   region: { startLine: f.line, startColumn: f.column },
                 },
                 logicalLocations: [{ fullyQualifiedName: f.path }],
               },
             ],
+            ...(result.cdk ? { properties: cdkPlace(result, f) } : {}),
           })),
         ),
       },

@@ -8,6 +8,7 @@
 import { statSync } from 'node:fs';
 import { withRunnableRoutes } from './integrations/availability';
 import type { FunctionCode } from './lambda/code';
+import { oneAtATime } from './one-at-a-time';
 import type { Gateway } from './server/gateway';
 import type { LocalApp } from './types';
 
@@ -32,8 +33,6 @@ const modifiedAt = (file: string) => {
 export function reloadOnChange(gw: Gateway, code: FunctionCode, load: () => LocalApp): AppReloading {
   /** Each watched file with the modification time last acted on. */
   const seen = new Map<string, number>();
-  let running: Promise<void> | undefined;
-  let again = false;
   let closed = false;
 
   // The time of a newly watched file is taken at once, and every poll compares with what was acted
@@ -49,26 +48,10 @@ export function reloadOnChange(gw: Gateway, code: FunctionCode, load: () => Loca
       const now = modifiedAt(file);
       if (now === actedOn) continue;
       seen.set(file, now);
-      schedule();
+      reloads.run();
     }
   }, POLL_MS);
   poll.unref();
-  // One reload at a time; changes made during one are applied by one more after it.
-  const schedule = () => {
-    if (closed) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = reload().finally(() => {
-      running = undefined;
-      if (again) {
-        again = false;
-        schedule();
-      }
-    });
-  };
-
   const reload = async () => {
     let app: LocalApp;
     try {
@@ -87,12 +70,14 @@ export function reloadOnChange(gw: Gateway, code: FunctionCode, load: () => Loca
     if (!closed) watch(appFiles(app));
   };
 
+  // One reload at a time; changes made during one are applied by one more after it.
+  const reloads = oneAtATime(reload);
   watch(appFiles(gw.app));
   return {
     close: async () => {
       closed = true;
       clearInterval(poll);
-      await running;
+      await reloads.stop();
       watch([]);
     },
   };

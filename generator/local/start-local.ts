@@ -38,14 +38,15 @@ import { openSession } from './server/session';
 import { handleProtocols } from './server/subprotocol';
 import { type RunningServices, startServices } from './services/registry';
 import { fireSchedule } from './services/schedules/fire';
-import { appFromTemplate, loadApp, readTemplate } from './template/load-app';
-import { LOCAL_ACCOUNT_ID } from './template/resolve';
+import { appFromTemplate, readTemplate } from './template/load-app';
+import { loadLocalApp } from './template/load-cdk';
+import { accountOf } from './template/resolve';
 import type { LocalApp } from './types';
 import { urlHost } from './url-host';
 import { TemplateCache } from './vtl/render';
 
 export interface StartLocalOptions {
-  /** An app folder holding template.yml, or the template file itself. */
+  /** An app folder holding template.yml, the template file itself, or a CDK cloud assembly (`cdk.out`). */
   readonly appDir?: string;
   /** A template as data, with `templateDir` for its relative paths (instead of `appDir`). */
   readonly template?: Template;
@@ -66,6 +67,8 @@ export interface StartLocalOptions {
    * @default false
    */
   readonly offline?: boolean;
+  /** A CDK cloud assembly's stack to run, when several have a WebSocket API. */
+  readonly stack?: string;
   /**
    * Run scheduled rules and EventBridge Scheduler schedules at their rate or cron; false: they fire
    * only through `fireSchedule` (or `POST /@schedules/<id>`).
@@ -148,10 +151,11 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
     ...(options.stage ? { stage: options.stage } : {}),
     ...(options.region ? { region: options.region } : {}),
     ...(options.parameterOverrides ? { parameterOverrides: options.parameterOverrides } : {}),
+    ...(options.stack ? { stack: options.stack } : {}),
   };
   const loaded = options.template
     ? appFromTemplate(options.template, options.templateDir ?? process.cwd(), loadOptions)
-    : loadApp(options.appDir ?? '.', loadOptions);
+    : loadLocalApp(options.appDir ?? '.', loadOptions);
   const events = new EventBus();
   const log = createLogger(options.log, verbose, events);
   if (bindsBeyondLoopback(host)) {
@@ -199,7 +203,7 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
       host,
       endpoint,
       region: app.region,
-      accountId: LOCAL_ACCOUNT_ID,
+      accountId: accountOf(app),
       log,
       waitScale,
       schedules: options.schedules ?? true,
@@ -245,7 +249,7 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalServe
     const templateFile = app.templateFile;
     const reloading =
       options.watch && templateFile
-        ? reloadOnChange(gw, code, () => loadApp(templateFile, loadOptions))
+        ? reloadOnChange(gw, code, () => loadLocalApp(templateFile, loadOptions))
         : undefined;
     const handlerAccess = access;
     const closeCode = async () => {

@@ -10,6 +10,8 @@ export interface LocalApp {
   readonly stage: string;
   readonly region: string;
   readonly stackName: string;
+  /** The stack's account when it names one (a CDK stack's environment). @default LOCAL_ACCOUNT_ID */
+  readonly accountId?: string;
   /** E.g. `$request.body.action`. */
   readonly routeSelectionExpression: string;
   readonly routes: ReadonlyMap<string, LocalRoute>;
@@ -24,8 +26,15 @@ export interface LocalApp {
   readonly resources: ReadonlyMap<string, LocalResource>;
   /** Parameters with no Default and no override, which run with a placeholder of their type. */
   readonly placeholderParameters?: readonly string[];
+  /** Custom resources: their providers do not run locally, and their attributes are placeholders. */
+  readonly customResources?: readonly LocalCustomResource[];
   /** Where routes with ApiKeyRequired find the key, and the keys the template gives (template/load-api-keys.ts). */
   readonly apiKeys?: LocalApiKeys;
+}
+
+export interface LocalCustomResource {
+  readonly id: string;
+  readonly type: string;
 }
 
 export interface LocalApiKeys {

@@ -54,8 +54,12 @@ export interface LocalCli {
 }
 
 /** `wskit local` as a real process; `env`, when given, replaces the environment. */
-export function startLocalCli(args: readonly string[], options: { env?: NodeJS.ProcessEnv } = {}): LocalCli {
+export function startLocalCli(
+  args: readonly string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): LocalCli {
   const child = spawn(process.execPath, [packagePath('bin', 'wskit.mjs'), 'local', ...args], {
+    ...(options.cwd ? { cwd: options.cwd } : {}),
     env: { ...(options.env ?? process.env), AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   });
   let output = '';

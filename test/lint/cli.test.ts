@@ -9,16 +9,31 @@ import { packagePath } from '../../generator/paths';
 
 describe('parseLintOptions', () => {
   it.each([
-    [['t.yml'], {}, { templates: ['t.yml'], format: 'text', ignoreChecks: [], aslValidator: false }],
+    [
+      ['t.yml'],
+      {},
+      { templates: ['t.yml'], format: 'text', ignoreChecks: [], aslValidator: false, synth: true },
+    ],
     [
       ['a.yml', 'b.json'],
       { format: 'sarif' },
-      { templates: ['a.yml', 'b.json'], format: 'sarif', ignoreChecks: [], aslValidator: false },
+      { templates: ['a.yml', 'b.json'], format: 'sarif', ignoreChecks: [], aslValidator: false, synth: true },
     ],
     [
       ['t.yml'],
       { format: 'json', ignoreChecks: ['W9102,I', ' E3002 '], aslValidator: true },
-      { templates: ['t.yml'], format: 'json', ignoreChecks: ['W9102', 'I', 'E3002'], aslValidator: true },
+      {
+        templates: ['t.yml'],
+        format: 'json',
+        ignoreChecks: ['W9102', 'I', 'E3002'],
+        aslValidator: true,
+        synth: true,
+      },
+    ],
+    [
+      ['cdk-app'],
+      { synth: false },
+      { templates: ['cdk-app'], format: 'text', ignoreChecks: [], aslValidator: false, synth: false },
     ],
   ])('%j %j → %j', (templates, raw, expected) => {
     expect(parseLintOptions(templates, raw)).toEqual(expected);

@@ -29,6 +29,8 @@ describe('localRequest', () => {
       { target: 'my-api', port: 0, waitScale: 0, verbose: true, watch: true, offline: true },
     ],
     ['t.yml', { stage: 'dev_1', region: 'eu-west-1' }, { stage: 'dev_1', region: 'eu-west-1' }],
+    ['cdk.out', { stack: 'Chat' }, { target: 'cdk.out', stack: 'Chat', synth: true }],
+    ['.', { synth: false }, { synth: false }],
     ['.', { waitScale: '0.25', host: '0.0.0.0' }, { waitScale: 0.25, host: '0.0.0.0', allowOrigins: [] }],
     [
       '.',

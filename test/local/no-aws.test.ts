@@ -8,49 +8,15 @@
  *
  * To cover a new feature, add one entry to FEATURES (./every-feature.ts): its resources, files and a probe.
  */
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type LocalCli, startLocalCli } from '../helpers/cli';
+import { startTrap, startTrappedCli, stopCli } from '../helpers/aws-trap';
+import type { LocalCli } from '../helpers/cli';
 import { appWith, FEATURES, OUTSIDE } from './every-feature';
 import { Client } from './helpers';
 
-/** Records every request; answers S3's ListBuckets so a handler's call to it succeeds. */
-async function startTrap(): Promise<{ server: Server; seen: IncomingMessage[]; endpoint: string }> {
-  const seen: IncomingMessage[] = [];
-  const server = createServer((request, response) => {
-    seen.push(request);
-    request.resume();
-    response
-      .writeHead(200, { 'content-type': 'application/xml' })
-      .end('<ListAllMyBucketsResult><Buckets></Buckets></ListAllMyBucketsResult>');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, seen, endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
-
 /** `wskit local` as a developer with a configured AWS environment runs it. */
 function startCli(appDir: string, trap: string, extra: string[]): LocalCli {
-  const cli = startLocalCli([appDir, '--port', '0', ...extra], {
-    env: {
-      PATH: process.env.PATH,
-      HOME: mkdtempSync(join(tmpdir(), 'wskit-home-')), // no ~/.aws
-      AWS_ENDPOINT_URL: trap,
-      AWS_ACCESS_KEY_ID: 'AKIADEVELOPERTRAP000',
-      AWS_SECRET_ACCESS_KEY: 'developer-secret',
-      AWS_REGION: 'us-east-1',
-    },
-  });
+  const cli = startTrappedCli([appDir, '--port', '0', ...extra], trap);
   return { ...cli, url: cli.url.then((found) => `${found}?token=let-me-in`) };
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGINT');
-  await exited;
 }
 
 const describeTrap = (offline: boolean) => {
@@ -63,7 +29,7 @@ const describeTrap = (offline: boolean) => {
     url = await cli.url;
   });
   afterAll(async () => {
-    await stop(cli.child);
+    await stopCli(cli.child);
     trap.server.close();
   });
 

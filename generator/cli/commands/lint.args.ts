@@ -11,12 +11,14 @@ export interface LintCommandOptions {
   readonly ignoreChecks: readonly string[];
   /** Also validate state machine definitions with the asl-validator package. */
   readonly aslValidator: boolean;
+  /** In a CDK project: run its synth first (`--no-synth`: lint the cdk.out as it is). */
+  readonly synth: boolean;
 }
 
 /** Commander's raw values → typed options; throws UsageError for values it cannot use. */
 export function parseLintOptions(
   templates: readonly string[],
-  raw: { format?: string; ignoreChecks?: readonly string[]; aslValidator?: boolean },
+  raw: { format?: string; ignoreChecks?: readonly string[]; aslValidator?: boolean; synth?: boolean },
 ): LintCommandOptions {
   if (templates.length === 0)
     throw new UsageError('E_LINT_USAGE', 'wskit lint needs at least one template file');
@@ -39,7 +41,13 @@ export function parseLintOptions(
       `--ignore-checks ${JSON.stringify(bad)} is not a rule code such as E3002, W9102 or a prefix such as W`,
       '--ignore-checks',
     );
-  return { templates, format: format as LintFormat, ignoreChecks, aslValidator: raw.aslValidator === true };
+  return {
+    templates,
+    format: format as LintFormat,
+    ignoreChecks,
+    aslValidator: raw.aslValidator === true,
+    synth: raw.synth !== false,
+  };
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -50,7 +58,10 @@ export function registerLint(program: Command, run: (options: LintCommandOptions
     .description(
       'check SAM/CloudFormation templates: specification, intrinsics, WebSocket wiring, IAM hygiene',
     )
-    .argument('<template...>', 'template files (YAML or JSON)')
+    .argument(
+      '<template...>',
+      'template files (YAML or JSON), app folders, CDK cloud assemblies (cdk.out) or CDK projects (cdk.json)',
+    )
     .option('--format <format>', `output format: ${LINT_FORMATS.join(', ')}`, 'text')
     .option(
       '--ignore-checks <codes>',
@@ -58,12 +69,15 @@ export function registerLint(program: Command, run: (options: LintCommandOptions
       collect,
     )
     .option('--asl-validator', 'also check state machine definitions with asl-validator (thorough, slower)')
+    .option('--no-synth', 'in a CDK project: lint its cdk.out as it is, without running the synth')
     .addHelpText(
       'after',
       '\nExit status: 0 clean, 2 errors, 4 warnings, 6 both (information does not count), 1 unreadable or unparsable file.',
     )
     .action(
-      (templates: string[], raw: { format?: string; ignoreChecks?: string[]; aslValidator?: boolean }) =>
-        run(parseLintOptions(templates, raw)),
+      (
+        templates: string[],
+        raw: { format?: string; ignoreChecks?: string[]; aslValidator?: boolean; synth?: boolean },
+      ) => run(parseLintOptions(templates, raw)),
     );
 }

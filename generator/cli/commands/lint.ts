@@ -1,12 +1,15 @@
 /** `wskit lint`: reads each template, lints it, prints the findings, returns cfn-lint's exit bitmask. */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { WskitError } from '../../errors';
+import { assemblyLintInputs } from '../../lint/cdk-inputs';
 import { LintInputError } from '../../lint/errors';
 import { type FileFindings, formatFindings } from '../../lint/format';
 import { lintTemplateText } from '../../lint/index';
 import { LIMITS } from '../../lint/parse';
 import { templateInFolder } from '../../template/app-folder';
+import { assemblyOf } from '../../template/cdk-assembly';
+import { readCdkProject, synthesize } from '../../template/cdk-project';
 import type { LintCommandOptions } from './lint.args';
 
 export async function runLint(options: LintCommandOptions): Promise<number> {
@@ -14,13 +17,14 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
   let unreadable = false;
   for (const given of options.templates) {
     try {
-      const file = templatePath(given);
-      const findings = lintTemplateText(readTemplate(file), file, {
-        baseDir: dirname(file),
-        ignoreChecks: options.ignoreChecks,
-        aslValidator: options.aslValidator,
-      });
-      results.push({ file, findings });
+      for (const input of await lintInputs(given, options.synth)) {
+        const findings = lintTemplateText(readTemplate(input.file), input.file, {
+          baseDir: dirname(input.file),
+          ignoreChecks: options.ignoreChecks,
+          aslValidator: options.aslValidator,
+        });
+        results.push({ ...input, findings });
+      }
     } catch (error) {
       if (!(error instanceof WskitError)) throw error;
       process.stderr.write(`wskit: ${error.message}\n`);
@@ -34,6 +38,37 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
   return (
     (all.some((f) => f.severity === 'error') ? 2 : 0) | (all.some((f) => f.severity === 'warning') ? 4 : 0)
   );
+}
+
+/**
+ * The templates a path names: a template; an app folder's template; every stack template of a CDK
+ * cloud assembly; or, in a CDK project, of the assembly its synth writes (said on stderr, so
+ * JSON and SARIF output stay clean).
+ */
+async function lintInputs(path: string, synth: boolean): Promise<Omit<FileFindings, 'findings'>[]> {
+  const project = existsSync(path) && statSync(path).isDirectory() ? readCdkProject(path) : undefined;
+  if (project && synth) {
+    const { ms } = await synthesize(project);
+    process.stderr.write(
+      `cdk synth: ${relative(process.cwd(), project.outDir) || '.'} in ${(ms / 1000).toFixed(1)} s\n`,
+    );
+  }
+  const assembly = assemblyOf(project ? project.outDir : path);
+  if (project && !assembly) {
+    throw new LintInputError(
+      'E_LINT_READ',
+      `${path}: its cdk.out holds no cloud assembly; run without --no-synth`,
+      path,
+    );
+  }
+  if (!assembly) return [{ file: templatePath(path) }];
+  // Paths as the user wrote them (`cdk.out/Chat.template.json`); one template alone keeps its stack.
+  const inputs = assemblyLintInputs(assembly).map(({ file, stack, constructPaths }) => ({
+    file: join(path, relative(resolve(path), file)),
+    cdk: { stack, constructPaths },
+  }));
+  if (statSync(path).isDirectory()) return inputs;
+  return [inputs.find((input) => resolve(input.file) === resolve(path)) ?? { file: path }];
 }
 
 /** A template path as given, or `<dir>/template.yml` (or .yaml, .json) when given an app folder. */

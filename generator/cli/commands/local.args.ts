@@ -20,6 +20,8 @@ export interface LocalFlags {
   readonly idleTimeout?: string;
   readonly maxConnectionDuration?: string;
   readonly parameterOverrides?: readonly string[];
+  readonly stack?: string;
+  readonly synth?: boolean;
   readonly iamCredentials?: readonly string[];
   /** False with --no-console. */
   readonly console?: boolean;
@@ -45,6 +47,10 @@ export interface LocalRequest {
   readonly idleTimeoutMs?: number;
   readonly maxConnectionMs?: number;
   readonly parameterOverrides?: Readonly<Record<string, string>>;
+  /** A CDK app's stack, when several have a WebSocket API. */
+  readonly stack?: string;
+  /** In a CDK project: run its synth first (`--no-synth`: use the cdk.out as it is). */
+  readonly synth: boolean;
   /** Credentials files whose keys verify AWS_IAM handshakes. */
   readonly iamCredentialFiles?: readonly string[];
   /** The console's port, or false with --no-console. */
@@ -55,7 +61,11 @@ export function registerLocal(program: Command, run: (request: LocalRequest) => 
   program
     .command('local')
     .description('run the WebSocket API of a template on this machine (Lambda, Step Functions, DynamoDB)')
-    .argument('[app]', 'app folder holding template.yml, or the template file', '.')
+    .argument(
+      '[app]',
+      'app folder holding template.yml, the template file, a CDK project (cdk.json) or its cdk.out',
+      '.',
+    )
     .option('--port <port>', 'port to listen on (0: any free port)', String(LOCAL_DEFAULTS.port))
     .option('--host <host>', 'address to listen on (beyond loopback: a warning)', LOCAL_DEFAULTS.host)
     .option(
@@ -82,6 +92,8 @@ export function registerLocal(program: Command, run: (request: LocalRequest) => 
       '--parameter-overrides <pairs...>',
       'template parameter values: Key=Value Key2=Value2 (or ParameterKey=Key,ParameterValue=Value)',
     )
+    .option('--stack <name>', 'the CDK stack to run, when several have a WebSocket API')
+    .option('--no-synth', 'in a CDK project: use its cdk.out as it is, without running the synth')
     .option(
       '--iam-credentials <file>',
       'verify AWS_IAM handshakes signed with the keys of this AWS credentials file too (repeat; default: the credentials wskit runs with)',
@@ -130,6 +142,7 @@ export function localRequest(target: string | undefined, flags: LocalFlags): Loc
     waitScale,
     verbose: flags.verbose === true,
     watch: flags.watch === true,
+    synth: flags.synth !== false,
     offline: flags.offline === true,
     schedules: flags.schedules !== false,
     console: flags.console === false ? false : { port: consolePort(flags.consolePort, port) },
@@ -138,6 +151,7 @@ export function localRequest(target: string | undefined, flags: LocalFlags): Loc
     ...(idleTimeoutMs !== undefined ? { idleTimeoutMs } : {}),
     ...(maxConnectionMs !== undefined ? { maxConnectionMs } : {}),
     ...(parameterOverrides ? { parameterOverrides } : {}),
+    ...(flags.stack ? { stack: flags.stack } : {}),
     ...(flags.iamCredentials?.length ? { iamCredentialFiles: flags.iamCredentials } : {}),
   };
 }

@@ -1,15 +1,22 @@
 /** `wskit local`: serves the app until Ctrl-C, then closes every socket with 1001 and stops cleanly. */
-import { relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { watchCdkSources } from '../../local/cdk-watch';
+import { LocalError } from '../../local/errors';
 import { boto3Line, pythonLine, runtimeOf } from '../../local/lambda/runtimes';
 import type { LocalServer } from '../../local/start-local';
 import { startLocal } from '../../local/start-local';
 import type { LocalApp, LocalIntegration } from '../../local/types';
+import { MANIFEST_FILE } from '../../template/cdk-assembly';
+import { type CdkProject, readCdkProject, synthesize } from '../../template/cdk-project';
 import type { LocalRequest } from './local.args';
 
 export async function runLocal(request: LocalRequest): Promise<number> {
   const write = (line: string) => process.stdout.write(`${line}\n`);
+  const project = readCdkProject(resolve(request.target));
+  if (project) await prepareAssembly(project, request.synth, write);
   const server = await startLocal({
-    appDir: request.target,
+    appDir: project ? project.outDir : request.target,
     port: request.port,
     host: request.host,
     allowOrigins: request.allowOrigins,
@@ -25,6 +32,7 @@ export async function runLocal(request: LocalRequest): Promise<number> {
     ...(request.idleTimeoutMs ? { idleTimeoutMs: request.idleTimeoutMs } : {}),
     ...(request.maxConnectionMs ? { maxConnectionMs: request.maxConnectionMs } : {}),
     ...(request.parameterOverrides ? { parameterOverrides: request.parameterOverrides } : {}),
+    ...(request.stack ? { stack: request.stack } : {}),
     ...(request.iamCredentialFiles ? { iamCredentialFiles: request.iamCredentialFiles } : {}),
   });
   const lines = banner(server.app, server.url, {
@@ -36,18 +44,41 @@ export async function runLocal(request: LocalRequest): Promise<number> {
     iamKeySources: server.iamKeySources,
     consoleUrl: server.consoleUrl,
   });
+  const sources = project && request.watch && request.synth ? watchCdkSources(project, write) : undefined;
+  if (sources) {
+    const at = lines.findIndex((line) => line.startsWith('Try:'));
+    lines.splice(
+      at,
+      0,
+      "  watching       → the CDK app's sources (cdk.json watch): cdk synth again on change",
+    );
+  }
   for (const line of lines) write(line);
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
       write('Stopping: closing connections (1001), functions, state machines and tables...');
-      void server.close().then(resolve);
+      void Promise.all([server.close(), sources?.close()]).then(() => resolve());
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
   return 0;
+}
+
+/** A CDK project's cloud assembly: synthesized now, or (`--no-synth`) the one already there. */
+async function prepareAssembly(project: CdkProject, synth: boolean, write: (line: string) => void) {
+  const outDir = relative(process.cwd(), project.outDir) || '.';
+  if (synth) {
+    const { ms } = await synthesize(project);
+    write(`cdk synth: ${outDir} in ${(ms / 1000).toFixed(1)} s`);
+  } else if (!existsSync(join(project.outDir, MANIFEST_FILE))) {
+    throw new LocalError(
+      'E_LOCAL_NO_TEMPLATE',
+      `--no-synth: ${outDir} holds no cloud assembly; run without --no-synth`,
+    );
+  }
 }
 
 /** What the banner tells beyond the app itself: the run's settings and what the server found. */
@@ -93,6 +124,7 @@ export function banner(app: LocalApp, url: string, facts: BannerFacts = {}): str
     ...routes,
     ...unrunnableLines(app),
     ...placeholderLines(app),
+    ...customResourceLines(app),
     ...remoteLayerLines(app),
     `  @connections   → ${url.replace(/^ws/, 'http')}/@connections/{connectionId}`,
     ...tableLines(app, dynamoEndpoint),
@@ -127,6 +159,16 @@ function placeholderLines(app: LocalApp): string[] {
     (name) =>
       `  parameter      ${name} has no value: runs with a placeholder; give one with --parameter-overrides ${name}=...`,
   );
+}
+
+/** Custom resources, whose providers run on deploy only: what reads their attributes gets placeholders. */
+function customResourceLines(app: LocalApp): string[] {
+  const resources = app.customResources ?? [];
+  if (resources.length === 0) return [];
+  const named = resources.map((resource) => `${resource.id} (${resource.type})`).join(', ');
+  return [
+    `  not run        custom resources ${named}: their providers do not run, their attributes are placeholders`,
+  ];
 }
 
 /** Layers that are not local folders (a published layer's ARN), once each, with who runs without them. */

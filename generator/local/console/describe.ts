@@ -6,7 +6,7 @@
  */
 import type { Template } from '../../template/types';
 import { readQueues } from '../services/sqs/template';
-import { LOCAL_ACCOUNT_ID } from '../template/resolve';
+import { accountOf } from '../template/resolve';
 import type { LocalApp, LocalIntegration } from '../types';
 
 export const MASK = '****';
@@ -111,7 +111,7 @@ function integrationOf(integration: LocalIntegration) {
 
 /** Queues by their local name (what queue events carry), each with its dead-letter queue's name. */
 function queuesOf(app: LocalApp): { id: string; name: string; deadLetter?: string }[] {
-  const queues = readQueues(app, LOCAL_ACCOUNT_ID);
+  const queues = readQueues(app, accountOf(app));
   return queues.map((queue) => {
     const ref = queue.deadLetterReference;
     const target = ref && queues.find((other) => [other.arn, other.url, other.name, other.id].includes(ref));

@@ -14,7 +14,7 @@ import { LOCAL_DEFAULTS } from '../defaults';
 import { LocalError } from '../errors';
 import type { LocalApp, LocalFunction, LocalResource, LocalStateMachine, LocalTable } from '../types';
 import { loadApiKeys } from './load-api-keys';
-import { checkBundle, loadFunctions } from './load-functions';
+import { checkBundle, imageFunctions, loadFunctions } from './load-functions';
 import { loadRoutes } from './load-routes';
 import {
   evaluateCondition,
@@ -30,6 +30,12 @@ export interface LoadOptions {
   readonly stage?: string;
   readonly region?: string;
   readonly parameterOverrides?: Readonly<Record<string, string>>;
+  /** @default from the app folder's name */
+  readonly stackName?: string;
+  /** @default LOCAL_ACCOUNT_ID */
+  readonly accountId?: string;
+  /** Other stacks' exports, for Fn::ImportValue. */
+  readonly exports?: Readonly<Record<string, Json>>;
 }
 
 export function findTemplate(appDirOrTemplate: string): string {
@@ -86,17 +92,20 @@ export function appFromTemplate(source: Template, dir: string, options: LoadOpti
   const base: ResolveContext = {
     template: expanded,
     region: options.region ?? LOCAL_DEFAULTS.region,
-    stackName: stackNameOf(dir),
+    stackName: options.stackName ?? stackNameOf(dir),
     apiId: localApiId(apiLogicalId),
     parameters: parameters.values,
+    ...(options.accountId ? { accountId: options.accountId } : {}),
+    ...(options.exports ? { exports: options.exports } : {}),
   };
   const template = withoutFalseConditions(expanded, base);
   const ctx: ResolveContext = { ...base, template };
   const stage = options.stage ?? (stageName === undefined ? 'local' : String(resolveValue(stageName, ctx)));
   const properties = (resource: Resource) => (resolveValue(resource.Properties ?? {}, ctx) ?? {}) as Props;
 
-  const functions = loadFunctions(template, ctx, dir);
-  const routes = loadRoutes(template, properties, functions);
+  const custom = customResources(template);
+  const functions = withoutProviders(loadFunctions(template, ctx, dir), custom, properties);
+  const routes = loadRoutes(template, properties, functions, imageFunctions(template, ctx));
   for (const route of routes.values()) {
     const used = [route.integration, route.authorizer].map(
       (part) => part && 'functionId' in part && part.functionId,
@@ -109,6 +118,7 @@ export function appFromTemplate(source: Template, dir: string, options: LoadOpti
     stage,
     region: ctx.region,
     stackName: ctx.stackName,
+    ...(ctx.accountId ? { accountId: ctx.accountId } : {}),
     routeSelectionExpression: String(properties(api).RouteSelectionExpression ?? '$request.body.action'),
     routes,
     functions,
@@ -122,8 +132,40 @@ export function appFromTemplate(source: Template, dir: string, options: LoadOpti
     ),
     resources: resolvedResources(template, properties),
     placeholderParameters: parameters.placeholders,
+    customResources: custom.map(([id, resource]) => ({ id, type: resource.Type })),
     apiKeys: loadApiKeys(template, properties(api), properties),
   };
+}
+
+/**
+ * Custom resources (`Custom::*`, `AWS::CloudFormation::CustomResource`: CDK's log retention,
+ * AwsCustomResource, the Provider framework) run their provider on deploy only: locally none runs,
+ * and their attributes are placeholders.
+ */
+function customResources(template: Template): [string, Resource][] {
+  return Object.entries(template.Resources).filter(
+    ([, r]) => r.Type.startsWith('Custom::') || r.Type === 'AWS::CloudFormation::CustomResource',
+  );
+}
+
+/**
+ * The functions less the providers of custom resources (their ServiceToken): nothing invokes them
+ * locally, so their code is not prepared (nor the SDK clients it imports installed).
+ */
+function withoutProviders(
+  functions: Map<string, LocalFunction>,
+  custom: readonly [string, Resource][],
+  properties: (resource: Resource) => Props,
+): Map<string, LocalFunction> {
+  const tokens = new Set<string>();
+  for (const [, resource] of custom) {
+    try {
+      tokens.add(String(properties(resource).ServiceToken));
+    } catch (error) {
+      if (!(error instanceof LocalError)) throw error; // a token wskit cannot resolve names no function here
+    }
+  }
+  return new Map([...functions].filter(([, fn]) => !tokens.has(fn.arn)));
 }
 
 function resolvedResources(template: Template, properties: (resource: Resource) => Props) {
@@ -158,7 +200,7 @@ function stackNameOf(dir: string): string {
 }
 
 /** Ten lowercase characters, like a real API id, derived from the logical id so it is stable. */
-function localApiId(logicalId: string): string {
+export function localApiId(logicalId: string): string {
   let hash = 0;
   for (const char of logicalId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
   return `local${hash.toString(36).padStart(5, '0').slice(-5)}`;

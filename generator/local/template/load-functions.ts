@@ -17,8 +17,9 @@ import {
 } from '../lambda/handler-files';
 import { missingCode } from '../lambda/runtimes';
 import type { LocalFunction, TypeScriptSource } from '../types';
+import { codeFolder } from './asset-code';
 import { functionLayers } from './load-layers';
-import { LOCAL_ACCOUNT_ID, physicalName, type ResolveContext, resolveValue } from './resolve';
+import { accountOf, physicalName, type ResolveContext, resolveValue } from './resolve';
 
 type Props = Record<string, Json>;
 
@@ -45,7 +46,7 @@ export function loadFunctions(
     functions.set(id, {
       id,
       name,
-      arn: `arn:aws:lambda:${ctx.region}:${LOCAL_ACCOUNT_ID}:function:${name}`,
+      arn: functionArn(ctx, name),
       codeDir,
       handler,
       ...(runtime ? { runtime } : {}),
@@ -69,13 +70,39 @@ function codeDirOf(
   runtime: string | undefined,
 ): string | undefined {
   if (props.PackageType === 'Image') return undefined;
-  const code = props.Code as Props | undefined;
-  const inline = type === 'AWS::Lambda::Function' ? code?.ZipFile : props.InlineCode;
+  const code = props.Code as Json | undefined;
+  const inline = type === 'AWS::Lambda::Function' ? (code as Props | undefined)?.ZipFile : props.InlineCode;
   if (typeof inline === 'string') return inlineCodeDir(inline, handler, runtime);
-  if (type === 'AWS::Lambda::Function') return undefined; // Code.S3Bucket / ImageUri
+  // A local path, as before `aws cloudformation package` (and CDK assets, see load-cdk.ts).
+  if (type === 'AWS::Lambda::Function') return typeof code === 'string' ? localCode(dir, code) : undefined;
   if (props.CodeUri === undefined) return dir; // SAM's default: the template's folder
-  return typeof props.CodeUri === 'string' ? resolvePath(dir, props.CodeUri) : undefined;
+  return typeof props.CodeUri === 'string' ? localCode(dir, props.CodeUri) : undefined;
 }
+
+/** A folder as it is, a .zip unpacked; a path that does not exist stays, for checkBundle to name it. */
+const localCode = (dir: string, path: string) => {
+  const full = resolvePath(dir, path);
+  return (full.endsWith('.zip') ? codeFolder(full) : undefined) ?? full;
+};
+
+/**
+ * Functions whose code is a container image, by ARN, with why they do not run: their routes say so
+ * rather than that the function is missing.
+ */
+export function imageFunctions(template: Template, ctx: ResolveContext): Map<string, string> {
+  const images = new Map<string, string>();
+  for (const [id, resource] of Object.entries(template.Resources)) {
+    if (!FUNCTION_TYPES.includes(resource.Type) || resource.Properties?.PackageType !== 'Image') continue;
+    images.set(
+      functionArn(ctx, physicalName(id, resource, ctx, 'FunctionName')),
+      `function ${id} is a container image (PackageType Image): wskit local runs zip functions only`,
+    );
+  }
+  return images;
+}
+
+const functionArn = (ctx: ResolveContext, name: string) =>
+  `arn:aws:lambda:${ctx.region}:${accountOf(ctx)}:function:${name}`;
 
 /**
  * Inline code in a file named like the handler's module, in a folder of its own keyed by the code,

@@ -1,13 +1,13 @@
 /**
  * A function's Lambda layers as the emulator uses them. On Lambda each layer unpacks to /opt; here a
- * layer is the app folder its ContentUri (or a local `Content` path) names, read in place. A layer
- * that is not on this machine (a published layer's ARN, content in S3) is only named, so the banner
- * can say the function runs without it.
+ * layer is the app folder its ContentUri (or a local `Content` path) names, read in place, or that
+ * .zip unpacked. A layer that is not on this machine (a published layer's ARN, content in S3) is
+ * only named, so the banner can say the function runs without it.
  */
-import { existsSync, statSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import type { Json, Resource, Template } from '../../template/types';
 import type { LocalLayer } from '../types';
+import { codeFolder } from './asset-code';
 import { type ResolveContext, resolveValue } from './resolve';
 
 const LAYER_TYPES = ['AWS::Serverless::LayerVersion', 'AWS::Lambda::LayerVersion'];
@@ -48,8 +48,9 @@ function localLayer(
   const props = (resolveValue(resource.Properties ?? {}, ctx) ?? {}) as Record<string, Json>;
   const content = props.ContentUri ?? props.Content;
   if (typeof content !== 'string' || content.startsWith('s3://')) return undefined;
-  const folder = resolvePath(dir, content);
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) return undefined;
+  // A folder, or a .zip (a CDK asset) unpacked as Lambda unpacks a layer.
+  const folder = codeFolder(resolvePath(dir, content));
+  if (!folder) return undefined;
   const buildMethod = (resource.Metadata as Record<string, Json> | undefined)?.BuildMethod;
   return { id, dir: folder, ...(typeof buildMethod === 'string' ? { buildMethod } : {}) };
 }

@@ -45,6 +45,8 @@ export function loadRoutes(
   template: Template,
   properties: (resource: Resource) => Props,
   functions: ReadonlyMap<string, LocalFunction>,
+  /** Functions of the template that do not run here, by ARN, with why (a container image). */
+  notRunnable: ReadonlyMap<string, string> = new Map(),
 ): Map<string, LocalRoute> {
   const integrationResponses = new Map<string, LocalIntegrationResponse[]>();
   for (const [, resource] of byType(template, 'AWS::ApiGatewayV2::IntegrationResponse')) {
@@ -74,6 +76,7 @@ export function loadRoutes(
             properties(integrationResource),
             functions,
             integrationResponses.get(integrationId) ?? [],
+            notRunnable,
           )
         : routeKey === '$connect'
           ? ({ kind: 'none', id } as const)
@@ -105,6 +108,7 @@ function loadIntegration(
   props: Props,
   functions: ReadonlyMap<string, LocalFunction>,
   responses: LocalIntegrationResponse[],
+  notRunnable: ReadonlyMap<string, string>,
 ): LocalIntegration {
   const type = String(props.IntegrationType);
   const timeoutMs = Math.min(Number(props.TimeoutInMillis ?? INTEGRATION_TIMEOUT_MS), INTEGRATION_TIMEOUT_MS);
@@ -132,7 +136,9 @@ function loadIntegration(
     const requestParameters = props.RequestParameters as Record<string, string> | undefined;
     return { kind: 'aws', id, ...service, ...(requestParameters ? { requestParameters } : {}), ...templates };
   }
-  return unavailableIntegration(id, whyNotLocal(type, uri, props.IntegrationUri));
+  const target = /functions\/(.+?)\/invocations/.exec(uri)?.[1];
+  const known = [...notRunnable].find(([arn]) => target === arn || target?.startsWith(`${arn}:`));
+  return unavailableIntegration(id, known?.[1] ?? whyNotLocal(type, uri, props.IntegrationUri));
 }
 
 /**

@@ -22,7 +22,14 @@ export interface ResolveContext {
   readonly apiId: string;
   /** Parameter values after defaults and overrides, as strings. */
   readonly parameters: Readonly<Record<string, string>>;
+  /** The stack's account, when it names one (a CDK stack's environment). @default LOCAL_ACCOUNT_ID */
+  readonly accountId?: string;
+  /** Values other stacks export (Outputs with Export.Name), which Fn::ImportValue reads. */
+  readonly exports?: Readonly<Record<string, Json>>;
 }
+
+/** The account in ARNs and `AWS::AccountId`. */
+export const accountOf = (ctx: { readonly accountId?: string }) => ctx.accountId ?? LOCAL_ACCOUNT_ID;
 
 /** Marks a value removed by `!Ref AWS::NoValue`. */
 const NO_VALUE = Symbol('AWS::NoValue');
@@ -135,8 +142,11 @@ function intrinsic(name: string, arg: Json, ctx: ResolveContext): Resolved {
     }
     case 'Fn::GetAZs':
       return ['a', 'b', 'c'].map((zone) => `${ctx.region}${zone}`);
-    case 'Fn::ImportValue':
-      return `imported-${String(resolve(arg, ctx))}`;
+    case 'Fn::ImportValue': {
+      // Another stack's export when it is known (a stack of the same CDK assembly), else a stand-in.
+      const name = String(resolve(arg, ctx));
+      return ctx.exports?.[name] ?? `imported-${name}`;
+    }
     case 'Fn::ToJsonString':
       return JSON.stringify(resolve(arg, ctx));
     default:
@@ -158,7 +168,7 @@ function ref(name: string, ctx: ResolveContext): Resolved {
     case 'AWS::Region':
       return ctx.region;
     case 'AWS::AccountId':
-      return LOCAL_ACCOUNT_ID;
+      return accountOf(ctx);
     case 'AWS::Partition':
       return 'aws';
     case 'AWS::URLSuffix':
@@ -215,14 +225,14 @@ function parameterRef(name: string, type: string, ctx: ResolveContext): Json {
 }
 
 const arn = (ctx: ResolveContext, service: string, resource: string, separator = ':') =>
-  `arn:aws:${service}:${ctx.region}:${LOCAL_ACCOUNT_ID}${separator}${resource}`;
+  `arn:aws:${service}:${ctx.region}:${accountOf(ctx)}${separator}${resource}`;
 
 /** What the services' stand-ins see of the stack. */
 function standInContext(ctx: ResolveContext): StandInContext {
   return {
     template: ctx.template,
     region: ctx.region,
-    accountId: LOCAL_ACCOUNT_ID,
+    accountId: accountOf(ctx),
     stackName: ctx.stackName,
     resolve: (value) => resolveValue(value, ctx),
   };
@@ -282,7 +292,7 @@ function getAtt(id: string, attribute: string, ctx: ResolveContext): Json {
   const name = String(resourceRef(id, resource, ctx));
   switch (`${resource.Type}.${attribute}`) {
     case 'AWS::IAM::Role.Arn':
-      return `arn:aws:iam::${LOCAL_ACCOUNT_ID}:role/${name}`;
+      return `arn:aws:iam::${accountOf(ctx)}:role/${name}`;
     case 'AWS::Logs::LogGroup.Arn':
       return arn(ctx, 'logs', `log-group:${name}:*`);
     case 'AWS::ApiGatewayV2::Api.ApiEndpoint':
