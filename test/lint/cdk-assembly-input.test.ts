@@ -44,9 +44,7 @@ describe('wskit lint <cdk.out>', () => {
   });
 
   it('gives no error on the test app, and names stack, logical id and construct path', () => {
-    // E9004 on an integration with a CredentialsArn (the L1 stack) is a false error of the rule,
-    // fixed in the lint rules' own change; it is left out here until that lands.
-    const result = wskit(['lint', assembly, '--format', 'json', '--ignore-checks', 'E9004']);
+    const result = wskit(['lint', assembly, '--format', 'json']);
     const findings = JSON.parse(result.stdout) as JsonFinding[];
     expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(result.status).toBe(4); // warnings only
@@ -62,7 +60,7 @@ describe('wskit lint <cdk.out>', () => {
   });
 
   it('puts the stack and construct path on each text line', () => {
-    const result = wskit(['lint', assembly, '--ignore-checks', 'E9004']);
+    const result = wskit(['lint', assembly]);
     expect(result.stdout).toMatch(
       /CustomResources\.template\.json:\d+:\d+: W9102 .* \[stack CustomResources: SettingCustomResourcePolicy\w+ at CustomResources\/Setting\/CustomResourcePolicy\/Resource\]$/m,
     );
