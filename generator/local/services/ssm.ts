@@ -1,9 +1,10 @@
 /**
  * SSM Parameter Store for `wskit local`: the template's parameters (`AWS::SSM::Parameter`, Ref the
- * parameter's name, GetAtt Type and Value) answered to handlers' GetParameter and GetParameters
- * calls with the value the template gives them. Stacks often write a URL or a table name into a
- * parameter that their own functions read at run time; that read must stay on the machine. A name
- * the template lacks is `ParameterNotFound`, as AWS answers a parameter that does not exist.
+ * parameter's name, GetAtt Type and Value) answered to handlers' GetParameter, GetParameters and
+ * GetParametersByPath calls with the value the template gives them. Stacks often write a URL or a
+ * table name into a parameter that their own functions read at run time; that read must stay on
+ * the machine. A name the template lacks is `ParameterNotFound`, as AWS answers a parameter that
+ * does not exist.
  */
 import type { Json, Resource } from '../../template/types';
 import type { LocalApp } from '../types';
@@ -88,6 +89,16 @@ function startSsm(initial: LocalApp, host: ServiceHost): RunningService {
             InvalidParameters: names.filter((name) => !find(name)),
           },
         };
+      },
+      'ssm:GetParametersByPath': async (request): Promise<ServiceResponse> => {
+        const path = String(request.Path ?? '');
+        const prefix = path.endsWith('/') ? path : `${path}/`;
+        const under = parameters.filter(
+          (p) =>
+            p.name.startsWith(prefix) &&
+            (request.Recursive === true || !p.name.slice(prefix.length).includes('/')),
+        );
+        return { statusCode: 200, body: { Parameters: under.map(answer) } };
       },
     },
     // Handlers' SDK calls reach the emulator's AWS endpoint, never Parameter Store itself.

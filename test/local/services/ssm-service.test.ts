@@ -1,8 +1,8 @@
 /**
  * A stack that writes a value into an `AWS::SSM::Parameter` its own function reads at run time (an
  * API's URL, as CDK apps often store): the handler's real boto3 call reaches the local Parameter
- * Store and gets the value the template gives, found by the name its Ref hands the function; a
- * name the template lacks is ParameterNotFound. Nothing goes to AWS.
+ * Store and gets the value the template gives, found by the name its Ref hands the function or
+ * by path; a name the template lacks is ParameterNotFound. Nothing goes to AWS.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -33,6 +33,10 @@ const template: Template = {
       },
     },
     Limit: { Type: 'AWS::SSM::Parameter', Properties: { Type: 'String', Value: '25' } },
+    Deep: {
+      Type: 'AWS::SSM::Parameter',
+      Properties: { Name: '/settings/deep/level', Type: 'String', Value: 'low' },
+    },
   },
 };
 
@@ -48,7 +52,9 @@ def handler(event, context):
         found = ssm.get_parameter(Name=name)["Parameter"]
         many = ssm.get_parameters(Names=[os.environ["LIMIT_PARAMETER"], "/elsewhere"])
         answer = {"name": found["Name"], "value": found["Value"], "arn": found["ARN"],
-                  "many": [p["Value"] for p in many["Parameters"]], "invalid": many["InvalidParameters"]}
+                  "many": [p["Value"] for p in many["Parameters"]], "invalid": many["InvalidParameters"],
+                  "path": [p["Name"] for p in ssm.get_parameters_by_path(Path="/settings")["Parameters"]],
+                  "tree": sorted(p["Name"] for p in ssm.get_parameters_by_path(Path="/settings/", Recursive=True)["Parameters"])}
     except ssm.exceptions.ParameterNotFound as error:
         answer = {"error": error.response["Error"]["Code"]}
     return {"statusCode": 200, "body": json.dumps(answer)}
@@ -82,7 +88,7 @@ describe('SSM service: parameters of the template', () => {
     else process.env.AWS_ENDPOINT_URL = saved;
   });
 
-  it('answers GetParameter and GetParameters with the values the template gives', async () => {
+  it('answers GetParameter, GetParameters and GetParametersByPath with the values the template gives', async () => {
     const client = await Client.connect(server.url);
     const answer = JSON.parse(await client.request('{"action": "read"}'));
     await client.close();
@@ -92,6 +98,8 @@ describe('SSM service: parameters of the template', () => {
       arn: 'arn:aws:ssm:eu-west-1:123456789012:parameter/settings/callback-url',
       many: ['25'],
       invalid: ['/elsewhere'],
+      path: ['/settings/callback-url'],
+      tree: ['/settings/callback-url', '/settings/deep/level'],
     });
     expect(reached).toEqual([]);
   });
