@@ -14,6 +14,7 @@ import { lambdaService } from './lambda';
 import { schedulesService } from './schedules';
 import { snsService } from './sns';
 import { sqsService } from './sqs';
+import { ssmService } from './ssm';
 import { statesService } from './states';
 import { taskKey } from './task-keys';
 import type { LocalService, RunningService, ServiceAction, ServiceHost, TaskHandler } from './types';
@@ -30,6 +31,7 @@ export const LOCAL_SERVICES: readonly LocalService[] = [
   snsService,
   eventsService,
   schedulesService,
+  ssmService,
 ];
 
 /** The service that runs resources of this type, if any. */
