@@ -56,7 +56,7 @@ export function registerLint(program: Command, run: (options: LintCommandOptions
   program
     .command('lint')
     .description(
-      'check SAM/CloudFormation templates: specification, intrinsics, WebSocket wiring, IAM hygiene',
+      'check SAM, CloudFormation and CDK templates: specification, intrinsics, WebSocket wiring, IAM hygiene',
     )
     .argument(
       '<template...>',

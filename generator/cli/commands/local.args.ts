@@ -60,7 +60,9 @@ export interface LocalRequest {
 export function registerLocal(program: Command, run: (request: LocalRequest) => Promise<void>): void {
   program
     .command('local')
-    .description('run the WebSocket API of a template on this machine (Lambda, Step Functions, DynamoDB)')
+    .description(
+      'run the WebSocket API of a SAM app or CDK app on this machine (Lambda, Step Functions, DynamoDB, SQS, SNS, EventBridge)',
+    )
     .argument(
       '[app]',
       'app folder holding template.yml, the template file, a CDK project (cdk.json) or its cdk.out',
