@@ -16,6 +16,7 @@ import type { Logger } from '../log';
 import type { AccessPolicy } from '../server/access';
 import { checkAccess } from '../server/access';
 import type { LocalApp } from '../types';
+import { urlHost } from '../url-host';
 import { type ApiContext, handleApi } from './api';
 import { ConsoleClients } from './clients';
 import { guardDetail } from './load-guard';
@@ -109,9 +110,8 @@ export async function startConsole(deps: ConsoleDeps, options: ConsoleOptions = 
     throw error;
   });
   const actual = (server.address() as AddressInfo).port;
-  const host = deps.host.includes(':') ? `[${deps.host}]` : deps.host;
   return {
-    url: `http://${host}:${actual}/`,
+    url: `http://${urlHost(deps.host)}:${actual}/`,
     port: actual,
     close: async () => {
       unsubscribe();

@@ -12,6 +12,8 @@ export function logLine(event: LocalEvent): string | undefined {
         : `${event.connectionId} $connect ${event.integration} ${event.status} ${event.latencyMs}ms`;
     case 'connection.refused':
       if (event.by === 'access') return `handshake ${event.reason}`;
+      if (event.by === 'AWS_IAM' || event.by === 'API key')
+        return `${event.connectionId} $connect ${event.by} ${event.status}: ${event.reason}`;
       return event.by === 'authorizer'
         ? `${event.connectionId} $connect authorizer ${event.status} ${event.latencyMs}ms`
         : `${event.connectionId} $connect ${event.integration} ${event.status} ${event.latencyMs}ms`;

@@ -25,14 +25,14 @@ export type LocalEvent =
       readonly status: number;
       readonly latencyMs: number;
     }
-  /** A handshake turned away: by the access check, the authorizer or `$connect`'s integration. */
+  /** A handshake turned away: by the access check, a signature or API key check, the authorizer or `$connect`'s integration. */
   | {
       readonly type: 'connection.refused';
       readonly at: number;
       readonly connectionId?: string;
       readonly status: number;
-      /** What said no: the Host/Origin check, the authorizer, or `$connect`'s integration. */
-      readonly by: 'access' | 'authorizer' | '$connect';
+      /** What said no: the Host/Origin check, the SigV4 or API key check, the authorizer, or `$connect`'s integration. */
+      readonly by: 'access' | 'AWS_IAM' | 'API key' | 'authorizer' | '$connect';
       readonly reason: string;
       /** For a refusal by `$connect`: what ran it (`lambda`, `aws`...). */
       readonly integration?: string;

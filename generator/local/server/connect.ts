@@ -69,7 +69,10 @@ export async function handleUpgrade(
   };
   const route = gw.app.routes.get('$connect');
   const iam = await checkIamHandshake(gw, route, request, url, connection.id);
-  if (!iam.ok) return reject(socket, 403, { message: 'Forbidden' });
+  if (!iam.ok) {
+    emitRefused(gw, connection.id, started, 403, 'AWS_IAM', handshake, undefined, iam.reason);
+    return reject(socket, 403, { message: 'Forbidden' });
+  }
   let authorizerContext: Record<string, unknown> | undefined;
   let usageIdentifierKey: string | undefined;
   if (route?.authorizer) {
@@ -82,7 +85,10 @@ export async function handleUpgrade(
     usageIdentifierKey = decision.usageIdentifierKey;
   }
   const apiKey = checkConnectApiKey(gw, route, handshake.headers, usageIdentifierKey, connection.id);
-  if (!apiKey.ok) return reject(socket, 403, { message: 'Forbidden' });
+  if (!apiKey.ok) {
+    emitRefused(gw, connection.id, started, 403, 'API key', handshake, undefined, apiKey.reason);
+    return reject(socket, 403, { message: 'Forbidden' });
+  }
   const accepted = {
     ...connection,
     ...(authorizerContext ? { authorizer: authorizerContext } : {}),
@@ -155,9 +161,10 @@ function emitRefused(
   connectionId: string,
   started: number,
   status: number,
-  by: 'authorizer' | '$connect',
+  by: 'AWS_IAM' | 'API key' | 'authorizer' | '$connect',
   handshake: HandshakeInfo,
   integration?: string,
+  reason = STATUS_CODES[status] ?? 'Forbidden',
 ): void {
   if (!gw.log.events.active) return;
   const at = Date.now();
@@ -167,7 +174,7 @@ function emitRefused(
     connectionId,
     status,
     by,
-    reason: STATUS_CODES[status] ?? 'Forbidden',
+    reason,
     ...(integration ? { integration } : {}),
     handshake: summary(handshake),
     latencyMs: at - started,
