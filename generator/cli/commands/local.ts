@@ -4,6 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import { watchCdkSources } from '../../local/cdk-watch';
 import { LocalError } from '../../local/errors';
 import { boto3Line, pythonLine, runtimeOf } from '../../local/lambda/runtimes';
+import { routeFunctionIds } from '../../local/route-functions';
 import type { LocalServer } from '../../local/start-local';
 import { startLocal } from '../../local/start-local';
 import type { LocalApp, LocalIntegration } from '../../local/types';
@@ -35,6 +36,7 @@ export async function runLocal(request: LocalRequest): Promise<number> {
     ...(request.stack ? { stack: request.stack } : {}),
     ...(request.iamCredentialFiles ? { iamCredentialFiles: request.iamCredentialFiles } : {}),
   });
+  const sources = project && request.watch && request.synth ? watchCdkSources(project, write) : undefined;
   const lines = banner(server.app, server.url, {
     waitScale: request.waitScale,
     watch: request.watch,
@@ -43,16 +45,8 @@ export async function runLocal(request: LocalRequest): Promise<number> {
     services: server.services,
     iamKeySources: server.iamKeySources,
     consoleUrl: server.consoleUrl,
+    watchCdkSources: sources !== undefined,
   });
-  const sources = project && request.watch && request.synth ? watchCdkSources(project, write) : undefined;
-  if (sources) {
-    const at = lines.findIndex((line) => line.startsWith('Try:'));
-    lines.splice(
-      at,
-      0,
-      "  watching       → the CDK app's sources (cdk.json watch): cdk synth again on change",
-    );
-  }
   for (const line of lines) write(line);
   await new Promise<void>((resolve) => {
     const stop = () => {
@@ -94,6 +88,8 @@ export interface BannerFacts {
   readonly iamKeySources?: readonly string[];
   /** The browser console's address, when it runs. */
   readonly consoleUrl?: string;
+  /** A CDK project's sources are watched, and synthesized again on change. */
+  readonly watchCdkSources?: boolean;
 }
 
 /** What a developer needs to start: the URL, the routes and what runs them, a ready wscat line. */
@@ -106,6 +102,7 @@ export function banner(app: LocalApp, url: string, facts: BannerFacts = {}): str
     services = [],
     iamKeySources = [],
     consoleUrl,
+    watchCdkSources = false,
   } = facts;
   const routes = [...app.routes.values()].map((route) => {
     const target = routeTarget(route.integration);
@@ -137,6 +134,9 @@ export function banner(app: LocalApp, url: string, facts: BannerFacts = {}): str
     ...services.map((line) => `  ${line}`),
     ...(waitScale !== 1 ? [`  Wait states    × ${waitScale}`] : []),
     ...(watch ? ['  watching       → the template, state machine definitions and function code'] : []),
+    ...(watchCdkSources
+      ? ["  watching       → the CDK app's sources (cdk.json watch): cdk synth again on change"]
+      : []),
     ...(consoleUrl ? [`Console: ${consoleUrl}`] : []),
     `Try: wscat -c ${url}`,
     'Ctrl-C stops.',
@@ -231,20 +231,13 @@ function pythonLines(app: LocalApp): string[] {
 /** Routes whose function's runtime cannot run here: they answer Internal server error, and why. */
 function unrunnableLines(app: LocalApp): string[] {
   const lines = [...app.routes.values()].flatMap((route) =>
-    [route.integration, route.authorizer].flatMap((part) => {
-      const fn =
-        part && 'functionId' in part && part.functionId ? app.functions.get(part.functionId) : undefined;
+    routeFunctionIds(route).flatMap((id) => {
+      const fn = app.functions.get(id);
       const choice = fn && runtimeOf(fn);
-      return choice && !choice.ok ? [`    ${route.routeKey.padEnd(14)} ${fn.id}: ${choice.reason}`] : [];
+      return choice && !choice.ok ? [`    ${route.routeKey.padEnd(14)} ${id}: ${choice.reason}`] : [];
     }),
   );
-  const behindRoutes = new Set(
-    [...app.routes.values()].flatMap((route) =>
-      [route.integration, route.authorizer].flatMap((part) =>
-        part && 'functionId' in part && part.functionId ? [part.functionId] : [],
-      ),
-    ),
-  );
+  const behindRoutes = new Set([...app.routes.values()].flatMap(routeFunctionIds));
   // Functions behind no route (queue consumers, schedule targets...) fail each delivery alike.
   const others = [...app.functions.values()].flatMap((fn) => {
     const choice = behindRoutes.has(fn.id) ? undefined : runtimeOf(fn);

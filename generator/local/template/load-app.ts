@@ -12,6 +12,7 @@ import type { Json, Resource, Template } from '../../template/types';
 import { parseYaml } from '../../template/yaml';
 import { LOCAL_DEFAULTS } from '../defaults';
 import { LocalError } from '../errors';
+import { routeFunctionIds } from '../route-functions';
 import type { LocalApp, LocalFunction, LocalResource, LocalStateMachine, LocalTable } from '../types';
 import { loadApiKeys } from './load-api-keys';
 import { checkBundle, imageFunctions, loadFunctions } from './load-functions';
@@ -107,10 +108,7 @@ export function appFromTemplate(source: Template, dir: string, options: LoadOpti
   const functions = withoutProviders(loadFunctions(template, ctx, dir), custom, properties);
   const routes = loadRoutes(template, properties, functions, imageFunctions(template, ctx));
   for (const route of routes.values()) {
-    const used = [route.integration, route.authorizer].map(
-      (part) => part && 'functionId' in part && part.functionId,
-    );
-    for (const id of used) if (id) checkBundle(functions.get(id) as LocalFunction);
+    for (const id of routeFunctionIds(route)) checkBundle(functions.get(id) as LocalFunction);
   }
   return {
     dir,
