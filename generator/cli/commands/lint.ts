@@ -9,7 +9,8 @@ import { lintTemplateText } from '../../lint/index';
 import { LIMITS } from '../../lint/parse';
 import { templateInFolder } from '../../template/app-folder';
 import { assemblyOf } from '../../template/cdk-assembly';
-import { readCdkProject, synthesize } from '../../template/cdk-project';
+import { readCdkProject } from '../../template/cdk-project';
+import { synthesizeAndSay } from '../cdk-synth';
 import type { LintCommandOptions } from './lint.args';
 
 export async function runLint(options: LintCommandOptions): Promise<number> {
@@ -47,12 +48,7 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
  */
 async function lintInputs(path: string, synth: boolean): Promise<Omit<FileFindings, 'findings'>[]> {
   const project = existsSync(path) && statSync(path).isDirectory() ? readCdkProject(path) : undefined;
-  if (project && synth) {
-    const { ms } = await synthesize(project);
-    process.stderr.write(
-      `cdk synth: ${relative(process.cwd(), project.outDir) || '.'} in ${(ms / 1000).toFixed(1)} s\n`,
-    );
-  }
+  if (project && synth) await synthesizeAndSay(project, (line) => process.stderr.write(`${line}\n`));
   const assembly = assemblyOf(project ? project.outDir : path);
   if (project && !assembly) {
     throw new LintInputError(

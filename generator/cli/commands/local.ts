@@ -9,7 +9,8 @@ import type { LocalServer } from '../../local/start-local';
 import { startLocal } from '../../local/start-local';
 import type { LocalApp, LocalIntegration } from '../../local/types';
 import { MANIFEST_FILE } from '../../template/cdk-assembly';
-import { type CdkProject, readCdkProject, synthesize } from '../../template/cdk-project';
+import { type CdkProject, readCdkProject } from '../../template/cdk-project';
+import { synthesizeAndSay } from '../cdk-synth';
 import type { LocalRequest } from './local.args';
 
 export async function runLocal(request: LocalRequest): Promise<number> {
@@ -63,11 +64,9 @@ export async function runLocal(request: LocalRequest): Promise<number> {
 
 /** A CDK project's cloud assembly: synthesized now, or (`--no-synth`) the one already there. */
 async function prepareAssembly(project: CdkProject, synth: boolean, write: (line: string) => void) {
-  const outDir = relative(process.cwd(), project.outDir) || '.';
-  if (synth) {
-    const { ms } = await synthesize(project);
-    write(`cdk synth: ${outDir} in ${(ms / 1000).toFixed(1)} s`);
-  } else if (!existsSync(join(project.outDir, MANIFEST_FILE))) {
+  if (synth) return synthesizeAndSay(project, write);
+  if (!existsSync(join(project.outDir, MANIFEST_FILE))) {
+    const outDir = relative(process.cwd(), project.outDir) || '.';
     throw new LocalError(
       'E_LOCAL_NO_TEMPLATE',
       `--no-synth: ${outDir} holds no cloud assembly; run without --no-synth`,
