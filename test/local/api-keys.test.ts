@@ -132,13 +132,14 @@ describe('wskit local: ApiKeySelectionExpression $context.authorizer.usageIdenti
 
 describe('wskit local: ApiKeyRequired on a message route', () => {
   let server: LocalServer;
+  const logged: string[] = [];
   beforeAll(async () => {
     const resources = {
       ...websocketApi('keys', 'dev'),
       Key: apiKey(KEY),
       ...lambdaRoute('Api', 'echo', 'EchoFunction', nodeFunction('echo.handler')),
     };
-    server = await start(requireKey(resources, 'EchoRoute'), { 'src/echo.js': echo }, []);
+    server = await start(requireKey(resources, 'EchoRoute'), { 'src/echo.js': echo }, logged);
   });
   afterAll(() => server?.close());
 
@@ -154,6 +155,9 @@ describe('wskit local: ApiKeyRequired on a message route', () => {
       });
       await client.close();
     }
+    expect(
+      logged.filter((line) => line.includes('echo: the connection presented no valid API key → Forbidden')),
+    ).toHaveLength(2);
     const keyed = await Client.connect(server.url, { headers: { 'x-api-key': KEY } });
     expect(await keyed.request(JSON.stringify({ action: 'echo' }))).toBe('ok:echo');
     await keyed.close();

@@ -22,8 +22,10 @@ export function logLine(event: LocalEvent): string | undefined {
         ? `${event.connectionId} closed ${event.code}; $disconnect ${event.disconnect.integration} ${event.disconnect.status} ${event.latencyMs}ms`
         : `${event.connectionId} closed ${event.code}`;
     case 'route':
-      return event.routeKey === undefined
-        ? `${event.connectionId} message: no route and no $default → Forbidden`
+      if (event.routeKey === undefined)
+        return `${event.connectionId} message: no route and no $default → Forbidden`;
+      return event.refused
+        ? `${event.connectionId} ${event.routeKey}: ${event.refused} → Forbidden`
         : `${event.connectionId} ${event.routeKey} ${event.integration} ${event.status} ${event.latencyMs}ms`;
     case 'connections.api':
       return `@connections ${event.method} ${event.connectionId} ${event.status}`;

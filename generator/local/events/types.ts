@@ -76,6 +76,8 @@ export type LocalEvent =
       readonly routeKey?: string;
       readonly selection?: string;
       readonly integration?: string;
+      /** Why the message was refused before its integration ran (no valid API key). */
+      readonly refused?: string;
       readonly status: number;
       readonly latencyMs: number;
     }

@@ -92,7 +92,18 @@ async function onMessage(gw: Gateway, connection: Connection, connectInfo: Reque
   const route = gw.app.routes.get(routeKey);
   if (!route) return;
   if (route.apiKeyRequired && !checkApiKey(gw.app.apiKeys, connection.apiKey).allowed) {
-    gw.log.line(`${connection.id} ${routeKey}: the connection presented no valid API key → Forbidden`);
+    if (events.active) {
+      events.emit({
+        type: 'route',
+        at: Date.now(),
+        connectionId: connection.id,
+        requestId,
+        routeKey,
+        refused: 'the connection presented no valid API key',
+        status: 403,
+        latencyMs: 0,
+      });
+    }
     send(JSON.stringify({ message: 'Forbidden', connectionId: connection.id, requestId }), 'error');
     return;
   }
