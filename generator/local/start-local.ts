@@ -38,7 +38,7 @@ import { openSession } from './server/session';
 import { handleProtocols } from './server/subprotocol';
 import { type RunningServices, startServices } from './services/registry';
 import { fireSchedule } from './services/schedules/fire';
-import { appFromTemplate, readTemplate } from './template/load-app';
+import { appFromTemplate } from './template/load-app';
 import { loadLocalApp } from './template/load-cdk';
 import { accountOf } from './template/resolve';
 import type { LocalApp } from './types';
@@ -351,7 +351,6 @@ const consoleFailed = (log: Logger) => (error: NodeJS.ErrnoException) => {
 
 /** The console on its own port, reading the gateway's event bus and describing its app. */
 function openConsole(gw: Gateway, options: StartLocalOptions, endpoint: string): Promise<RunningConsole> {
-  const template = options.template ?? (gw.app.templateFile ? readTemplate(gw.app.templateFile) : undefined);
   const dynamo = gw.services.aws.environment.AWS_ENDPOINT_URL_DYNAMODB;
   const endpoints = {
     url: `${endpoint.replace(/^http/, 'ws')}/${gw.app.stage}`,
@@ -368,7 +367,7 @@ function openConsole(gw: Gateway, options: StartLocalOptions, endpoint: string):
       registry: gw.registry,
       app: () => gw.app,
       apiUrl: endpoints.url,
-      describe: () => describeApp(gw.app, endpoints, template, options.parameterOverrides ?? {}),
+      describe: () => describeApp(gw.app, endpoints),
       ...(dynamo ? { dynamoEndpoint: dynamo } : {}),
       assetsDir: packagePath('dist', 'console'),
     },

@@ -24,6 +24,8 @@ export interface LocalApp {
    * an intrinsic wskit local cannot resolve is left out.
    */
   readonly resources: ReadonlyMap<string, LocalResource>;
+  /** The values `NoEcho` parameters take in this run (an override, else the default): shown masked. */
+  readonly secretValues?: readonly string[];
   /** Parameters with no Default and no override, which run with a placeholder of their type. */
   readonly placeholderParameters?: readonly string[];
   /** Custom resources: their providers do not run locally, and their attributes are placeholders. */

@@ -4,7 +4,6 @@
  * queues and tables. Secrets stay hidden, as CloudFormation hides them: the value of every `NoEcho`
  * parameter, and any environment variable whose name says it holds a secret, is masked.
  */
-import type { Template } from '../../template/types';
 import { readQueues } from '../services/sqs/template';
 import { accountOf } from '../template/resolve';
 import type { LocalApp, LocalIntegration } from '../types';
@@ -21,13 +20,8 @@ export interface Endpoints {
   readonly dynamodb?: string;
 }
 
-export function describeApp(
-  app: LocalApp,
-  endpoints: Endpoints,
-  template: Template | undefined,
-  overrides: Readonly<Record<string, string>>,
-) {
-  const secrets = noEchoValues(template, overrides);
+export function describeApp(app: LocalApp, endpoints: Endpoints) {
+  const secrets = new Set(app.secretValues ?? []);
   return {
     apiId: app.apiId,
     stage: app.stage,
@@ -74,20 +68,6 @@ export function maskEnvironment(
       SECRET_NAME.test(name) || secrets.has(value) ? MASK : value,
     ]),
   );
-}
-
-/** The values NoEcho parameters take in this run: an override, else the default. */
-export function noEchoValues(
-  template: Template | undefined,
-  overrides: Readonly<Record<string, string>>,
-): Set<string> {
-  const values = new Set<string>();
-  for (const [name, parameter] of Object.entries(template?.Parameters ?? {})) {
-    if (!parameter || (parameter.NoEcho !== true && String(parameter.NoEcho) !== 'true')) continue;
-    const value = overrides[name] ?? parameter.Default;
-    if (value !== undefined && String(value) !== '') values.add(String(value));
-  }
-  return values;
 }
 
 function integrationOf(integration: LocalIntegration) {

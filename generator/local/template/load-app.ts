@@ -25,6 +25,7 @@ import {
   resolveValue,
   stateMachineArn,
 } from './resolve';
+import { noEchoValues } from './secrets';
 
 export interface LoadOptions {
   /** Stage name; overrides the parameter the Stage's StageName refers to. */
@@ -129,6 +130,7 @@ export function appFromTemplate(source: Template, dir: string, options: LoadOpti
       }),
     ),
     resources: resolvedResources(template, properties),
+    secretValues: [...noEchoValues(expanded, overrides)],
     placeholderParameters: parameters.placeholders,
     customResources: custom.map(([id, resource]) => ({ id, type: resource.Type })),
     apiKeys: loadApiKeys(template, properties(api), properties),

@@ -5,13 +5,14 @@
  */
 import { createServer, get, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { maskEnvironment, noEchoValues } from '../../../generator/local/console/describe';
+import { maskEnvironment } from '../../../generator/local/console/describe';
 import { guardDetail } from '../../../generator/local/console/load-guard';
 import { applyEvent, emptyState } from '../../../generator/local/console/state';
 import { LiveChannel } from '../../../generator/local/console/stream';
 import { EventBus } from '../../../generator/local/events/bus';
 import { EventRing } from '../../../generator/local/events/ring';
 import type { LocalEvent } from '../../../generator/local/events/types';
+import { noEchoValues } from '../../../generator/local/template/secrets';
 import { eventually } from '../helpers';
 
 const frame = (at: number, body = 'hi'): LocalEvent => ({
